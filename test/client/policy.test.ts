@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { GravityZoneError, KeyRateLimiter, SlidingWindowLimiter, backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, rateClassOf, redact, shouldRetry } from "../../provider/client";
+
+const err = (kind: GravityZoneError["kind"], retryAfterMs?: number) => new GravityZoneError({ kind, module: "m", method: "x", details: "d", retryAfterMs });
+
+describe("shouldRetry", () => {
+  it.each([
+    ["rate-limited", false, true],
+    ["rate-limited", true, true],
+    ["server", false, true],
+    ["network", false, true],
+    ["server", true, false],
+    ["network", true, false],
+    ["invalid-params", false, false],
+    ["auth", false, false],
+    ["forbidden", false, false],
+    ["not-found", false, false],
+    ["unexpected-response", false, false],
+  ] as const)("%s (write=%s) → %s", (kind, write, expected) => {
+    expect(shouldRetry(err(kind), write)).toBe(expected);
+  });
+});
+
+describe("backoffDelay", () => {
+  it("doubles up to the cap with jitter in [cap/2, cap]", () => {
+    const p = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100, maxDelayMs: 1000 };
+    expect(backoffDelay(1, p, undefined, () => 0)).toBe(50);
+    expect(backoffDelay(1, p, undefined, () => 1)).toBe(100);
+    expect(backoffDelay(3, p, undefined, () => 1)).toBe(400);
+    expect(backoffDelay(10, p, undefined, () => 1)).toBe(1000);
+  });
+  it("uses Retry-After when the server gave one", () => {
+    expect(backoffDelay(1, DEFAULT_RETRY_POLICY, err("rate-limited", 60_000))).toBe(60_000);
+  });
+});
+
+describe("parseRetryAfter", () => {
+  it("reads seconds, the doubled '60, 60' form and HTTP dates", () => {
+    expect(parseRetryAfter("60")).toBe(60_000);
+    expect(parseRetryAfter("60, 60")).toBe(60_000);
+    expect(parseRetryAfter(["5", "7"])).toBe(7_000);
+    expect(parseRetryAfter(new Date(10_000).toUTCString(), 0)).toBe(10_000);
+    expect(parseRetryAfter(undefined)).toBeUndefined();
+    expect(parseRetryAfter("soon")).toBeUndefined();
+  });
+});
+
+describe("rate classes", () => {
+  it.each([
+    ["network", "getNetworkInventoryItems", "default"],
+    ["companies", "createCompany", "companies"],
+    ["licensing", "getLicenseInfo", "companies"],
+    ["accounts", "createAccount", "per-minute-30"],
+    ["accounts", "getAccountsList", "default"],
+    ["incidents", "addToBlocklist", "per-minute-5"],
+    ["incidents", "removeFromBlocklist", "per-minute-5"],
+    ["network", "assignPolicy", "per-minute-5"],
+    ["push", "setPushEventSettings", "per-minute-5"],
+    ["push", "getPushEventSettings", "per-minute-5"],
+  ] as const)("%s.%s → %s", (module, method, cls) => {
+    expect(rateClassOf(module, method)).toBe(cls);
+  });
+});
+
+describe("limiter spacing", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("grants 5 per minute, then waits out the window (plus a 2% margin) for the 6th", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const l = new SlidingWindowLimiter({ limit: 5, windowMs: 60_000 });
+    const granted: number[] = [];
+    const all = Array.from({ length: 7 }, () => l.acquire().then(() => granted.push(Date.now())));
+    await vi.advanceTimersByTimeAsync(200_000);
+    await Promise.all(all);
+    expect(granted.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
+    expect(granted[5]).toBe(61_000);
+    expect(granted[6]).toBe(61_000);
+    // no window of 60 s holds more than 5 grants
+    for (const t of granted) expect(granted.filter((g) => g >= t && g < t + 60_000).length).toBeLessThanOrEqual(5);
+  });
+
+  it("spaces 10/s calls so no second holds more than 10, and a 429 pause holds the class", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const k = new KeyRateLimiter();
+    const granted: number[] = [];
+    const all = Array.from({ length: 30 }, () => k.acquire("network", "getEndpointsList").then(() => granted.push(Date.now())));
+    await vi.advanceTimersByTimeAsync(10_000);
+    await Promise.all(all);
+    for (const t of granted) expect(granted.filter((g) => g >= t && g < t + 1_000).length).toBeLessThanOrEqual(10);
+    expect(granted[29]).toBeLessThan(2_200);
+    k.pause("network", "getEndpointsList", 5_000);
+    const start = Date.now();
+    let at = 0;
+    const p = k.acquire("network", "getEndpointsList").then(() => (at = Date.now()));
+    await vi.advanceTimersByTimeAsync(6_000);
+    await p;
+    expect(at - start).toBeGreaterThanOrEqual(5_000);
+  });
+
+  it("narrow classes also consume the key-wide budget; a scale factor shrinks the windows", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const k = new KeyRateLimiter(60);
+    const granted: number[] = [];
+    const all = Array.from({ length: 6 }, () => k.acquire("incidents", "addToBlocklist").then(() => granted.push(Date.now())));
+    await vi.advanceTimersByTimeAsync(5_000);
+    await Promise.all(all);
+    // 5/min scaled by 60 = 5 per second (+2% margin)
+    expect(granted[5]).toBe(1_020);
+  });
+});
+
+describe("redact", () => {
+  it("removes the key in plain, Basic-auth and URL-encoded form", () => {
+    const key = "abc/def+ghi=";
+    const text = `key ${key} basic ${Buffer.from(`${key}:`).toString("base64")} url ${encodeURIComponent(key)}`;
+    const out = redact(text, [key]);
+    expect(out).not.toContain(key);
+    expect(out).not.toContain(Buffer.from(`${key}:`).toString("base64"));
+    expect(out).not.toContain(encodeURIComponent(key));
+  });
+});
