@@ -1,0 +1,167 @@
+/**
+ * The behaviour every resource shares, built once from a small per-resource definition:
+ *
+ * - `check` validates inputs with the resource's zod schema before any API call and names the field;
+ *   values unknown during preview pass through.
+ * - `diff` names each changed input, replaces exactly on the fields the API cannot update, and
+ *   reports `changes: false` for a no-op.
+ * - `update` calls the API only when an API-backed field changed.
+ * - `read` returns what the API says now (drift), an empty id when the object is gone, and the
+ *   refreshed inputs.
+ * - `delete` treats "already gone" as success.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { isGravityZoneError } from "./client";
+import { UNKNOWN, containsUnknown } from "./unknown";
+
+/** What a resource file defines; {@link defineHandler} turns it into a dynamic provider handler. */
+export interface ResourceDefinition<I extends Record<string, unknown>, O extends I> {
+  /** The resource class name, e.g. `CustomGroup`. */
+  readonly type: string;
+  /** Validates inputs and fills defaults. A strict object schema: unknown fields are rejected. */
+  readonly schema: z.ZodType<I>;
+  /** Input fields the API cannot change in place: a change replaces the object. */
+  readonly replaceOn: readonly (keyof I & string)[];
+  /** Input fields that only steer this provider (e.g. `adopt`): changing them makes no API call. */
+  readonly local?: readonly (keyof I & string)[];
+  /** Delete the old object before creating the replacement (names unique in the API). */
+  readonly deleteBeforeReplace?: boolean;
+  /** Creates (or adopts) the object; returns its id and outputs. */
+  create(inputs: I): Promise<{ id: string; outs: O }>;
+  /** Reads the object; `undefined` when it no longer exists. Local fields are carried over for you. */
+  read(id: string, olds: O): Promise<O | undefined>;
+  /** Applies the changed API-backed fields in place; returns the new outputs. */
+  update(id: string, olds: O, news: I, changed: readonly (keyof I & string)[]): Promise<O>;
+  /** Deletes the object. A not-found error is treated as success by the caller. */
+  delete(id: string, olds: O): Promise<void>;
+}
+
+/** The object the serialized shim forwards to. */
+export type ResourceHandler = Required<Omit<pulumi.dynamic.ResourceProvider, "configure">>;
+
+const PROVIDER_KEY = "__provider";
+
+/** Builds the handler for a resource definition. */
+export function defineHandler<I extends Record<string, unknown>, O extends I>(def: ResourceDefinition<I, O>): ResourceHandler {
+  const fields = inputFields(def.schema);
+  const local = new Set<string>(def.local ?? []);
+  return {
+    async check(_olds, news) {
+      return checkInputs(def.schema, stripProvider(news));
+    },
+
+    async diff(_id, olds, news) {
+      const changed = changedFields(fields, olds, news);
+      const replaces = changed.filter((f) => (def.replaceOn as readonly string[]).includes(f));
+      return {
+        changes: changed.length > 0,
+        replaces,
+        deleteBeforeReplace: replaces.length > 0 && (def.deleteBeforeReplace ?? false),
+      };
+    },
+
+    async create(inputs) {
+      const { id, outs } = await def.create(stripProvider(inputs) as I);
+      return { id, outs };
+    },
+
+    async read(id, props) {
+      const olds = stripProvider(props) as O;
+      const now = await def.read(id, olds);
+      if (now === undefined) return { id: "", props: {} };
+      const outs: Record<string, unknown> = { ...now };
+      for (const f of local) if (f in olds) outs[f] = olds[f];
+      const inputs: Record<string, unknown> = {};
+      for (const f of fields) if (outs[f] !== undefined) inputs[f] = outs[f];
+      return { id, props: outs, inputs };
+    },
+
+    async update(id, olds, news) {
+      const o = stripProvider(olds) as O;
+      const n = stripProvider(news) as I;
+      const changed = changedFields(fields, o, n) as (keyof I & string)[];
+      const apiChanged = changed.filter((f) => !local.has(f));
+      const outs = apiChanged.length > 0 ? await def.update(id, o, n, apiChanged) : ({ ...o } as O);
+      const merged: Record<string, unknown> = { ...outs };
+      for (const f of local) merged[f] = n[f];
+      return { outs: merged };
+    },
+
+    async delete(id, props) {
+      try {
+        await def.delete(id, stripProvider(props) as O);
+      } catch (e) {
+        if (isGravityZoneError(e, "not-found")) return;
+        throw e;
+      }
+    },
+  };
+}
+
+/** The top-level field names of an object schema. */
+export function inputFields(schema: z.ZodType): string[] {
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+  if (!shape) throw new Error("resource schemas must be zod object schemas");
+  return Object.keys(shape);
+}
+
+/**
+ * Validates `news`. Fields holding preview-time unknowns are not validated (their issues are
+ * dropped) and pass through as they are.
+ */
+export function checkInputs(schema: z.ZodType, news: Record<string, unknown>): pulumi.dynamic.CheckResult {
+  const parsed = schema.safeParse(news);
+  if (parsed.success) return { inputs: parsed.data as Record<string, unknown> };
+  const unknownFields = new Set(Object.keys(news).filter((k) => containsUnknown(news[k])));
+  const failures = parsed.error.issues
+    .filter((i) => !(i.path.length > 0 && unknownFields.has(String(i.path[0]))))
+    .filter((i) => !(i.code === "unrecognized_keys" && i.keys.every((k) => unknownFields.has(k))))
+    .map((i) => failureOf(i));
+  if (failures.length === 0) return { inputs: news };
+  return { inputs: news, failures };
+}
+
+function failureOf(issue: z.core.$ZodIssue): pulumi.dynamic.CheckFailure {
+  if (issue.code === "unrecognized_keys") {
+    const [first] = issue.keys;
+    return { property: String(first ?? ""), reason: `${issue.keys.join(", ")}: not a known input (check the spelling)` };
+  }
+  const path = issue.path.map(String);
+  const property = path[0] ?? "";
+  return { property, reason: `${path.join(".") || "inputs"}: ${issue.message}` };
+}
+
+/** The input fields whose values differ between the old outputs and the new inputs. */
+export function changedFields(fields: readonly string[], olds: Record<string, unknown>, news: Record<string, unknown>): string[] {
+  return fields.filter((f) => news[f] === UNKNOWN || containsUnknown(news[f]) || !sameValue(olds[f], news[f]));
+}
+
+/** Deep equality on JSON values where `undefined`, a missing key and `null` are the same. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(v: unknown): string {
+  return JSON.stringify(normalize(v)) ?? "null";
+}
+
+function normalize(v: unknown): unknown {
+  if (v === undefined || v === null) return null;
+  if (Array.isArray(v)) return v.map(normalize);
+  if (typeof v === "object") {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v as object).sort()) {
+      const x = (v as Record<string, unknown>)[k];
+      if (x !== undefined && x !== null) out[k] = normalize(x);
+    }
+    return out;
+  }
+  return v;
+}
+
+function stripProvider<T extends Record<string, unknown>>(props: T): T {
+  if (!props || !(PROVIDER_KEY in props)) return props;
+  const { [PROVIDER_KEY]: _omit, ...rest } = props;
+  return rest as T;
+}

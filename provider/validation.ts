@@ -1,0 +1,98 @@
+/**
+ * The zod building blocks for resource inputs, mirroring GravityZone's documented limits
+ * (API-FACTS.md, "Documented limits on values"). Messages say what is allowed.
+ */
+import { z } from "zod";
+
+/** A GravityZone object id: 24 hexadecimal characters. */
+export const idRef = z.string().regex(/^[0-9a-fA-F]{24}$/, "must be a GravityZone id (24 hexadecimal characters)");
+
+// Control characters, bidirectional overrides and zero-width characters make names that look alike.
+const INVISIBLE = /[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+
+/** A display name: 1..`max` characters, no control or invisible characters, no surrounding spaces. */
+export function displayName(max: number) {
+  return z
+    .string()
+    .min(1, "must not be empty")
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !INVISIBLE.test(s), "must not contain control or invisible characters")
+    .refine((s) => s.trim() === s, "must not start or end with spaces");
+}
+
+/** Free text up to `max` characters without HTML markup (GravityZone rejects tags). */
+export function plainText(max: number) {
+  return z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !/<[^>]*>|[<>]/.test(s), "must not contain HTML (< or >)")
+    .refine((s) => !INVISIBLE.test(s.replace(/[\n\t]/g, "")), "must not contain control characters");
+}
+
+/** An e-mail address. */
+export const email = z
+  .string()
+  .max(254, "must be at most 254 characters")
+  .regex(/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[A-Za-z]{2,}$/, "must be an e-mail address like admin@example.com");
+
+/** ISO 3166-1 alpha-2 country codes. */
+export const COUNTRY_CODES = new Set(
+  (
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ " +
+    "CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR " +
+    "GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP " +
+    "KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT " +
+    "MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW " +
+    "SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG " +
+    "UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW"
+  ).split(" "),
+);
+
+/** An ISO 3166-1 alpha-2 country code, upper case (`RO`, `US`). */
+export const countryCode = z.string().refine((s) => COUNTRY_CODES.has(s), "must be an ISO 3166-1 alpha-2 country code in upper case, e.g. US or RO");
+
+/** A phone number: at most 32 characters of digits, spaces and + - ( ) . */
+export const phone = z
+  .string()
+  .max(32, "must be at most 32 characters")
+  .regex(/^[0-9+()\-. ]*$/, "may only contain digits, spaces and + - ( ) .");
+
+/** An https:// URL (GravityZone pushes events only over TLS). */
+export const httpsUrl = z
+  .string()
+  .max(2048, "must be at most 2048 characters")
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === "https:" && u.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "must be an https:// URL");
+
+/** A lower-case SHA-256 hex digest (input may be any case; it is normalised). */
+export const sha256 = z
+  .string()
+  .regex(/^[0-9a-fA-F]{64}$/, "must be a SHA-256 hash: 64 hexadecimal characters")
+  .transform((s) => s.toLowerCase());
+
+/** A lower-case MD5 hex digest. */
+export const md5 = z
+  .string()
+  .regex(/^[0-9a-fA-F]{32}$/, "must be an MD5 hash: 32 hexadecimal characters")
+  .transform((s) => s.toLowerCase());
+
+/** Keys that must never appear in user-supplied objects. */
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** A record of booleans keyed by `allowed` names, rejecting anything else (and prototype keys). */
+export function flagsOf<K extends string>(allowed: readonly K[], what: string) {
+  const allowedSet = new Set<string>(allowed);
+  return z.record(z.string(), z.boolean()).superRefine((rec, ctx) => {
+    for (const k of Object.keys(rec)) {
+      if (FORBIDDEN_KEYS.has(k) || !allowedSet.has(k)) {
+        ctx.addIssue({ code: "custom", path: [k], message: `unknown ${what} "${k}"; allowed: ${allowed.join(", ")}` });
+      }
+    }
+  });
+}

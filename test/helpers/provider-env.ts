@@ -1,0 +1,41 @@
+/**
+ * Provider-level test set-up: an in-process emulator over real HTTP, and the provider's shared client
+ * pointed at it. Tests call the resource handlers directly and count the emulator's calls.
+ */
+import { GravityZoneClient } from "../../provider/client";
+import { setProviderClient } from "../../provider/settings";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
+
+/** Method-name prefixes that change state. */
+const WRITE = /^(create|update|delete|set|add|remove|move|assign|suspend|activate|configure|send)/;
+
+/** A running emulator plus the provider client bound to it. */
+export interface ProviderEnv {
+  emu: RunningEmulator;
+  client: GravityZoneClient;
+  /** Calls the emulator received since the last reset, as "module.method". */
+  calls(): string[];
+  /** The write calls among them. */
+  writes(): string[];
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** Starts an emulator (rate limits off unless asked) and binds the provider client to it. */
+export async function startProviderEnv(options: EmulatorOptions = {}): Promise<ProviderEnv> {
+  const emu = await startEmulator({ rateLimits: "off", ...options });
+  const client = new GravityZoneClient({ accessUrl: emu.url, apiKey: emu.keys[0]!.key, retry: { baseDelayMs: 5, maxDelayMs: 50 } });
+  setProviderClient(client);
+  const calls = () => emu.calls().map((c) => `${c.module}.${c.method}`);
+  return {
+    emu,
+    client,
+    calls,
+    writes: () => calls().filter((c) => WRITE.test(c.split(".")[1] ?? "")),
+    reset: () => emu.resetCalls(),
+    close: async () => {
+      setProviderClient(undefined);
+      await emu.close();
+    },
+  };
+}
