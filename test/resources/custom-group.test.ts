@@ -1,0 +1,134 @@
+import * as pulumi from "@pulumi/pulumi";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { dynamicProvider } from "../../provider/dynamic";
+import { handler } from "../../provider/resources/custom-group";
+import { UNKNOWN } from "../../provider/unknown";
+import { startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
+
+let env: ProviderEnv;
+let companyId: string;
+
+beforeAll(async () => {
+  env = await startProviderEnv({ seed: "empty" });
+  companyId = (await env.client.call("companies", "getCompanyDetails", {}, z.object({ id: z.string() }).loose())).id;
+});
+afterAll(() => env.close());
+beforeEach(() => env.reset());
+
+const groupsUnder = async (parentId?: string) =>
+  (await env.client.call("network", "getCustomGroupsList", { parentId }, z.array(z.object({ id: z.string(), name: z.string() }))));
+
+async function create(name: string, extra: Record<string, unknown> = {}) {
+  const { inputs, failures } = await handler.check({}, { name, parentId: companyId, ...extra });
+  expect(failures ?? []).toEqual([]);
+  return { inputs: inputs!, ...(await handler.create(inputs!)) };
+}
+
+describe("check", () => {
+  it.each([
+    [{ name: "" }, "name", "name: must not be empty"],
+    [{ name: "x".repeat(256) }, "name", "name: must be at most 255 characters"],
+    [{ name: " Servers" }, "name", "name: must not start or end with spaces"],
+    [{ name: "Ser\u202evers" }, "name", "name: must not contain control or invisible characters"],
+    [{ name: "Servers", parentId: "not-an-id" }, "parentId", "parentId: must be a GravityZone id (24 hexadecimal characters)"],
+    [{ name: "Servers", forceDelete: "yes" }, "forceDelete", "forceDelete: Invalid input: expected boolean, received string"],
+    [{ name: "Servers", groupname: "typo" }, "groupname", "groupname: not a known input (check the spelling)"],
+  ])("%j fails on %s before any API call", async (news, property, reason) => {
+    const { failures } = await handler.check({}, news);
+    expect(failures).toEqual([{ property, reason }]);
+    expect(env.calls()).toEqual([]);
+  });
+
+  it("passes preview unknowns through and fills defaults", async () => {
+    expect((await handler.check({}, { name: "Servers", parentId: UNKNOWN })).failures).toBeUndefined();
+    expect((await handler.check({}, { name: "Servers" })).inputs).toEqual({ name: "Servers", forceDelete: false, adopt: false });
+  });
+});
+
+describe("lifecycle", () => {
+  it("creates once, reads, diffs a no-op as no change, moves in place, replaces on rename, deletes idempotently", async () => {
+    const { id, outs, inputs } = await create("Servers");
+    expect(outs).toMatchObject({ name: "Servers", parentId: companyId, groupId: id, adopted: false });
+    const create = env.emu.calls().filter((c) => c.method === "createCustomGroup");
+    expect(create.map((c) => c.params)).toEqual([{ groupName: "Servers", parentId: companyId }]);
+
+    const read = await handler.read(id, outs);
+    expect(read.id).toBe(id);
+    expect(read.props).toMatchObject({ name: "Servers", groupId: id });
+
+    expect(await handler.diff(id, outs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    env.reset();
+    await handler.update(id, outs, inputs);
+    expect(env.writes()).toEqual([]);
+
+    const parent = await create("Parent");
+    const moved = { ...inputs, parentId: parent.id };
+    expect(await handler.diff(id, outs, moved)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    env.reset();
+    const updated = await handler.update(id, outs, moved);
+    expect(env.writes()).toEqual(["network.moveCustomGroup"]);
+    expect(env.emu.calls().find((c) => c.method === "moveCustomGroup")!.params).toEqual({ groupId: id, parentId: parent.id });
+    expect((await groupsUnder(parent.id)).map((g) => g.id)).toEqual([id]);
+
+    expect(await handler.diff(id, updated.outs, { ...moved, name: "Servers2" })).toEqual({ changes: true, replaces: ["name"], deleteBeforeReplace: true });
+    expect(await handler.diff(id, updated.outs, { ...moved, forceDelete: true })).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+
+    await handler.delete(id, updated.outs);
+    await handler.delete(id, updated.outs);
+    expect((await handler.read(id, updated.outs)).id).toBe("");
+  });
+
+  it("read shows a console rename and a console move as drift", async () => {
+    const { id, outs } = await create("Drifty");
+    const other = await create("Elsewhere");
+    await fetch(`${env.emu.adminUrl}/console`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action: "renameCustomGroup", groupId: id, name: "Renamed by hand" }) });
+    expect((await handler.read(id, outs)).props).toMatchObject({ name: "Renamed by hand" });
+    await fetch(`${env.emu.adminUrl}/console`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action: "moveCustomGroup", groupId: id, parentId: other.id }) });
+    const after = await handler.read(id, outs);
+    expect(after.props).toMatchObject({ name: "Renamed by hand", parentId: other.id });
+    expect((await handler.diff(id, after.props, { name: "Drifty", parentId: companyId, forceDelete: false, adopt: false })).replaces).toEqual(["name"]);
+  });
+});
+
+describe("no duplicates", () => {
+  it("an ambiguous create (write applied, connection dropped) ends with exactly one group and success", async () => {
+    env.emu.setFaults({ dropAfterWriteRate: 1, methods: ["network.createCustomGroup"], seed: 1 });
+    try {
+      const { id } = await create("Ambiguous");
+      const named = (await groupsUnder(companyId)).filter((g) => g.name === "Ambiguous");
+      expect(named.map((g) => g.id)).toEqual([id]);
+    } finally {
+      env.emu.setFaults(undefined);
+    }
+  });
+
+  it("an existing group fails without adopt, and is adopted with adopt: true without a create call", async () => {
+    const first = await create("Existing");
+    env.reset();
+    await expect(create("Existing")).rejects.toThrow(/custom group "Existing" already exists in GravityZone \(id [0-9a-f]{24}\)\. Set `adopt: true`/);
+    expect(env.writes()).toEqual([]);
+    const adopted = await create("Existing", { adopt: true });
+    expect(adopted.id).toBe(first.id);
+    expect(adopted.outs.adopted).toBe(true);
+    expect(env.writes()).toEqual([]);
+  });
+});
+
+describe("delete protection", () => {
+  it("a group with subgroups is not deleted without forceDelete, and says how to proceed", async () => {
+    const parent = await create("Full");
+    await create("Child", { parentId: parent.id });
+    await expect(handler.delete(parent.id, parent.outs)).rejects.toThrow(/still contains endpoints or subgroups.*forceDelete: true/);
+    await handler.delete(parent.id, { ...parent.outs, forceDelete: true });
+    expect((await handler.read(parent.id, parent.outs)).id).toBe("");
+  });
+});
+
+describe("serialized provider", () => {
+  it("stays under 4 KB and captures no schema, client or key", async () => {
+    const sf = await pulumi.runtime.serializeFunction(() => dynamicProvider("custom-group"));
+    expect(sf.text.length).toBeLessThan(4096);
+    expect(sf.text).not.toMatch(/zod|undici|apiKey|GRAVITYZONE_API_KEY/);
+  });
+});
