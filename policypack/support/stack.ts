@@ -4,8 +4,8 @@
  * A reference is found two ways, so a rule works in `pulumi preview` as well as in `pulumi up`:
  * - by dependency: the property was computed from a Company (`companyId: acme.id`); the engine records
  *   that in `propertyDependencies`, even while the id itself is still unknown;
- * - by value: the property holds a literal id equal to the `companyId` output of a Company of the stack
- *   (known once the company exists).
+ * - by value: the property holds a literal id equal (ignoring case) to the `companyId` output of a
+ *   Company of the stack (known once the company exists).
  * Companies that are not declared in the stack (the API key's own company, companies managed
  * elsewhere) cannot be resolved, and rules that need them say so in their description.
  */
@@ -28,7 +28,7 @@ export class StackCompanies {
     this.urns = new Set(this.all.map((c) => c.urn));
     for (const c of this.all) {
       const id = peek(() => c.props.companyId as unknown);
-      if (typeof id === "string" && id !== "") this.byId.set(id, c);
+      if (typeof id === "string" && id !== "") this.byId.set(id.toLowerCase(), c);
     }
   }
 
@@ -39,7 +39,7 @@ export class StackCompanies {
       if (this.urns.has(dep.urn)) found.set(dep.urn, dep);
     }
     for (const v of values) {
-      const c = this.byId.get(v);
+      const c = this.byId.get(v.toLowerCase());
       if (c) found.set(c.urn, c);
     }
     return [...found.values()];

@@ -7,3 +7,4 @@ export { Company } from "../../provider/resources/company";
 export { PushEventSettings } from "../../provider/resources/push-event-settings";
 export { BlocklistEntry } from "../../provider/resources/blocklist-entry";
 export { Blocklist } from "../../provider/resources/blocklist";
+export { PolicyAssignment } from "../../provider/resources/policy-assignment";
