@@ -1,0 +1,98 @@
+/**
+ * Saving the tenant state to a JSON file so it survives restarts.
+ *
+ * Every save writes a temporary file in the same directory, fsyncs it, renames it over the target
+ * (atomic on POSIX filesystems) and fsyncs the directory: a crash at any moment leaves either the old
+ * or the new complete file, never a torn one. Saves are serialised and coalesced: a save requested
+ * while another is running waits for one more write that includes every change made so far.
+ */
+import { promises as fs, readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { stateProblem, type TenantState } from "./state";
+
+let tempCounter = 0;
+
+/** Writes `state` to `file` atomically (temp file + fsync + rename + directory fsync). */
+export async function writeStateFile(file: string, state: TenantState): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++tempCounter}.tmp`);
+  const data = JSON.stringify(state);
+  const handle = await fs.open(tmp, "w", 0o600);
+  try {
+    await handle.writeFile(data, "utf8");
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+  try {
+    const d = await fs.open(dir, "r");
+    try {
+      await d.sync();
+    } finally {
+      await d.close();
+    }
+  } catch {
+    // Directory fsync is not supported everywhere (e.g. some container filesystems); the rename stands.
+  }
+}
+
+/**
+ * Reads a state file written by {@link writeStateFile}. Returns undefined when the file does not
+ * exist; throws with a clear message when it is not valid JSON or not a state of this version.
+ */
+export function readStateFile(file: string): TenantState | undefined {
+  if (!existsSync(file)) return undefined;
+  const text = readFileSync(file, "utf8");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`state file ${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  const problem = stateProblem(parsed);
+  if (problem) throw new Error(`state file ${file} cannot be used: ${problem}`);
+  return parsed as TenantState;
+}
+
+/** Serialises and coalesces saves of one state object to one file. */
+export class Persister {
+  private running: Promise<void> | undefined;
+  private pending: Promise<void> | undefined;
+
+  /**
+   * @param file the target path, or undefined to make every save a no-op.
+   * @param current returns the state to write (read at write time, so the latest changes are saved).
+   */
+  constructor(
+    readonly file: string | undefined,
+    private readonly current: () => TenantState,
+  ) {}
+
+  /** Resolves once a write that started after this call (so includes every change so far) has finished. */
+  save(): Promise<void> {
+    if (this.file === undefined) return Promise.resolve();
+    if (this.pending) return this.pending;
+    if (!this.running) {
+      this.running = this.writeNow().finally(() => {
+        this.running = undefined;
+      });
+      return this.running;
+    }
+    const after = this.running.catch(() => undefined);
+    this.pending = after.then(() => {
+      this.pending = undefined;
+      return this.save();
+    });
+    return this.pending;
+  }
+
+  private writeNow(): Promise<void> {
+    return writeStateFile(this.file!, this.current());
+  }
+}
