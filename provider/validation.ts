@@ -96,3 +96,26 @@ export function flagsOf<K extends string>(allowed: readonly K[], what: string) {
     }
   });
 }
+
+/** An ISO 8601 calendar date (`2027-12-31`) or date-time (`2027-12-31T23:59:59Z`) that exists. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, "must be an ISO 8601 date like 2027-12-31 (or a date-time like 2027-12-31T23:59:59Z)")
+  .refine((s) => {
+    const day = new Date(`${s.slice(0, 10)}T00:00:00Z`);
+    return !Number.isNaN(Date.parse(s)) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === s.slice(0, 10);
+  }, "must be a real calendar date");
+
+/** Console languages GravityZone documents for installation packages and accounts. */
+export const LANGUAGES = ["en_US", "fr_FR", "de_DE", "it_IT", "pl_PL", "pt_BR", "ro_RO", "ru_RU", "es_ES"] as const;
+
+/** A GravityZone language code (`en_US`, `fr_FR`, …). */
+export const languageCode = z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(", ")}` });
+
+/** An ISO 3166-2 subdivision code (`US-CA`, `RO-B`): a country code, a hyphen, 1–3 letters or digits. */
+export const subdivisionCode = z
+  .string()
+  .refine((s) => {
+    const m = /^([A-Z]{2})-[A-Z0-9]{1,3}$/.exec(s);
+    return m !== null && COUNTRY_CODES.has(m[1]!);
+  }, "must be an ISO 3166-2 subdivision code in upper case, e.g. US-CA or RO-B");
