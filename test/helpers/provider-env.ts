@@ -24,7 +24,9 @@ export interface ProviderEnv {
 /** Starts an emulator (rate limits off unless asked) and binds the provider client to it. */
 export async function startProviderEnv(options: EmulatorOptions = {}): Promise<ProviderEnv> {
   const emu = await startEmulator({ rateLimits: "off", ...options });
-  const client = new GravityZoneClient({ accessUrl: emu.url, apiKey: emu.keys[0]!.key, retry: { baseDelayMs: 5, maxDelayMs: 50 } });
+  // The emulator runs without rate limits here unless asked, so the client budget is scaled up to match.
+  const scale = typeof options.rateLimits === "number" ? options.rateLimits : 1000;
+  const client = new GravityZoneClient({ accessUrl: emu.url, apiKey: emu.keys[0]!.key, rateLimitScale: scale, retry: { baseDelayMs: 5, maxDelayMs: 50 } });
   setProviderClient(client);
   const calls = () => emu.calls().map((c) => `${c.module}.${c.method}`);
   return {

@@ -50,8 +50,8 @@ describe("lifecycle", () => {
   it("creates once, reads, diffs a no-op as no change, moves in place, replaces on rename, deletes idempotently", async () => {
     const { id, outs, inputs } = await create("Servers");
     expect(outs).toMatchObject({ name: "Servers", parentId: companyId, groupId: id, adopted: false });
-    const create = env.emu.calls().filter((c) => c.method === "createCustomGroup");
-    expect(create.map((c) => c.params)).toEqual([{ groupName: "Servers", parentId: companyId }]);
+    const creates = env.emu.calls().filter((c) => c.method === "createCustomGroup");
+    expect(creates.map((c) => c.params)).toEqual([{ groupName: "Servers", parentId: companyId }]);
 
     const read = await handler.read(id, outs);
     expect(read.id).toBe(id);
