@@ -1,0 +1,447 @@
+/**
+ * InstallationPackage: an installation package (the BEST agent installer settings) of a company.
+ *
+ * | operation | GravityZone call |
+ * |---|---|
+ * | create | `packages.createPackage {packageName, companyId, …}` after a lookup by name in `packages.getPackagesList` (every page) of the company |
+ * | read | `packages.getPackageDetails {packageId}` (not found → gone), then `packages.getInstallationLinks {companyId, packageName}` |
+ * | update | `packages.updatePackage {packageId, packageName, …changed fields}` (renaming included) |
+ * | replace | `companyId` (a package cannot move to another company) |
+ * | delete | `packages.deletePackage {packageId}` |
+ *
+ * `modules`, `roles`, `scanMode`, `settings` and `deploymentOptions` are managed only when the program
+ * sets them; for `modules` and `roles` only the switches the program names are compared (GravityZone
+ * fills the others with its defaults).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { newIdResult, okResult, type GravityZoneClient, isGravityZoneError } from "../client";
+import { createOrAdopt } from "../create-or-adopt";
+import { dynamicProvider } from "../dynamic";
+import { defineHandler, sameValue } from "../handler";
+import { providerClient } from "../settings";
+import { displayName, flagsOf, idRef, languageCode, plainText, type LANGUAGES } from "../validation";
+
+/** Protection modules a package can switch on or off (sent as 1/0). */
+export const PACKAGE_MODULES = [
+  "antimalware",
+  "advancedThreatControl",
+  "advancedAntiExploit",
+  "hyperDetect",
+  "firewall",
+  "networkAttackDefense",
+  "contentControl",
+  "deviceControl",
+  "powerUser",
+  "edrSensor",
+  "sandboxAnalyzer",
+  "encryption",
+  "patchManagement",
+  "exchange",
+  "integrityMonitoring",
+  "containerProtection",
+  "riskManagement",
+  "applicationControl",
+] as const;
+
+/** A protection module name. */
+export type PackageModule = (typeof PACKAGE_MODULES)[number];
+
+/** Roles a package can give the endpoint (sent as 1/0). */
+export const PACKAGE_ROLES = ["relay", "exchange", "patchCachingServer"] as const;
+
+/** A role name. */
+export type PackageRole = (typeof PACKAGE_ROLES)[number];
+
+/** An installer or console language code. */
+export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * Which product the package installs: `detectionAndPrevention` (0 on the wire, the full agent),
+ * `edrReportOnly` (3, EDR sensor reporting alongside another antivirus), `phasrStandalone` (5).
+ */
+export type ProductType = "detectionAndPrevention" | "edrReportOnly" | "phasrStandalone";
+
+/** Where an endpoint's scanning runs: `central` (1, a Security Server), `hybrid` (2, light engines), `local` (3, full engines). */
+export type ScanEngine = "central" | "hybrid" | "local";
+
+/** The scanning engines for one kind of machine. */
+export interface ScanEnginesArgs {
+  /** The primary scanning engine. */
+  main: pulumi.Input<ScanEngine>;
+  /** The engine used when the primary one is unavailable. */
+  fallback?: pulumi.Input<ScanEngine>;
+}
+
+/** Scan mode: `automatic` (1, GravityZone picks per machine) or `custom` (2) with engines per machine kind. */
+export interface ScanModeArgs {
+  /** `automatic` or `custom`. */
+  type: pulumi.Input<"automatic" | "custom">;
+  /** Engines for physical computers (custom mode only). */
+  computers?: pulumi.Input<ScanEnginesArgs>;
+  /** Engines for virtual machines (custom mode only). */
+  vms?: pulumi.Input<ScanEnginesArgs>;
+  /** Engines for Amazon EC2 instances (custom mode only). */
+  ec2?: pulumi.Input<ScanEnginesArgs>;
+}
+
+/** Inputs of {@link InstallationPackage}. */
+export interface InstallationPackageArgs {
+  /** The package name: 1–255 characters, no HTML, unique in its company (regardless of case). Renamed in place. */
+  packageName: pulumi.Input<string>;
+  /**
+   * The company that owns the package.
+   * Caution: a package cannot move between companies, so changing it **replaces** the package (its
+   * installation links change).
+   * @default the API key's own company
+   */
+  companyId?: pulumi.Input<string>;
+  /** Free text: at most 1024 characters, no HTML. Left out = empty. */
+  description?: pulumi.Input<string>;
+  /** Installer language: en_US, fr_FR, de_DE, it_IT, pl_PL, pt_BR, ro_RO, ru_RU or es_ES. @default "en_US" */
+  language?: pulumi.Input<Language>;
+  /**
+   * Modules to install (`true`) or leave out (`false`), by name; modules not named get GravityZone's
+   * defaults. Names: antimalware, advancedThreatControl, advancedAntiExploit, hyperDetect, firewall,
+   * networkAttackDefense, contentControl, deviceControl, powerUser, edrSensor, sandboxAnalyzer,
+   * encryption, patchManagement, exchange, integrityMonitoring, containerProtection, riskManagement,
+   * applicationControl.
+   * @example { firewall: false, edrSensor: true }
+   */
+  modules?: pulumi.Input<Partial<Record<PackageModule, pulumi.Input<boolean>>>>;
+  /** How endpoints installed from the package scan. @default GravityZone's automatic mode */
+  scanMode?: pulumi.Input<ScanModeArgs>;
+  /** Roles to give endpoints installed from the package: relay, exchange, patchCachingServer. */
+  roles?: pulumi.Input<Partial<Record<PackageRole, pulumi.Input<boolean>>>>;
+  /** Package settings, passed to GravityZone as given (a JSON object). */
+  settings?: pulumi.Input<Record<string, unknown>>;
+  /** Deployment options, passed to GravityZone as given (a JSON object, e.g. `{ type: 1 }`). */
+  deploymentOptions?: pulumi.Input<Record<string, unknown>>;
+  /** The product the package installs. @default "detectionAndPrevention" */
+  productType?: pulumi.Input<ProductType>;
+  /**
+   * Take over an existing package with the same name in the company instead of failing. Its settings
+   * are then brought in line with the program.
+   * @default false
+   */
+  adopt?: pulumi.Input<boolean>;
+}
+
+/** The download links of a package. */
+export interface InstallLinks {
+  /** Windows downloader. */
+  windows?: string;
+  /** macOS (Intel) package. */
+  mac?: string;
+  /** macOS (Apple silicon) package. */
+  macArm?: string;
+  /** Linux installer. */
+  linux?: string;
+  /** Any other links GravityZone gives (full kits, …), under their API names. */
+  [other: string]: string | undefined;
+}
+
+const PRODUCT_CODES = { detectionAndPrevention: 0, edrReportOnly: 3, phasrStandalone: 5 } as const satisfies Record<ProductType, number>;
+const ENGINE_CODES = { central: 1, hybrid: 2, local: 3 } as const satisfies Record<ScanEngine, number>;
+const SCAN_TYPE_CODES = { automatic: 1, custom: 2 } as const;
+
+const engines = z.strictObject({
+  main: z.enum(["central", "hybrid", "local"], { error: "must be central, hybrid or local" }),
+  fallback: z.enum(["central", "hybrid", "local"], { error: "must be central, hybrid or local" }).optional(),
+});
+
+const scanModeSchema = z
+  .strictObject({
+    type: z.enum(["automatic", "custom"], { error: "must be automatic or custom" }),
+    computers: engines.optional(),
+    vms: engines.optional(),
+    ec2: engines.optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.type === "automatic") {
+      for (const k of ["computers", "vms", "ec2"] as const) {
+        if (m[k] !== undefined) ctx.addIssue({ code: "custom", path: [k], message: 'is only allowed with type "custom"' });
+      }
+    }
+  });
+
+const jsonObject = z.record(z.string(), z.unknown());
+
+const schema = z.strictObject({
+  packageName: displayName(255).refine((s) => !/[<>]/.test(s), "must not contain HTML (< or >)"),
+  companyId: idRef.optional(),
+  description: plainText(1024).optional(),
+  language: languageCode.default("en_US"),
+  modules: flagsOf(PACKAGE_MODULES, "module").optional(),
+  scanMode: scanModeSchema.optional(),
+  roles: flagsOf(PACKAGE_ROLES, "role").optional(),
+  settings: jsonObject.optional(),
+  deploymentOptions: jsonObject.optional(),
+  productType: z.enum(["detectionAndPrevention", "edrReportOnly", "phasrStandalone"], { error: "must be detectionAndPrevention, edrReportOnly or phasrStandalone" }).default("detectionAndPrevention"),
+  adopt: z.boolean().default(false),
+});
+
+/** Resolved inputs of {@link InstallationPackage}. */
+export type InstallationPackageInputs = z.infer<typeof schema>;
+
+/** Outputs of {@link InstallationPackage}. */
+export interface InstallationPackageOutputs extends InstallationPackageInputs {
+  /** The package's id. */
+  packageId: string;
+  /** The package's download links. */
+  installLinks: InstallLinks;
+  /** True when an existing package was adopted rather than created. */
+  adopted: boolean;
+}
+
+const packageItem = z.object({ id: z.string(), name: z.string() }).loose();
+const engineDetails = z.object({ main: z.number().nullish(), fallback: z.number().nullish() }).loose();
+const packageDetails = z
+  .object({
+    id: z.string().optional(),
+    packageName: z.string(),
+    companyId: z.string().nullish(),
+    description: z.string().nullish(),
+    language: z.string().nullish(),
+    modules: z.record(z.string(), z.number()).nullish(),
+    scanMode: z.object({ type: z.number(), computers: engineDetails.nullish(), vms: engineDetails.nullish(), ec2: engineDetails.nullish() }).loose().nullish(),
+    settings: jsonObject.nullish(),
+    roles: z.record(z.string(), z.number()).nullish(),
+    deploymentOptions: jsonObject.nullish(),
+    productType: z.number().nullish(),
+  })
+  .loose();
+type PackageDetails = z.infer<typeof packageDetails>;
+const linksResult = z.array(z.record(z.string(), z.unknown()));
+
+/** Fields sent to `updatePackage` when they change. */
+const UPDATE_FIELDS = ["description", "language", "modules", "scanMode", "roles", "settings", "deploymentOptions", "productType"] as const;
+
+const flagsWire = (f: Record<string, boolean> | undefined) => (f === undefined ? undefined : Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v ? 1 : 0])));
+
+function scanModeWire(m: InstallationPackageInputs["scanMode"]) {
+  if (m === undefined) return undefined;
+  const eng = (e: z.infer<typeof engines> | undefined) => (e === undefined ? undefined : { main: ENGINE_CODES[e.main], fallback: e.fallback === undefined ? undefined : ENGINE_CODES[e.fallback] });
+  return { type: SCAN_TYPE_CODES[m.type], computers: eng(m.computers), vms: eng(m.vms), ec2: eng(m.ec2) };
+}
+
+/** The wire form of one field. */
+function wire(field: (typeof UPDATE_FIELDS)[number], i: InstallationPackageInputs): unknown {
+  switch (field) {
+    case "modules":
+    case "roles":
+      return flagsWire(i[field]);
+    case "scanMode":
+      return scanModeWire(i.scanMode);
+    case "productType":
+      return PRODUCT_CODES[i.productType];
+    case "description":
+      return i.description ?? "";
+    default:
+      return i[field];
+  }
+}
+
+const nameOf = <K extends string>(codes: Record<K, number>, code: number | null | undefined): K | undefined => (Object.keys(codes) as K[]).find((k) => codes[k] === code);
+
+/** The program's view (`base`) updated with what GravityZone reports now. */
+function reflect(base: InstallationPackageOutputs, d: PackageDetails): InstallationPackageOutputs {
+  const out: InstallationPackageOutputs = {
+    ...base,
+    packageName: d.packageName,
+    description: d.description ? d.description : undefined,
+    language: (d.language as Language | null | undefined) ?? base.language,
+    productType: nameOf(PRODUCT_CODES, d.productType) ?? base.productType,
+  };
+  if (base.companyId !== undefined && d.companyId) out.companyId = d.companyId;
+  // Switch maps: only the switches the program names.
+  for (const k of ["modules", "roles"] as const) {
+    const mine = base[k];
+    const theirs = d[k];
+    if (mine !== undefined && theirs) out[k] = Object.fromEntries(Object.keys(mine).map((n) => [n, theirs[n] === 1]));
+  }
+  if (base.scanMode !== undefined && d.scanMode) {
+    const eng = (e: z.infer<typeof engineDetails> | null | undefined, was: z.infer<typeof engines> | undefined) => {
+      if (!e || was === undefined) return was === undefined ? undefined : was;
+      return { main: nameOf(ENGINE_CODES, e.main) ?? was.main, fallback: was.fallback === undefined && e.fallback == null ? undefined : (nameOf(ENGINE_CODES, e.fallback) ?? was.fallback) };
+    };
+    const type = nameOf(SCAN_TYPE_CODES, d.scanMode.type) ?? base.scanMode.type;
+    out.scanMode = { type, computers: eng(d.scanMode.computers, base.scanMode.computers), vms: eng(d.scanMode.vms, base.scanMode.vms), ec2: eng(d.scanMode.ec2, base.scanMode.ec2) };
+  }
+  if (base.settings !== undefined && d.settings) out.settings = d.settings;
+  if (base.deploymentOptions !== undefined && d.deploymentOptions) out.deploymentOptions = d.deploymentOptions;
+  return out;
+}
+
+async function findByName(c: GravityZoneClient, companyId: string | undefined, name: string) {
+  const key = name.trim().toLowerCase();
+  for await (const p of c.paginate("packages", "getPackagesList", { companyId }, packageItem)) {
+    if (p.name.trim().toLowerCase() === key) return p;
+  }
+  return undefined;
+}
+
+async function packageDetailsOf(c: GravityZoneClient, id: string): Promise<PackageDetails | undefined> {
+  try {
+    return await c.call("packages", "getPackageDetails", { packageId: id }, packageDetails);
+  } catch (e) {
+    if (isGravityZoneError(e, "not-found")) return undefined;
+    throw e;
+  }
+}
+
+/** Maps `getInstallationLinks`' answer to {@link InstallLinks}. */
+export function installLinksOf(entry: Record<string, unknown> | undefined): InstallLinks {
+  const names: Record<string, string> = { installLinkWindows: "windows", installLinkMac: "mac", installLinkMacArm: "macArm", installLinkLinux: "linux" };
+  const out: InstallLinks = {};
+  for (const [k, v] of Object.entries(entry ?? {})) {
+    if (typeof v !== "string" || ["packageName", "companyName", "companyId"].includes(k)) continue;
+    out[names[k] ?? k] = v;
+  }
+  return out;
+}
+
+async function linksOf(c: GravityZoneClient, companyId: string | undefined, packageName: string): Promise<InstallLinks> {
+  const key = packageName.trim().toLowerCase();
+  const all = await c.call("packages", "getInstallationLinks", { companyId, packageName }, linksResult);
+  return installLinksOf(all.find((l) => typeof l.packageName === "string" && l.packageName.trim().toLowerCase() === key) ?? all[0]);
+}
+
+/** `updatePackage` parameters for the fields that differ; undefined when nothing differs. */
+function changes(id: string, olds: InstallationPackageInputs, news: InstallationPackageInputs): Record<string, unknown> | undefined {
+  const params: Record<string, unknown> = { packageId: id, packageName: news.packageName };
+  let any = olds.packageName !== news.packageName;
+  for (const f of UPDATE_FIELDS) {
+    if (sameValue(olds[f], news[f])) continue;
+    const v = wire(f, news);
+    // Structured fields removed from the program are no longer managed: nothing to send.
+    if (v === undefined) continue;
+    params[f] = v;
+    any = true;
+  }
+  return any ? params : undefined;
+}
+
+/** @internal */
+export const handler = defineHandler<InstallationPackageInputs, InstallationPackageOutputs>({
+  type: "InstallationPackage",
+  schema,
+  replaceOn: ["companyId"],
+  local: ["adopt"],
+  // Names are unique per company: the old package goes first.
+  deleteBeforeReplace: true,
+
+  async create(inputs) {
+    const c = providerClient();
+    const { id, adopted } = await createOrAdopt({
+      what: `installation package "${inputs.packageName}"`,
+      adopt: inputs.adopt,
+      find: () => findByName(c, inputs.companyId, inputs.packageName),
+      idOf: (p) => p.id,
+      create: () =>
+        c.call(
+          "packages",
+          "createPackage",
+          {
+            packageName: inputs.packageName,
+            companyId: inputs.companyId,
+            description: inputs.description,
+            language: inputs.language,
+            modules: flagsWire(inputs.modules),
+            scanMode: scanModeWire(inputs.scanMode),
+            roles: flagsWire(inputs.roles),
+            settings: inputs.settings,
+            deploymentOptions: inputs.deploymentOptions,
+            productType: PRODUCT_CODES[inputs.productType],
+          },
+          newIdResult,
+        ),
+    });
+    let outs: InstallationPackageOutputs = { ...inputs, packageId: id, installLinks: {}, adopted };
+    if (adopted) {
+      const now = await packageDetailsOf(c, id);
+      if (now) {
+        const params = changes(id, reflect(outs, now), inputs);
+        if (params) await c.call("packages", "updatePackage", params, okResult);
+      }
+      outs = { ...inputs, packageId: id, installLinks: {}, adopted };
+    }
+    outs.installLinks = await linksOf(c, inputs.companyId, inputs.packageName);
+    return { id, outs };
+  },
+
+  async read(id, olds) {
+    const c = providerClient();
+    const now = await packageDetailsOf(c, id);
+    if (now === undefined) return undefined;
+    const out = reflect({ ...olds, packageId: id }, now);
+    out.installLinks = await linksOf(c, now.companyId ?? olds.companyId, now.packageName);
+    return out;
+  },
+
+  async update(id, olds, news) {
+    const c = providerClient();
+    const params = changes(id, olds, news);
+    if (params) await c.call("packages", "updatePackage", params, okResult);
+    const installLinks = olds.packageName === news.packageName ? olds.installLinks : await linksOf(c, news.companyId, news.packageName);
+    return { ...olds, ...news, packageId: id, installLinks, adopted: olds.adopted };
+  },
+
+  async delete(id) {
+    await providerClient().call("packages", "deletePackage", { packageId: id }, okResult);
+  },
+});
+
+const provider = dynamicProvider("installation-package");
+
+/**
+ * An installation package of a GravityZone company: the settings of the agent installer, and its
+ * download links.
+ *
+ * @example
+ * ```ts
+ * const pkg = new gravityzone.InstallationPackage("servers", {
+ *   packageName: "Servers",
+ *   companyId: acme.companyId,
+ *   language: "en_US",
+ *   modules: { firewall: false, edrSensor: true },
+ *   scanMode: { type: "custom", computers: { main: "local" } },
+ * });
+ * export const windowsInstaller = pkg.installLinks.windows;
+ * ```
+ */
+export class InstallationPackage extends pulumi.dynamic.Resource {
+  /** The Pulumi type token (used by policy packs' `validateResourceOfType`). */
+  static readonly __pulumiType = "pulumi-nodejs:dynamic/gravityzone:InstallationPackage";
+  /** The package name. */
+  declare readonly packageName: pulumi.Output<string>;
+  /** The owning company's id, when one was given. */
+  declare readonly companyId: pulumi.Output<string | undefined>;
+  /** The description. */
+  declare readonly description: pulumi.Output<string | undefined>;
+  /** The installer language. */
+  declare readonly language: pulumi.Output<Language>;
+  /** The module switches the program manages. */
+  declare readonly modules: pulumi.Output<Partial<Record<PackageModule, boolean>> | undefined>;
+  /** The scan mode, when managed. */
+  declare readonly scanMode: pulumi.Output<{ type: "automatic" | "custom"; computers?: { main: ScanEngine; fallback?: ScanEngine }; vms?: { main: ScanEngine; fallback?: ScanEngine }; ec2?: { main: ScanEngine; fallback?: ScanEngine } } | undefined>;
+  /** The role switches the program manages. */
+  declare readonly roles: pulumi.Output<Partial<Record<PackageRole, boolean>> | undefined>;
+  /** The package settings, when managed. */
+  declare readonly settings: pulumi.Output<Record<string, unknown> | undefined>;
+  /** The deployment options, when managed. */
+  declare readonly deploymentOptions: pulumi.Output<Record<string, unknown> | undefined>;
+  /** The product the package installs. */
+  declare readonly productType: pulumi.Output<ProductType>;
+  /** The package's id (also `id`). */
+  declare readonly packageId: pulumi.Output<string>;
+  /** The download links (windows, mac, macArm, linux, full kits). */
+  declare readonly installLinks: pulumi.Output<InstallLinks>;
+  /** True when an existing package was adopted. */
+  declare readonly adopted: pulumi.Output<boolean>;
+
+  /** Declares an installation package. */
+  constructor(name: string, args: InstallationPackageArgs, opts?: pulumi.CustomResourceOptions) {
+    super(provider, name, { packageId: undefined, installLinks: undefined, adopted: undefined, ...args }, opts, "gravityzone", "InstallationPackage");
+  }
+}
