@@ -8,3 +8,5 @@ export { PushEventSettings } from "../../provider/resources/push-event-settings"
 export { BlocklistEntry } from "../../provider/resources/blocklist-entry";
 export { Blocklist } from "../../provider/resources/blocklist";
 export { PolicyAssignment } from "../../provider/resources/policy-assignment";
+export { Account } from "../../provider/resources/account";
+export { InstallationPackage } from "../../provider/resources/installation-package";
