@@ -1,0 +1,294 @@
+/**
+ * Blocklist: many hashes of one algorithm in a company's blocklist, managed as one resource.
+ *
+ * The blocklist methods allow 5 requests per minute per key, so one resource per hash does not scale.
+ * This resource adds a whole list with one `addToBlocklist` call per {@link BLOCKLIST_HASHES_PER_CALL}
+ * hashes, removes with one call per {@link BLOCKLIST_HASHES_PER_CALL} items, and on update touches
+ * only the hashes that were added to or dropped from the list.
+ *
+ * | operation | GravityZone call |
+ * |---|---|
+ * | create | `incidents.getBlocklistItems` v1.0 (every page: which hashes are there already?), `incidents.addToBlocklist` v1.0 `{hashType, hashList, sourceInfo, companyId}` per chunk, `getBlocklistItems` again for the items' ids |
+ * | read | `incidents.getBlocklistItems` v1.0, every page (shared with other blocklist resources of the company read together) |
+ * | update | `hashes` → `addToBlocklist` for the new hashes, `removeFromBlocklist` v1.2 `{ids}` for the dropped ones, then `getBlocklistItems` for the new ids |
+ * | replace | `companyId`, `hashType`, `sourceInfo` (the old items are removed first) |
+ * | delete | `incidents.removeFromBlocklist` v1.2 `{ids}` per chunk |
+ *
+ * The resource id is `blocklist:<companyId or "own">:<hashType>:<8 hex digits of sourceInfo's SHA-256>`.
+ */
+import { createHash } from "node:crypto";
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { type GravityZoneClient, GravityZoneError, isGravityZoneError, trueResult } from "../client";
+import { dynamicProvider } from "../dynamic";
+import { defineHandler } from "../handler";
+import { PartialCreateError, withPartialFailures } from "../partial-failure";
+import { providerClient } from "../settings";
+import { idRef, plainText } from "../validation";
+import { HASH_TYPES, HASH_TYPE_CODE, type HashItem, type HashType, listHashItems } from "./blocklist-items";
+
+/**
+ * Hashes sent in one `addToBlocklist` call, and item ids in one `removeFromBlocklist` call. The
+ * reference gives no limit; this stays well below the 1000 the emulator accepts.
+ */
+export const BLOCKLIST_HASHES_PER_CALL = 500;
+
+/** Inputs of {@link Blocklist}. */
+export interface BlocklistArgs {
+  /**
+   * The company whose blocklist holds the hashes.
+   * Caution: changing it **replaces** the resource (every hash is removed, then added again).
+   * @default the API key's own company
+   */
+  companyId?: pulumi.Input<string>;
+  /**
+   * The algorithm of every hash in the list.
+   * Caution: changing it **replaces** the resource.
+   */
+  hashType: pulumi.Input<HashType>;
+  /**
+   * The hashes to block (SHA-256: 64 hexadecimal characters; MD5: 32). Case, order and duplicates do
+   * not matter. Adding or dropping hashes updates the blocklist in place, touching only those hashes.
+   */
+  hashes: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * Why the hashes are blocked (v1.0 `sourceInfo`, up to 512 characters, no HTML).
+   * Caution: changing it **replaces** the resource (GravityZone cannot edit an item's note).
+   */
+  sourceInfo: pulumi.Input<string>;
+  /**
+   * Take over hashes of the list that are already in the blocklist instead of failing.
+   * @default false
+   */
+  adopt?: pulumi.Input<boolean>;
+}
+
+const HASH_PATTERN: Record<HashType, { re: RegExp; what: string }> = {
+  sha256: { re: /^[0-9a-f]{64}$/, what: "a SHA-256 hash: 64 hexadecimal characters" },
+  md5: { re: /^[0-9a-f]{32}$/, what: "an MD5 hash: 32 hexadecimal characters" },
+};
+
+const schema = z
+  .strictObject({
+    companyId: idRef.optional(),
+    hashType: z.enum(HASH_TYPES, { error: "must be sha256 or md5" }),
+    hashes: z
+      .array(z.string().transform((s) => s.toLowerCase()))
+      .min(1, "must hold at least one hash")
+      .max(100_000, "must hold at most 100000 hashes"),
+    sourceInfo: plainText(512).min(1, "must not be empty"),
+    adopt: z.boolean().default(false),
+  })
+  .superRefine((v, ctx) => {
+    const p = HASH_PATTERN[v.hashType];
+    v.hashes.forEach((h, i) => {
+      if (!p.re.test(h)) ctx.addIssue({ code: "custom", path: ["hashes", i], message: `${JSON.stringify(h)} is not ${p.what}` });
+    });
+  })
+  .overwrite((v) => ({ ...v, hashes: [...new Set(v.hashes)].sort() }));
+
+/** Resolved inputs of {@link Blocklist}. */
+export type BlocklistInputs = z.infer<typeof schema>;
+
+/** Outputs of {@link Blocklist}. */
+export interface BlocklistOutputs extends BlocklistInputs {
+  /** The blocklist item id of each hash present. */
+  itemIds: Record<string, string>;
+  /** Declared hashes that are no longer in the blocklist (removed by hand): drift that `up` repairs. */
+  missingHashes: string[];
+  /** Hashes that were already in the blocklist and were adopted. */
+  adoptedHashes: string[];
+}
+
+function chunks<T>(xs: readonly T[], size = BLOCKLIST_HASHES_PER_CALL): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+/** The company's items of the list's algorithm, by hash. */
+async function itemsByHash(c: GravityZoneClient, companyId: string | undefined, hashType: HashType): Promise<Map<string, HashItem>> {
+  const code = HASH_TYPE_CODE[hashType];
+  const out = new Map<string, HashItem>();
+  for (const item of await listHashItems(c, companyId)) if (item.hashType === code) out.set(item.hash.toLowerCase(), item);
+  return out;
+}
+
+/**
+ * Adds `hashes` in chunks. After an ambiguous failure the blocklist is listed and only the hashes of
+ * the chunk that are still missing are sent again, so nothing is added twice. On failure throws
+ * {@link AddFailure} carrying the hashes of the chunks added before it.
+ */
+async function addHashes(c: GravityZoneClient, i: BlocklistInputs, hashes: readonly string[]): Promise<void> {
+  const done: string[] = [];
+  for (const chunk of chunks(hashes)) {
+    let pending = chunk;
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      try {
+        await c.call("incidents", "addToBlocklist", { hashType: HASH_TYPE_CODE[i.hashType], hashList: pending, sourceInfo: i.sourceInfo, companyId: i.companyId }, trueResult);
+        pending = [];
+      } catch (e) {
+        if (!(e instanceof GravityZoneError && e.ambiguous) || attempt >= 3) throw new AddFailure(done, e);
+        const now = await itemsByHash(c, i.companyId, i.hashType);
+        pending = pending.filter((h) => !now.has(h));
+      }
+    }
+    done.push(...chunk);
+  }
+}
+
+/** An add that failed part-way. */
+class AddFailure extends Error {
+  constructor(
+    readonly added: string[],
+    readonly error: unknown,
+  ) {
+    super(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+}
+
+/** Removes items by id (v1.2, in chunks); ids already gone are skipped after one re-listing. */
+async function removeItems(c: GravityZoneClient, i: BlocklistInputs, ids: readonly string[], allowed: ReadonlySet<string>): Promise<void> {
+  for (const chunk of chunks(ids)) {
+    try {
+      await c.call("incidents", "removeFromBlocklist", { ids: chunk }, trueResult, { version: "v1.2" });
+    } catch (e) {
+      if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
+      // Some ids are gone already (removed by hand): remove the rest.
+      const present = new Set([...(await itemsByHash(c, i.companyId, i.hashType)).values()].filter((x) => allowed.has(x.hash.toLowerCase())).map((x) => x.id));
+      const rest = chunk.filter((id) => present.has(id));
+      if (rest.length === chunk.length) throw e;
+      if (rest.length > 0) await c.call("incidents", "removeFromBlocklist", { ids: rest }, trueResult, { version: "v1.2" });
+    }
+  }
+}
+
+function idOf(i: BlocklistInputs): string {
+  const note = createHash("sha256").update(i.sourceInfo).digest("hex").slice(0, 8);
+  return `blocklist:${i.companyId ?? "own"}:${i.hashType}:${note}`;
+}
+
+function idsFor(hashes: readonly string[], items: Map<string, HashItem>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const h of hashes) {
+    const item = items.get(h);
+    if (item) out[h] = item.id;
+  }
+  return out;
+}
+
+/** @internal */
+export const handler = withPartialFailures(
+  defineHandler<BlocklistInputs, BlocklistOutputs>({
+    type: "Blocklist",
+    schema,
+    replaceOn: ["companyId", "hashType", "sourceInfo"],
+    local: ["adopt"],
+    deleteBeforeReplace: true,
+
+    async create(inputs) {
+      const c = providerClient();
+      const before = await itemsByHash(c, inputs.companyId, inputs.hashType);
+      const present = inputs.hashes.filter((h) => before.has(h));
+      if (present.length > 0 && !inputs.adopt) {
+        throw new Error(
+          `${present.length} of the ${inputs.hashes.length} ${inputs.hashType} hashes are already in the blocklist (e.g. ${present[0]}, item ${before.get(present[0]!)!.id}). ` +
+            "Set `adopt: true` to manage the existing items with this resource, or drop them from the list.",
+        );
+      }
+      const toAdd = inputs.hashes.filter((h) => !before.has(h));
+      const id = idOf(inputs);
+      try {
+        await addHashes(c, inputs, toAdd);
+      } catch (e) {
+        if (!(e instanceof AddFailure)) throw e;
+        // Some chunks may be in: record what is there so the next `up` adds only the rest.
+        const now = await itemsByHash(c, inputs.companyId, inputs.hashType).catch(() => undefined);
+        const held = now ? inputs.hashes.filter((h) => now.has(h)) : [...present, ...e.added];
+        if (held.length === 0) throw e.error;
+        const outs: Record<string, unknown> = { ...inputs, hashes: held, itemIds: now ? idsFor(held, now) : {}, missingHashes: [], adoptedHashes: present } satisfies BlocklistOutputs;
+        throw new PartialCreateError(`blocklist of ${inputs.hashes.length} hashes`, id, outs, `adding ${inputs.hashes.length - held.length} hashes`, e.error);
+      }
+      const after = toAdd.length > 0 ? await itemsByHash(c, inputs.companyId, inputs.hashType) : before;
+      const missing = inputs.hashes.filter((h) => !after.has(h));
+      return { id, outs: { ...inputs, hashes: inputs.hashes.filter((h) => after.has(h)), itemIds: idsFor(inputs.hashes, after), missingHashes: missing, adoptedHashes: present } };
+    },
+
+    async read(_id, olds) {
+      const items = await itemsByHash(providerClient(), olds.companyId, olds.hashType);
+      const declared = [...new Set([...olds.hashes, ...(olds.missingHashes ?? [])])].sort();
+      const held = declared.filter((h) => items.has(h));
+      if (held.length === 0) return undefined;
+      return { ...olds, hashes: held, itemIds: idsFor(held, items), missingHashes: declared.filter((h) => !items.has(h)) };
+    },
+
+    async update(_id, olds, news) {
+      const c = providerClient();
+      const oldSet = new Set(olds.hashes);
+      const newSet = new Set(news.hashes);
+      const dropped = olds.hashes.filter((h) => !newSet.has(h));
+      const ids = dropped.map((h) => olds.itemIds?.[h]).filter((x): x is string => typeof x === "string");
+      if (ids.length > 0) await removeItems(c, olds, ids, new Set(dropped));
+      const toAdd = news.hashes.filter((h) => !oldSet.has(h));
+      try {
+        await addHashes(c, news, toAdd);
+      } catch (e) {
+        throw e instanceof AddFailure ? e.error : e;
+      }
+      const after = await itemsByHash(c, news.companyId, news.hashType);
+      const held = news.hashes.filter((h) => after.has(h));
+      return { ...news, hashes: held, itemIds: idsFor(held, after), missingHashes: news.hashes.filter((h) => !after.has(h)), adoptedHashes: olds.adoptedHashes ?? [] };
+    },
+
+    async delete(_id, olds) {
+      const ids = Object.values(olds.itemIds ?? {});
+      if (ids.length === 0) return;
+      await removeItems(providerClient(), olds, ids, new Set(Object.keys(olds.itemIds ?? {})));
+    },
+  }),
+);
+
+const provider = dynamicProvider("blocklist");
+
+/**
+ * Many hashes of one algorithm in a company's blocklist, as one resource: the way to block hundreds
+ * of hashes within GravityZone's 5-requests-per-minute budget for blocklist changes.
+ *
+ * Creating adds the whole list with one `addToBlocklist` call per 500 hashes; changing the list adds
+ * only the new hashes and removes only the dropped ones; a refresh lists every page of the blocklist
+ * and reports declared hashes removed by hand in `missingHashes` (and drops them from `hashes`, so
+ * the next `up` adds them back).
+ *
+ * @example
+ * ```ts
+ * new gravityzone.Blocklist("ioc-feed", {
+ *   companyId: company.id,
+ *   hashType: "sha256",
+ *   hashes: fs.readFileSync("iocs.txt", "utf8").split("\n").filter(Boolean),
+ *   sourceInfo: "Threat intel feed 2025-07",
+ * });
+ * ```
+ */
+export class Blocklist extends pulumi.dynamic.Resource {
+  /** The Pulumi type token (used by policy packs' `validateResourceOfType`). */
+  static readonly __pulumiType = "pulumi-nodejs:dynamic/gravityzone:Blocklist";
+  /** The company whose blocklist holds the hashes, when given. */
+  declare readonly companyId: pulumi.Output<string | undefined>;
+  /** The algorithm of the hashes. */
+  declare readonly hashType: pulumi.Output<HashType>;
+  /** The declared hashes present in the blocklist (lower case, sorted). */
+  declare readonly hashes: pulumi.Output<string[]>;
+  /** Why the hashes are blocked. */
+  declare readonly sourceInfo: pulumi.Output<string>;
+  /** The blocklist item id of each hash present. */
+  declare readonly itemIds: pulumi.Output<Record<string, string>>;
+  /** Declared hashes no longer in the blocklist (removed by hand). */
+  declare readonly missingHashes: pulumi.Output<string[]>;
+  /** Hashes that were already in the blocklist and were adopted. */
+  declare readonly adoptedHashes: pulumi.Output<string[]>;
+
+  /** Declares a list of blocked hashes. */
+  constructor(name: string, args: BlocklistArgs, opts?: pulumi.CustomResourceOptions) {
+    super(provider, name, { itemIds: undefined, missingHashes: undefined, adoptedHashes: undefined, ...args }, opts, "gravityzone", "Blocklist");
+  }
+}

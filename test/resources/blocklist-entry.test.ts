@@ -1,0 +1,246 @@
+import { createHash } from "node:crypto";
+import * as pulumi from "@pulumi/pulumi";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { dynamicProvider } from "../../provider/dynamic";
+import { handler, type BlocklistEntryOutputs } from "../../provider/resources/blocklist-entry";
+import { UNKNOWN } from "../../provider/unknown";
+import { startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
+
+let env: ProviderEnv;
+/** The seeded company whose blocklist holds more than 100 items. */
+let bigCompany: string;
+/** A seeded company with a small blocklist. */
+let company: string;
+
+const sha = (s: string) => createHash("sha256").update(s).digest("hex");
+const md5 = (s: string) => createHash("md5").update(s).digest("hex");
+
+beforeAll(async () => {
+  env = await startProviderEnv({ seed: "default" });
+  const counts = new Map<string, number>();
+  for (const b of Object.values(env.emu.state.blocklist)) counts.set(b.companyId, (counts.get(b.companyId) ?? 0) + 1);
+  bigCompany = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+  expect(counts.get(bigCompany)).toBeGreaterThan(100);
+  company = Object.values(env.emu.state.companies).find((c) => c.type === 1 && c.id !== bigCompany)!.id;
+});
+afterAll(() => env.close());
+beforeEach(() => env.reset());
+
+async function checked(news: Record<string, unknown>) {
+  const { inputs, failures } = await handler.check({}, news);
+  expect(failures ?? []).toEqual([]);
+  return inputs!;
+}
+
+async function create(news: Record<string, unknown>) {
+  const inputs = await checked(news);
+  const r = await handler.create(inputs);
+  return { inputs, id: r.id, outs: r.outs as BlocklistEntryOutputs };
+}
+
+async function console_(body: Record<string, unknown>) {
+  const res = await fetch(`${env.emu.adminUrl}/console`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  expect(res.status).toBe(200);
+}
+
+const callsOf = (method: string) => env.emu.calls().filter((c) => c.method === method);
+const itemsWith = (hash: string) => Object.values(env.emu.state.blocklist).filter((b) => b.hash === hash);
+
+describe("check", () => {
+  const h = sha("check");
+  it.each([
+    [{ hash: h.slice(1), sourceInfo: "x" }, "hash", "hash: must be a SHA-256 hash: 64 hexadecimal characters"],
+    [{ hash: h, hashType: "md5", sourceInfo: "x" }, "hash", "hash: must be an MD5 hash: 32 hexadecimal characters"],
+    [{ hash: h, hashType: "sha1", sourceInfo: "x" }, "hashType", "hashType: must be sha256 or md5"],
+    [{ sourceInfo: "x" }, "hash", "hash: give exactly one of hash, path or connection"],
+    [{ hash: h, path: "C:\\a.exe", sourceInfo: "x" }, "path", "path: give exactly one of hash, path or connection"],
+    [{ hash: h }, "sourceInfo", "sourceInfo: is required for hash entries (GravityZone records why a hash is blocked)"],
+    [{ hash: h, sourceInfo: "x", note: "n" }, "note", "note: is for path and connection rules; use sourceInfo for hash entries"],
+    [{ path: "C:\\a.exe", sourceInfo: "x" }, "sourceInfo", "sourceInfo: is for hash entries; use note for path and connection rules"],
+    [{ path: "C:\\a.exe", hashType: "md5" }, "hashType", "hashType: is only for hash entries"],
+    [{ hash: h, sourceInfo: "<b>bad</b>" }, "sourceInfo", "sourceInfo: must not contain HTML (< or >)"],
+    [{ hash: h, sourceInfo: "x".repeat(513) }, "sourceInfo", "sourceInfo: must be at most 512 characters"],
+    [{ hash: h, sourceInfo: "x", companyId: "acme" }, "companyId", "companyId: must be a GravityZone id (24 hexadecimal characters)"],
+    [{ path: "" }, "path", "path: must not be empty"],
+    [{ connection: { ruleName: "r", direction: "sideways" } }, "connection", "connection.direction: must be inbound, outbound or both"],
+    [{ connection: { ruleName: "r", protocol: "SCTP" } }, "connection", "connection.protocol: must be one of ANY, TCP, UDP, ICMP, ICMPv6, IGMP, GRE"],
+    [{ connection: { ruleName: "r", ipVersion: "v4" } }, "connection", "connection.ipVersion: must be ANY, IPV4 or IPV6"],
+    [{ connection: { ruleName: "r", localAddress: { portRange: "http" } } }, "connection", "connection.localAddress.portRange: must be ports or port ranges separated by commas, e.g. 443 or 300-400,8080"],
+    [{ connection: { ruleName: "r", remoteAddress: { ipMask: "ten/8" } } }, "connection", "connection.remoteAddress.ipMask: must be an IP address or network in CIDR form, e.g. 10.10.10.12/32"],
+    [{ connection: { ruleName: "r", operatingSystems: ["BeOS"] } }, "connection", "connection.operatingSystems.0: must be Windows, Linux or macOS"],
+    [{ connection: { ruleName: "r", hash: "abc" } }, "connection", "connection.hash: must be an MD5 (32) or SHA-256 (64) hexadecimal hash"],
+    [{ connection: { ruleName: "" } }, "connection", "connection.ruleName: must not be empty"],
+    [{ hash: h, sourceInfo: "x", adopt: "yes" }, "adopt", "adopt: Invalid input: expected boolean, received string"],
+  ])("%j fails on %s before any API call", async (news, property, reason) => {
+    const { failures } = await handler.check({}, news);
+    expect(failures).toEqual([{ property, reason }]);
+    expect(env.calls()).toEqual([]);
+  });
+
+  it("lower-cases the hash, infers its algorithm, and passes preview unknowns through", async () => {
+    expect(await checked({ hash: sha("x").toUpperCase(), sourceInfo: "s" })).toEqual({ hash: sha("x"), hashType: "sha256", sourceInfo: "s", adopt: false });
+    expect(await checked({ hash: md5("x"), sourceInfo: "s" })).toMatchObject({ hashType: "md5" });
+    expect((await handler.check({}, { hash: UNKNOWN, sourceInfo: "s" })).failures).toBeUndefined();
+    expect((await handler.check({}, { hash: sha("x"), sourceInfo: UNKNOWN, companyId: UNKNOWN })).failures).toBeUndefined();
+    expect(env.calls()).toEqual([]);
+  });
+});
+
+describe("hash entries", () => {
+  it("create looks up every page, adds with v1.0, finds the id by listing; read, no-op, replace and idempotent delete", async () => {
+    const hash = sha("lifecycle");
+    const { inputs, id, outs } = await create({ hash, sourceInfo: "from an incident", companyId: bigCompany });
+    expect(outs).toEqual({ ...inputs, ruleType: "hash", itemId: id, adopted: false });
+    const [item] = itemsWith(hash);
+    expect(item!.id).toBe(id);
+    expect(callsOf("addToBlocklist").map((c) => [c.version, c.params])).toEqual([["v1.0", { hashType: 1, hashList: [hash], sourceInfo: "from an incident", companyId: bigCompany }]]);
+    // The big company's list spans two pages: the lookup before and the listing after both read them all.
+    const lists = callsOf("getBlocklistItems");
+    expect(lists.map((c) => (c.params as { page: number }).page)).toEqual([1, 2, 1, 2]);
+    expect(lists.every((c) => c.version === "v1.0" && (c.params as { perPage: number }).perPage === 100)).toBe(true);
+
+    const read = await handler.read(id, outs);
+    expect(read).toMatchObject({ id, props: outs });
+    expect(await handler.diff(id, read.props, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    env.reset();
+    await handler.update(id, outs, inputs);
+    expect(env.calls()).toEqual([]);
+    expect(await handler.diff(id, outs, { ...inputs, sourceInfo: "other" })).toEqual({ changes: true, replaces: ["sourceInfo"], deleteBeforeReplace: true });
+    expect(await handler.diff(id, outs, { ...inputs, hash: sha("other") })).toEqual({ changes: true, replaces: ["hash"], deleteBeforeReplace: true });
+    expect(await handler.diff(id, outs, { ...inputs, adopt: true })).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+
+    env.reset();
+    await handler.delete(id, outs);
+    expect(callsOf("removeFromBlocklist").map((c) => [c.version, c.params])).toEqual([["v1.0", { hashItemId: id }]]);
+    expect(itemsWith(hash)).toEqual([]);
+    await handler.delete(id, outs);
+    expect((await handler.read(id, outs)).id).toBe("");
+  });
+
+  it("an MD5 hash goes in with hashType 2", async () => {
+    const hash = md5("md5 entry");
+    const { id } = await create({ hash, sourceInfo: "md5", companyId: company });
+    expect(callsOf("addToBlocklist")[0]!.params).toEqual({ hashType: 2, hashList: [hash], sourceInfo: "md5", companyId: company });
+    expect(env.emu.state.blocklist[id]).toMatchObject({ hashType: 2, hash });
+  });
+
+  it("read reports an entry removed in the console as gone", async () => {
+    const { id, outs } = await create({ hash: sha("console removed"), sourceInfo: "s", companyId: company });
+    await console_({ action: "removeBlocklistItem", id });
+    expect((await handler.read(id, outs)).id).toBe("");
+  });
+});
+
+describe("path and connection rules", () => {
+  it("a path rule is added and removed with v1.2", async () => {
+    const { inputs, id, outs } = await create({ path: "C:\\Tools\\PsExec.exe", note: "no remote exec", companyId: company });
+    expect(outs).toMatchObject({ ruleType: "path", itemId: id });
+    expect(callsOf("addToBlocklist").map((c) => [c.version, c.params])).toEqual([
+      ["v1.2", { companyId: company, type: "path", rules: [{ details: { path: "C:\\Tools\\PsExec.exe" }, note: "no remote exec" }] }],
+    ]);
+    expect(callsOf("getBlocklistItems").every((c) => c.version === "v1.2")).toBe(true);
+    const read = await handler.read(id, outs);
+    expect(read.props).toEqual(outs);
+    expect(await handler.diff(id, read.props, inputs)).toMatchObject({ changes: false });
+    env.reset();
+    await handler.delete(id, outs);
+    expect(callsOf("removeFromBlocklist").map((c) => [c.version, c.params])).toEqual([["v1.2", { ids: [id] }]]);
+    await handler.delete(id, outs);
+    expect((await handler.read(id, outs)).id).toBe("");
+  });
+
+  it("a connection rule is added with its details, read back without server-filled fields, and removed", async () => {
+    const connection = {
+      ruleName: "block c2",
+      direction: "outbound",
+      protocol: "TCP",
+      ipVersion: "IPV4",
+      remoteAddress: { any: false, ipMask: "203.0.113.7/32", portRange: "443" },
+      localAddress: { any: true },
+      operatingSystems: ["Windows"],
+    };
+    const { inputs, id, outs } = await create({ connection, note: "C2 server", companyId: company });
+    expect(callsOf("addToBlocklist")[0]!.params).toEqual({ companyId: company, type: "connection", rules: [{ details: connection, note: "C2 server" }] });
+    expect(env.emu.state.blocklist[id]!.details).toHaveProperty("ruleId");
+    const read = await handler.read(id, outs);
+    expect(read.props).toEqual(outs);
+    expect(await handler.diff(id, read.props, inputs)).toMatchObject({ changes: false });
+    expect(await handler.diff(id, read.props, { ...inputs, connection: { ...connection, direction: "both" } })).toEqual({ changes: true, replaces: ["connection"], deleteBeforeReplace: true });
+    await handler.delete(id, outs);
+    expect(env.emu.state.blocklist[id]).toBeUndefined();
+  });
+});
+
+describe("no duplicates and adopt", () => {
+  it("an existing hash fails without adopt (no write) and is adopted with adopt: true (no write)", async () => {
+    const seeded = Object.values(env.emu.state.blocklist).find((b) => b.companyId === bigCompany && b.type === "hash")!;
+    const news = { hash: seeded.hash!, hashType: seeded.hashType === 1 ? "sha256" : "md5", sourceInfo: "mine", companyId: bigCompany };
+    await expect(create(news)).rejects.toThrow(new RegExp(`blocklist (sha256|md5) hash ${seeded.hash} already exists in GravityZone \\(id ${seeded.id}\\)\\. Set \`adopt: true\``));
+    expect(env.writes()).toEqual([]);
+    const adopted = await create({ ...news, adopt: true });
+    expect(adopted.id).toBe(seeded.id);
+    expect(adopted.outs.adopted).toBe(true);
+    expect(env.writes()).toEqual([]);
+  });
+
+  it("an existing path rule (any case) is found and needs adopt", async () => {
+    await create({ path: "C:\\Temp\\Dropper.EXE", companyId: company });
+    await expect(create({ path: "c:\\temp\\dropper.exe", companyId: company })).rejects.toThrow(/already exists.*adopt: true/);
+  });
+
+  it("an add applied but unanswered (dropAfterWriteRate 1) leaves exactly one item and succeeds", async () => {
+    const hash = sha("ambiguous");
+    env.emu.setFaults({ dropAfterWriteRate: 1, methods: ["incidents.addToBlocklist"], seed: 1 });
+    try {
+      const { id } = await create({ hash, sourceInfo: "s", companyId: company });
+      expect(itemsWith(hash).map((b) => b.id)).toEqual([id]);
+    } finally {
+      env.emu.setFaults(undefined);
+    }
+    expect(callsOf("addToBlocklist")).toHaveLength(1);
+  });
+});
+
+describe("refreshing many entries", () => {
+  it("entries read together share one listing of every page, and each answer is current", async () => {
+    const entries = [];
+    for (let i = 0; i < 6; i++) entries.push(await create({ hash: sha(`many ${i}`), sourceInfo: "s", companyId: bigCompany }));
+    const total = Object.values(env.emu.state.blocklist).filter((b) => b.companyId === bigCompany && b.type === "hash").length;
+    expect(total).toBeGreaterThan(100);
+    // One removed by hand just before the refresh.
+    await console_({ action: "removeBlocklistItem", id: entries[2]!.id });
+    env.reset();
+    const reads = await Promise.all(entries.map((e) => handler.read(e.id, e.outs)));
+    expect(reads.map((r) => r.id)).toEqual(entries.map((e, i) => (i === 2 ? "" : e.id)));
+    // The new entries sit on the last page: found there, with ⌈items/100⌉ list calls in all.
+    expect(callsOf("getBlocklistItems")).toHaveLength(Math.ceil((total - 1) / 100));
+    for (const e of entries) await handler.delete(e.id, e.outs);
+  });
+
+  it("a read that starts while a listing is under way does not join it: it waits for a fresh one", async () => {
+    const { id, outs } = await create({ hash: sha("fresh"), sourceInfo: "s", companyId: company });
+    env.emu.setFaults({ latencyMs: 80, methods: ["incidents.getBlocklistItems"], seed: 1 });
+    env.reset();
+    try {
+      const a = handler.read(id, outs);
+      const b = handler.read(id, outs);
+      await new Promise((r) => setTimeout(r, 40));
+      await console_({ action: "removeBlocklistItem", id });
+      const c = handler.read(id, outs);
+      await Promise.all([a, b]);
+      expect((await c).id).toBe("");
+    } finally {
+      env.emu.setFaults(undefined);
+    }
+    // a and b shared one listing (one page for this company); c made its own.
+    expect(callsOf("getBlocklistItems")).toHaveLength(2);
+  });
+});
+
+describe("serialized provider", () => {
+  it("stays under 4 KB and captures no schema, client or key", async () => {
+    const sf = await pulumi.runtime.serializeFunction(() => dynamicProvider("blocklist-entry"));
+    expect(sf.text.length).toBeLessThan(4096);
+    expect(sf.text).not.toMatch(/zod|undici|apiKey|GRAVITYZONE_API_KEY/);
+  });
+});
