@@ -18,7 +18,7 @@ import { CallLog } from "./call-log";
 import { FaultInjector } from "./faults";
 import { sendJson } from "./http-io";
 import type { EmulatorOptions, FaultOptions, RunningEmulator } from "./options";
-import { Persister, readStateFile } from "./persistence";
+import { Persister, readStateFile, removeStaleTempFiles } from "./persistence";
 import { RateLimiter } from "./rate-limit";
 import { seedState } from "./seed";
 import { handleApi } from "./server";
@@ -44,6 +44,7 @@ function urlHost(host: string): string {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const keys = (options.keys ?? [{ key: generateKey() }]).map((k) => ({ key: k.key, ...(k.modules ? { modules: [...k.modules] } : {}) }));
   const ring = new KeyRing(keys);
+  if (options.statePath) removeStaleTempFiles(options.statePath);
   const loaded = options.statePath ? readStateFile(options.statePath) : undefined;
   const holder = { state: loaded ?? seedState(options.seed ?? "default") };
   const persister = new Persister(options.statePath, () => holder.state);

@@ -6,7 +6,7 @@
  * or the new complete file, never a torn one. Saves are serialised and coalesced: a save requested
  * while another is running waits for one more write that includes every change made so far.
  */
-import { promises as fs, readFileSync, existsSync } from "node:fs";
+import { promises as fs, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { stateProblem, type TenantState } from "./state";
 
@@ -39,6 +39,24 @@ export async function writeStateFile(file: string, state: TenantState): Promise<
     }
   } catch {
     // Directory fsync is not supported everywhere (e.g. some container filesystems); the rename stands.
+  }
+}
+
+/**
+ * Removes temporary files a killed process may have left next to `file` (they are never read: the
+ * target is only ever replaced by a complete file through rename).
+ */
+export function removeStaleTempFiles(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  const prefix = `.${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith(prefix) && name.endsWith(".tmp")) rmSync(path.join(dir, name), { force: true });
   }
 }
 
