@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { dynamicProvider } from "../../provider/dynamic";
-import { handler, type PushEventSettingsOutputs } from "../../provider/resources/push-event-settings";
+import { handler, PushEventSettings, type PushEventSettingsOutputs } from "../../provider/resources/push-event-settings";
 import { setProviderClient } from "../../provider/settings";
 import { UNKNOWN } from "../../provider/unknown";
 import { startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
@@ -31,7 +31,7 @@ async function console_(body: Record<string, unknown>) {
   expect(res.status).toBe(200);
 }
 
-const setCalls = () => env.emu.calls().filter((c) => c.method === "setPushEventSettings").map((c) => c.params);
+const setCalls = () => env.emu.calls().filter((c) => c.method === "setPushEventSettings").map((c) => c.params as Record<string, unknown>);
 
 describe("check", () => {
   it.each([
@@ -239,7 +239,6 @@ describe("secrets and serialization", () => {
 
   it("the class turns a plain authorization into a secret output", async () => {
     pulumi.runtime.setMocks({ newResource: (a) => ({ id: "push-settings:x", state: a.inputs }), call: () => ({}) }, "project", "stack", false);
-    const { PushEventSettings } = await import("../../provider/resources/push-event-settings");
     const r = new PushEventSettings("siem", { serviceType: "jsonRPC", url: URL_A, authorization: "Bearer plain", eventTypes: ["av"] });
     expect(await (r.authorization as unknown as { isSecret: Promise<boolean> }).isSecret).toBe(true);
     expect(await (r.url as unknown as { isSecret: Promise<boolean> }).isSecret).toBe(false);
