@@ -15,3 +15,9 @@ export { getCompany, getCompanyOutput, type GetCompanyArgs, type GetCompanyResul
 export { getLicenseInfo, getLicenseInfoOutput, type GetLicenseInfoArgs, type GetLicenseInfoResult } from "./data/license-info";
 export { getInstallationLinks, getInstallationLinksOutput, type GetInstallationLinksArgs, type GetInstallationLinksResult, type PackageInstallLinks } from "./data/installation-links";
 export { getApiKeyDetails, getApiKeyDetailsOutput, type GetApiKeyDetailsResult } from "./data/api-key-details";
+export { PushEventSettings, PUSH_EVENT_TYPES, PUSH_SERVICE_TYPES, type PushEventSettingsArgs, type PushEventSettingsOutputs, type PushEventType, type PushServiceType } from "./resources/push-event-settings";
+export { BlocklistEntry, CONNECTION_PROTOCOLS, HASH_TYPES, type BlocklistEntryArgs, type BlocklistEntryOutputs, type BlocklistRuleType, type ConnectionAddress, type ConnectionProtocol, type ConnectionRule, type HashType } from "./resources/blocklist-entry";
+export { Blocklist, BLOCKLIST_HASHES_PER_CALL, type BlocklistArgs, type BlocklistOutputs } from "./resources/blocklist";
+export { PolicyAssignment, SAMPLED_ENDPOINTS_PER_TARGET, type PolicyAssignmentArgs, type PolicyAssignmentOutputs } from "./resources/policy-assignment";
+export { getNetworkInventory, getNetworkInventoryOutput, INVENTORY_TYPE_FILTERS, type GetNetworkInventoryArgs, type GetNetworkInventoryResult, type InventoryItem, type InventoryItemKind, type InventoryTypeFilter } from "./data/network-inventory";
+export { getEndpoints, getEndpointsOutput, ENDPOINTS_PER_PAGE, type GetEndpointsArgs, type GetEndpointsResult, type EndpointSummary } from "./data/endpoints";
