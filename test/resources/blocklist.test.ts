@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dynamicProvider } from "../../provider/dynamic";
 import { BLOCKLIST_HASHES_PER_CALL, handler, type BlocklistOutputs } from "../../provider/resources/blocklist";
+import { PartialCreateError } from "../../provider/partial-failure";
 import { setProviderClient } from "../../provider/settings";
 import { UNKNOWN } from "../../provider/unknown";
 import { startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
@@ -182,6 +183,23 @@ describe("no duplicates and adopt", () => {
     expect(callsOf("addToBlocklist")).toHaveLength(1);
     const inCompany = hashesIn(companyId);
     for (const h of hashes) expect(inCompany.filter((x) => x === h)).toHaveLength(1);
+  });
+});
+
+describe("partial failure", () => {
+  it("a later chunk refused after the first was added: the stack records what is there, so the next up adds only the rest", async () => {
+    const companyId = companies[4]!;
+    const good = shas("partial", BLOCKLIST_HASHES_PER_CALL);
+    // check would refuse this hash; sent straight to create, GravityZone refuses the second chunk.
+    const inputs = { companyId, hashType: "sha256" as const, hashes: [...good.sort(), "f".repeat(63) + "z"], sourceInfo: "partial", adopt: false, __provider: "serialized" };
+    const err = await handler.create(inputs).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PartialCreateError);
+    const partial = err as PartialCreateError;
+    expect(partial.id).toMatch(/^blocklist:/);
+    expect(partial.properties).toMatchObject({ hashes: good, __provider: "serialized" });
+    expect(Object.keys(partial.properties.itemIds as object)).toHaveLength(BLOCKLIST_HASHES_PER_CALL);
+    expect(partial.message).toMatch(/was created .* adding 1 hashes failed/);
+    expect(callsOf("addToBlocklist")).toHaveLength(2);
   });
 });
 
