@@ -124,8 +124,9 @@ export function checkInputs(schema: z.ZodType, news: Record<string, unknown>): p
 
 function failureOf(issue: z.core.$ZodIssue): pulumi.dynamic.CheckFailure {
   if (issue.code === "unrecognized_keys") {
-    const [first] = issue.keys;
-    return { property: String(first ?? ""), reason: `${issue.keys.join(", ")}: not a known input (check the spelling)` };
+    const parent = issue.path.map(String);
+    const names = issue.keys.map((k) => [...parent, k].join("."));
+    return { property: parent[0] ?? String(issue.keys[0] ?? ""), reason: `${names.join(", ")}: not a known input (check the spelling)` };
   }
   const path = issue.path.map(String);
   const property = path[0] ?? "";

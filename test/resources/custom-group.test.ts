@@ -132,3 +132,13 @@ describe("serialized provider", () => {
     expect(sf.text).not.toMatch(/zod|undici|apiKey|GRAVITYZONE_API_KEY/);
   });
 });
+
+describe("check messages for nested inputs", () => {
+  it("names the nested path of a misspelt key and reports it on its top-level property", async () => {
+    const { checkInputs } = await import("../../provider/handler");
+    const schema = z.strictObject({ connection: z.strictObject({ ruleName: z.string() }) });
+    expect(checkInputs(schema, { connection: { ruleName: "r", foo: 1 } }).failures).toEqual([
+      { property: "connection", reason: "connection.foo: not a known input (check the spelling)" },
+    ]);
+  });
+});
