@@ -49,6 +49,12 @@ step "Selecting stack '$STACK' in the local file backend"
 pulumi stack select --create "$STACK" --non-interactive >/dev/null
 pulumi config set gravityzone:accessUrl "$ACCESS_URL" >/dev/null
 pulumi config set --secret gravityzone:apiKey "$EMULATOR_KEY" >/dev/null
+# The program's own secrets: generated once per stack, stored encrypted in the stack config.
+for secret in adminPassword siemToken; do
+  if ! pulumi config get "demo:$secret" >/dev/null 2>&1; then
+    pulumi config set --secret "demo:$secret" "$(node -p '"Gz-" + require("crypto").randomBytes(12).toString("base64url") + "-7a!"')" >/dev/null
+  fi
+done
 
 if [ "${1:-}" = "destroy" ]; then
   step "Turning deletion protection off, then destroying"
@@ -66,7 +72,7 @@ pulumi stack output
 
 step "Somebody edits the tenant by hand in the console: renames the company and push events get switched off"
 COMPANY_ID=$(pulumi stack output companyId)
-console_edit "{\"action\":\"renameCompany\",\"companyId\":\"$COMPANY_ID\",\"name\":\"Contoso Dental (renamed by hand)\"}"
+console_edit "{\"action\":\"renameCompany\",\"companyId\":\"$COMPANY_ID\",\"name\":\"Proseware Pediatrics (renamed by hand)\"}"
 console_edit '{"action":"disablePush"}'
 echo "done."
 
