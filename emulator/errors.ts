@@ -24,7 +24,7 @@ export const RpcCode = {
   InvalidParams: -32602,
   /** The server failed. */
   ServerError: -32000,
-  /** Authentication failed (sent with HTTP 401 and 403). */
+  /** Authentication failed (sent with HTTP 401). */
   AuthError: -32001,
 } as const;
 

@@ -122,7 +122,9 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, pathn
   const module = canonicalModule(pathModule);
   if (!module || !serviceAllowed(module, service)) return rpcError(res, echoId, methodNotFound());
   if (!key.modules.includes(module)) {
-    return sendJson(res, 403, rpcBody(echoId, { code: RpcCode.AuthError, message: "Forbidden", data: { details: `API Key is not allowed to access the selected API: ${module}` } }));
+    // -32001 means "authentication failed"; a valid key without the module is an authorization
+    // refusal, so the body carries the generic server-error code and HTTP 403 says what happened.
+    return sendJson(res, 403, rpcBody(echoId, { code: RpcCode.ServerError, message: "Server error", data: { details: `API Key is not allowed to access the selected API: ${module}` } }));
   }
 
   const contentType = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();

@@ -17,6 +17,7 @@ import { companyOfNode, isCompanyWithin } from "../tree";
 import { emailRule, languageRule, RIGHTS, ROLES, timezoneRule } from "./accounts-rules";
 import { assertEmailFree } from "./companies";
 import { pageOf, read, write, type MethodContext, type ModuleMethods } from "./registry";
+import { compareCodes, compareNames } from "../collation";
 
 const newProfileShape = obj({ fullName: req(str({ max: 128, noHtml: true })), timezone: timezoneRule(), language: languageRule() });
 const profileUpdateShape = obj({ fullName: str({ max: 128, noHtml: true }), timezone: timezoneRule(), language: languageRule() });
@@ -162,7 +163,7 @@ function getAccountsList(raw: unknown, ctx: MethodContext) {
   const company = requireCompany(ctx.state, ctx.caller, p.companyId);
   const list = Object.values(ctx.state.accounts)
     .filter((a) => a.companyId === company.id)
-    .sort((a, b) => a.email.localeCompare(b.email) || a.id.localeCompare(b.id));
+    .sort((a, b) => compareNames(a.email, b.email) || compareCodes(a.id, b.id));
   const page = pageOf(list, p.page, p.perPage);
   return { ...page, items: page.items.map(accountView) };
 }

@@ -22,6 +22,7 @@ import { requireBlocklistItem, requireCompany, requireEndpoint } from "../scope"
 import type { BlocklistRecord, TenantState } from "../state";
 import { descendantCompanies } from "../tree";
 import { pageOf, type MethodContext, type MethodSpec, type ModuleMethods, write } from "./registry";
+import { compareCodes } from "../collation";
 
 /** 1 = SHA256 (64 hex digits), 2 = MD5 (32 hex digits). */
 export const HASH_LENGTH: Record<1 | 2, number> = { 1: 64, 2: 32 };
@@ -86,7 +87,7 @@ function listFor(ctx: MethodContext, companyId: string | undefined, hashOnly: bo
   const company = requireCompany(ctx.state, ctx.caller, companyId);
   return Object.values(ctx.state.blocklist)
     .filter((b) => b.companyId === company.id && (!hashOnly || b.type === "hash"))
-    .sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id));
+    .sort((a, b) => compareCodes(a.created, b.created) || compareCodes(a.id, b.id));
 }
 
 function getBlocklistItemsV10(raw: unknown, ctx: MethodContext) {

@@ -25,6 +25,7 @@ import { requireCompany, requireEndpoint, requireGroup, requireNode, requirePoli
 import type { EndpointRecord, TenantState } from "../state";
 import { childCompanies, childGroups, childNodes, companyOfNode, descendantNodes, isCompanyWithin, isGroupWithin, nameKey, type NodeRef } from "../tree";
 import { pageOf, read, write, type MethodContext, type ModuleMethods } from "./registry";
+import { compareCodes, compareNames } from "../collation";
 
 /** Inventory type codes. */
 export const NodeType = { Company: 1, RootContainer: 2, CompanyFolder: 3, Group: 4, Computer: 5, VirtualMachine: 6 } as const;
@@ -87,7 +88,7 @@ export function nameMatches(name: string, filter: string): boolean {
 }
 
 function sortNodes(nodes: NodeRef[]): NodeRef[] {
-  return nodes.sort((a, b) => typeOf(a) - typeOf(b) || a.record.name.localeCompare(b.record.name, "en", { sensitivity: "base" }) || a.record.id.localeCompare(b.record.id));
+  return nodes.sort((a, b) => typeOf(a) - typeOf(b) || compareNames(a.record.name, b.record.name) || compareCodes(a.record.id, b.record.id));
 }
 
 const managementShape = obj({ managedWithBest: bool(), managedExchangeServers: bool(), managedRelays: bool(), securityServers: bool(), managedHvi: bool() });
@@ -195,7 +196,7 @@ function getEndpointsList(raw: unknown, ctx: MethodContext) {
   if (d?.ip !== undefined) endpoints = endpoints.filter((e) => nameMatches(e.ip, d!.ip!));
   if (d?.macs !== undefined) endpoints = endpoints.filter((e) => e.macs.some((m) => nameMatches(m, d!.macs!)));
   if (d?.ssid !== undefined) endpoints = endpoints.filter((e) => nameMatches(e.ssid, d!.ssid!));
-  endpoints.sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id.localeCompare(b.id));
+  endpoints.sort((a, b) => compareNames(a.name, b.name) || compareCodes(a.id, b.id));
   const page = pageOf(endpoints, p.page, p.perPage);
   return { ...page, items: page.items.map((e) => endpointListItem(ctx.state, e)) };
 }
@@ -243,7 +244,7 @@ function getCompaniesList(raw: unknown, ctx: MethodContext) {
   if (f?.companyType !== undefined) list = list.filter((c) => c.type === f.companyType);
   if (f?.licenseType !== undefined) list = list.filter((c) => c.licenseSubscription.type === f.licenseType);
   return list
-    .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }))
+    .sort((a, b) => compareNames(a.name, b.name))
     .map((c) => ({ id: c.id, name: c.name, type: c.type, parentId: c.parentId, isSuspended: c.isSuspended }));
 }
 
@@ -280,7 +281,7 @@ function getCustomGroupsList(raw: unknown, ctx: MethodContext) {
   const p = readParams(raw, { parentId: id() });
   const parent = groupParent(ctx, p.parentId);
   return childGroups(ctx.state, parent.record.id)
-    .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id.localeCompare(b.id))
+    .sort((a, b) => compareNames(a.name, b.name) || compareCodes(a.id, b.id))
     .map((g) => ({ id: g.id, name: g.name }));
 }
 
@@ -349,7 +350,7 @@ function getEndpointTags(raw: unknown, ctx: MethodContext) {
     for (const t of e.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   return [...counts.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareNames(a, b))
     .map(([name, endpointsCount]) => ({ id: createHash("sha1").update(`tag:${company.id}:${name}`).digest("hex").slice(0, 24), name, endpointsCount }));
 }
 
@@ -383,7 +384,7 @@ function getScanTasksList(raw: unknown, ctx: MethodContext) {
   let tasks = Object.values(ctx.state.scanTasks).filter((t) => companyVisible(ctx.state, ctx.caller, t.companyId));
   if (p.name !== undefined) tasks = tasks.filter((t) => nameMatches(t.name, p.name!));
   if (p.status !== undefined) tasks = tasks.filter((t) => t.status === p.status);
-  tasks.sort((a, b) => b.startDate.localeCompare(a.startDate) || a.id.localeCompare(b.id));
+  tasks.sort((a, b) => compareCodes(b.startDate, a.startDate) || compareCodes(a.id, b.id));
   const page = pageOf(tasks, p.page, p.perPage);
   return { ...page, items: page.items.map((t) => ({ id: t.id, name: t.name, status: t.status, startDate: t.startDate })) };
 }

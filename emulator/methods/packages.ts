@@ -16,6 +16,7 @@ import type { PackageRecord, TenantState } from "../state";
 import { nameKey } from "../tree";
 import { LANGUAGES } from "./accounts-rules";
 import { pageOf, read, write, type MethodContext, type ModuleMethods } from "./registry";
+import { compareCodes, compareNames } from "../collation";
 
 /** Module switches a package may set (each 0 or 1). */
 export const PACKAGE_MODULES = [
@@ -122,7 +123,7 @@ function getPackagesList(raw: unknown, ctx: MethodContext) {
   const company = requireCompany(ctx.state, ctx.caller, p.companyId);
   const list = Object.values(ctx.state.packages)
     .filter((k) => k.companyId === company.id)
-    .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id.localeCompare(b.id));
+    .sort((a, b) => compareNames(a.name, b.name) || compareCodes(a.id, b.id));
   const page = pageOf(list, p.page, p.perPage);
   return { ...page, items: page.items.map((k) => ({ id: k.id, name: k.name, type: k.type })) };
 }
@@ -184,7 +185,7 @@ function getInstallationLinks(raw: unknown, ctx: MethodContext) {
     list = list.filter((k) => nameKey(k.name) === nameKey(p.packageName!));
     if (list.length === 0) throw invalidParams(`The package "${p.packageName}" was not found.`);
   }
-  return list.sort((a, b) => a.name.localeCompare(b.name)).map((k) => installationLinks(k, company.name));
+  return list.sort((a, b) => compareNames(a.name, b.name)).map((k) => installationLinks(k, company.name));
 }
 
 /** The packages module. */

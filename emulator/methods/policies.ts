@@ -9,13 +9,14 @@ import { id, pagingShape, readParams, req } from "../params";
 import { requireCompany, requirePolicy } from "../scope";
 import { isCompanyWithin } from "../tree";
 import { pageOf, read, type MethodContext, type ModuleMethods } from "./registry";
+import { compareCodes, compareNames } from "../collation";
 
 function getPoliciesList(raw: unknown, ctx: MethodContext) {
   const p = readParams(raw, { companyId: id(), ...pagingShape(100) });
   const company = requireCompany(ctx.state, ctx.caller, p.companyId);
   const list = Object.values(ctx.state.policies)
     .filter((pol) => isCompanyWithin(ctx.state, company.id, pol.companyId))
-    .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id.localeCompare(b.id));
+    .sort((a, b) => compareNames(a.name, b.name) || compareCodes(a.id, b.id));
   const page = pageOf(list, p.page, p.perPage);
   return { ...page, items: page.items.map((pol) => ({ id: pol.id, name: pol.name, companyId: pol.companyId, companyName: ctx.state.companies[pol.companyId]?.name ?? "" })) };
 }

@@ -10,13 +10,14 @@ import { companyVisible, requireCompany, requireNode } from "../scope";
 import { notFound } from "../errors";
 import { companyOfNode } from "../tree";
 import { pageOf, read, write, type MethodContext, type ModuleMethods } from "./registry";
+import { compareCodes, compareNames } from "../collation";
 
 function getReportsList(raw: unknown, ctx: MethodContext) {
   const p = readParams(raw, { name: str({ max: 255 }), type: int({ min: 1, max: 100 }), ...pagingShape(100) });
   let list = Object.values(ctx.state.reports).filter((r) => companyVisible(ctx.state, ctx.caller, r.companyId));
   if (p.name !== undefined) list = list.filter((r) => r.name.toLowerCase().startsWith(p.name!.toLowerCase()));
   if (p.type !== undefined) list = list.filter((r) => r.type === p.type);
-  list.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  list.sort((a, b) => compareNames(a.name, b.name) || compareCodes(a.id, b.id));
   const page = pageOf(list, p.page, p.perPage);
   return { ...page, items: page.items.map((r) => ({ id: r.id, name: r.name, type: r.type, occurrence: r.occurrence })) };
 }
