@@ -39,7 +39,7 @@ function rssOf(pid) {
 }
 
 async function startServer() {
-  const child = spawn(process.execPath, [cli, "--port", "0", "--rate-limits", "off", "--api-key", KEY], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [cli, "--port", "0", "--rate-limits", "off", "--api-key", KEY], { stdio: ["ignore", "pipe", "ignore"] });
   const rl = createInterface({ input: child.stdout });
   const first = await new Promise((resolve) => rl.once("line", resolve));
   const url = first.replace("GravityZone emulator listening on ", "");
