@@ -63,7 +63,7 @@ export function defineHandler<I extends Record<string, unknown>, O extends I>(de
 
     async create(inputs) {
       const { id, outs } = await def.create(stripProvider(inputs) as I);
-      return { id, outs };
+      return { id, outs: wireSafe(outs) };
     },
 
     async read(id, props) {
@@ -74,7 +74,7 @@ export function defineHandler<I extends Record<string, unknown>, O extends I>(de
       for (const f of local) if (f in olds) outs[f] = olds[f];
       const inputs: Record<string, unknown> = {};
       for (const f of fields) if (outs[f] !== undefined) inputs[f] = outs[f];
-      return { id, props: outs, inputs };
+      return { id, props: wireSafe(outs), inputs: wireSafe(inputs) };
     },
 
     async update(id, olds, news) {
@@ -85,7 +85,7 @@ export function defineHandler<I extends Record<string, unknown>, O extends I>(de
       const outs = apiChanged.length > 0 ? await def.update(id, o, n, apiChanged) : ({ ...o } as O);
       const merged: Record<string, unknown> = { ...outs };
       for (const f of local) merged[f] = n[f];
-      return { outs: merged };
+      return { outs: wireSafe(merged) };
     },
 
     async delete(id, props) {
@@ -157,6 +157,20 @@ function normalize(v: unknown): unknown {
       if (x !== undefined && x !== null) out[k] = normalize(x);
     }
     return out;
+  }
+  return v;
+}
+
+/**
+ * Drops `undefined` values at any depth: the engine's wire format (protobuf Struct) has no
+ * undefined and refuses it ("Unexpected struct type").
+ */
+export function wireSafe<T>(v: T): T {
+  if (Array.isArray(v)) return v.filter((x) => x !== undefined).map(wireSafe) as T;
+  if (v && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = wireSafe(x);
+    return out as T;
   }
   return v;
 }

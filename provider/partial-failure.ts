@@ -9,7 +9,7 @@
  * (`__provider`), or later operations on the object could not run: {@link withPartialFailures} puts it
  * back, since the shared handler strips it before a resource sees its inputs.
  */
-import type { ResourceHandler } from "./handler";
+import { wireSafe, type ResourceHandler } from "./handler";
 
 /** Thrown by a resource's create when the object exists but a follow-up step failed. */
 export class PartialCreateError extends Error {
@@ -42,7 +42,7 @@ export function withPartialFailures(handler: ResourceHandler): ResourceHandler {
         return await handler.create(inputs);
       } catch (e) {
         if (e instanceof PartialCreateError && inputs && PROVIDER_KEY in inputs) {
-          e.properties = { ...e.properties, [PROVIDER_KEY]: inputs[PROVIDER_KEY] };
+          e.properties = wireSafe({ ...e.properties, [PROVIDER_KEY]: inputs[PROVIDER_KEY] });
         }
         throw e;
       }
