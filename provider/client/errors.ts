@@ -150,8 +150,10 @@ function detailsOf(body: JsonRpcErrorBody): string {
 }
 
 function kindOf(httpStatus: number, code: number | undefined, details: string): GravityZoneErrorKind {
-  if (httpStatus === 401 || code === -32001) return "auth";
+  // The HTTP status decides first: a 403 whose body says -32001 is still "API not enabled".
+  if (httpStatus === 401) return "auth";
   if (httpStatus === 403) return "forbidden";
+  if (code === -32001) return "auth";
   if (httpStatus === 405) return "method-not-allowed";
   if (httpStatus === 429 || code === -32003) return "rate-limited";
   if (code === -32601) return "method-not-found";

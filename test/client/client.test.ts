@@ -73,6 +73,11 @@ describe("errors", () => {
     expect(e.message).toContain("enable this API");
   });
 
+  it("a 403 is 'forbidden' even when its body carries the authentication code -32001", async () => {
+    const s = await serve((req, res) => sendError(req, res, -32001, "Forbidden", "API Key is not allowed to access the selected API: push", 403));
+    expect((await failure(client(s.url).call("push", "getPushEventSettings", {}, z.any()))).kind).toBe("forbidden");
+  });
+
   it("405 without a JSON body", async () => {
     const s = await serve((_req, res) => {
       res.writeHead(405, { "content-type": "text/plain" });
