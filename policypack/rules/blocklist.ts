@@ -69,7 +69,7 @@ interface Declaration {
 export const blocklistNoDuplicateHashes: StackValidationPolicy = {
   name: "blocklist-no-duplicate-hashes",
   description:
-    "A hash may be blocklisted only once per company within a stack (across BlocklistEntry and Blocklist resources): duplicates make removals silently ineffective.",
+    "A hash may be blocklisted only once per company within a stack (across BlocklistEntry and Blocklist resources): two resources would own the same blocklist item, and removing either unblocks the hash for both.",
   enforcementLevel: "mandatory",
   severity: "medium",
   validateStack: stackCheck((args, report) => {
@@ -123,6 +123,6 @@ function companyOf(companies: StackCompanies, r: PolicyResource): { key: string;
   if (declared) return { key: `urn:${declared.urn}`, label: `company "${StackCompanies.nameOf(declared)}"` };
   if (!known(literal)) return undefined;
   if (literal === undefined || literal === null || literal === "") return { key: "own", label: "the API key's own company" };
-  if (typeof literal === "string") return { key: `id:${literal}`, label: `company ${literal}` };
+  if (typeof literal === "string") return { key: `id:${literal.toLowerCase()}`, label: `company ${literal}` };
   return undefined;
 }

@@ -119,6 +119,14 @@ describe("blocklist-no-duplicate-hashes", () => {
     ]);
   });
 
+  it("finds duplicates in a company outside the stack, ignoring the id's case", async () => {
+    const other = "5f3c6a1e9b1d2c00abcdef12";
+    const out = await checkStack(policy, [res(BlocklistEntry, "a", { ...entry, companyId: other }), res(BlocklistEntry, "b", { ...entry, companyId: other.toUpperCase() })]);
+    expect(out.violations.map((v) => v.message)).toEqual([
+      `sha256 hash ${SHA} is blocklisted more than once for company ${other} (by blocklist entry "a", blocklist entry "b"): declare each hash once.`,
+    ]);
+  });
+
   it("finds duplicates in the API key's own company", async () => {
     const { companyId: _a, ...own } = entry;
     const out = await checkStack(policy, [res(BlocklistEntry, "a", own), res(BlocklistEntry, "b", { ...own, sourceInfo: "again" })]);
