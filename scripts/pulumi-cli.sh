@@ -61,7 +61,7 @@ gz__pulumi_from_npm() {
   # The package's downloader needs the release download site; without internet, give up in seconds.
   node -e 'fetch("https://get.pulumi.com/", { method: "HEAD", signal: AbortSignal.timeout(8000) })
              .then(() => process.exit(0), () => process.exit(1))' >/dev/null 2>&1 || {
-    gz_log "Pulumi CLI: no internet access for the npm 'pulumi' downloader; trying the Go build"
+    gz_log "Pulumi CLI: no internet access for the npm 'pulumi' downloader; skipping it"
     return 1
   }
   gz_log "Pulumi CLI: fetching v$version with the npm 'pulumi' package"
@@ -77,7 +77,7 @@ gz__pulumi_from_npm() {
     return 0
   fi
   rm -rf "$tmp"
-  gz_log "Pulumi CLI: the npm 'pulumi' downloader failed; trying the Go build"
+  gz_log "Pulumi CLI: the npm 'pulumi' downloader failed; skipping it"
   return 1
 }
 
