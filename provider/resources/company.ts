@@ -438,8 +438,16 @@ export class Company extends pulumi.dynamic.Resource {
   /** True when an existing company was adopted. */
   declare readonly adopted: pulumi.Output<boolean>;
 
-  /** Declares a company. */
+  /**
+   * Declares a company.
+   *
+   * When `deletionProtection` is a plain boolean (or omitted, i.e. on), it also sets Pulumi's
+   * `protect` option unless you set `protect` yourself, so `pulumi destroy` stops before deleting
+   * anything — not after the company's groups, packages and accounts are gone.
+   */
   constructor(name: string, args: CompanyArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { companyId: undefined, isSuspended: undefined, createdAt: undefined, adopted: undefined, ...args }, opts, "gravityzone", "Company");
+    const dp = args.deletionProtection;
+    const protect = opts?.protect ?? (dp === undefined ? true : typeof dp === "boolean" ? dp : undefined);
+    super(provider, name, { companyId: undefined, isSuspended: undefined, createdAt: undefined, adopted: undefined, ...args }, { ...opts, protect }, "gravityzone", "Company");
   }
 }
