@@ -22,8 +22,10 @@ import { displayName, idRef } from "../validation";
 export interface CustomGroupArgs {
   /**
    * The group's name, unique among its siblings.
-   * Caution: GravityZone cannot rename a group through the API, so changing it **replaces** the group
-   * (endpoints in it return to the parent).
+   * Caution: GravityZone cannot rename a group through the API, so changing it **replaces** the group:
+   * the old group is deleted first, which fails while it still holds endpoints or subgroups unless
+   * `forceDelete` is true (GravityZone then moves its endpoints to the company root and deletes its
+   * subgroups). Rename by hand in the console and adopt instead when the group is in use.
    */
   name: pulumi.Input<string>;
   /**
