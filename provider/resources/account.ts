@@ -219,7 +219,8 @@ function reflect(base: AccountOutputs, a: AccountView): AccountOutputs {
   if (base.userName !== undefined) out.userName = a.userName ?? undefined;
   if (base.phoneNumber !== undefined) out.phoneNumber = a.phoneNumber ? { countryCode: a.phoneNumber.countryCode, subscriberNumber: a.phoneNumber.subscriberNumber } : undefined;
   const granted = role === "custom" && a.rights ? grantedOnly(a.rights) : undefined;
-  out.rights = granted !== undefined && (Object.keys(granted).length > 0 || base.rights !== undefined) ? granted : undefined;
+  // Rights left out of the program are not managed: reporting them would show a diff that no update can fix.
+  out.rights = base.rights !== undefined ? (granted ?? {}) : undefined;
   const targets = a.targetIds ?? [];
   // The same targets in another order are no change.
   const sameSet = base.targetIds !== undefined && base.targetIds.length === targets.length && targets.every((t) => base.targetIds!.includes(t));

@@ -187,6 +187,14 @@ describe("lifecycle", () => {
     expect(await handler.read(id, outs)).toEqual({ id: "", props: {} });
   });
 
+  it("rights left out of the program are not managed: console grants cause no diff that no update could fix", async () => {
+    const { id, outs, inputs } = await create("unmanaged-rights@acme.example", { role: "custom" });
+    await consoleAction({ action: "updateAccount", accountId: id, rights: { manageReports: true } });
+    const after = await handler.read(id, outs);
+    expect(after.props).not.toHaveProperty("rights");
+    expect((await handler.diff(id, after.props!, inputs)).changes).toBe(false);
+  });
+
   it("surfaces GravityZone's refusal of the partner role in a customer company", async () => {
     await expect(create("partner-role@acme.example", { role: "partner" })).rejects.toThrow(/partner role \(4\) is only available in partner companies/);
     const ok = await create("partner-role@acme.example", { role: "partner", companyId: partnerId });
