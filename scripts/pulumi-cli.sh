@@ -16,6 +16,7 @@
 #
 # Environment:
 #   PULUMI_GRAVITYZONE_PULUMI_REBUILD=1  ignore 1-3 and rebuild the cache from Go modules.
+#   PULUMI_GRAVITYZONE_NO_DOWNLOAD=1     skip route 3 (machines without internet: no probe is sent).
 
 GZ_PULUMI_GO_MIN_MINOR=25 # Go 1.25, the `go` line of pkg/v3's go.mod
 
@@ -58,6 +59,7 @@ gz__pulumi_add_dynamic_plugin() {
 gz__pulumi_from_npm() {
   local version="$1" cache="$2" tmp
   command -v npx >/dev/null 2>&1 || return 1
+  [ "${PULUMI_GRAVITYZONE_NO_DOWNLOAD:-}" = 1 ] && return 1
   # The package's downloader needs the release download site; without internet, give up in seconds.
   node -e 'fetch("https://get.pulumi.com/", { method: "HEAD", signal: AbortSignal.timeout(8000) })
              .then(() => process.exit(0), () => process.exit(1))' >/dev/null 2>&1 || {
