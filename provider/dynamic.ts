@@ -1,9 +1,13 @@
 /**
- * The thin provider object Pulumi serializes into every dynamic resource's state (`__provider`).
+ * The thin provider object Pulumi serializes into every dynamic resource's state (`__provider`, kept
+ * in both the inputs and the outputs of every resource).
  *
  * Pulumi stores the provider *with its closure* and runs the stored code later for refresh and
- * delete, so this object must capture nothing but a short string: every method lazily `require`s the
- * real implementation from the installed package and forwards to it. Schemas, the HTTP agent and the
+ * delete, so this object must capture nothing but a short string. It holds only `configure`: the
+ * dynamic provider host calls it once, right after deserializing, before any other method, and it
+ * installs the real methods (`check`, `diff`, `create`, `read`, `update`, `delete`) on the object from
+ * the installed package. Each serialized function costs ~250 bytes of state per resource, twice, so
+ * one function instead of seven keeps `__provider` under 700 bytes. Schemas, the HTTP agent and the
  * configuration are never captured (a captured value lands in state in plain text).
  */
 import type * as pulumi from "@pulumi/pulumi";
@@ -14,15 +18,14 @@ import type * as pulumi from "@pulumi/pulumi";
  * @internal
  */
 export function dynamicProvider(file: string): pulumi.dynamic.ResourceProvider {
-  return {
-    async configure(req) {
+  const provider = {
+    // Synchronous on purpose: the host caches the provider before awaiting configure, so a concurrent
+    // call must find the methods installed as soon as configure has been called.
+    async configure(req: pulumi.dynamic.ConfigureRequest) {
+      Object.assign(this, require(`pulumi-gravityzone/dist/provider/resources/${file}`).handler);
       require("pulumi-gravityzone/dist/provider/settings").configureProvider((k: string) => req.config.get(k));
     },
-    check: (olds, news) => require(`pulumi-gravityzone/dist/provider/resources/${file}`).handler.check(olds, news),
-    diff: (id, olds, news) => require(`pulumi-gravityzone/dist/provider/resources/${file}`).handler.diff(id, olds, news),
-    create: (inputs) => require(`pulumi-gravityzone/dist/provider/resources/${file}`).handler.create(inputs),
-    read: (id, props) => require(`pulumi-gravityzone/dist/provider/resources/${file}`).handler.read(id, props),
-    update: (id, olds, news) => require(`pulumi-gravityzone/dist/provider/resources/${file}`).handler.update(id, olds, news),
-    delete: (id, props) => require(`pulumi-gravityzone/dist/provider/resources/${file}`).handler.delete(id, props),
   };
+  // The CRUD methods exist once configure has run, which the host always does first.
+  return provider as unknown as pulumi.dynamic.ResourceProvider;
 }
