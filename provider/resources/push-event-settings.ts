@@ -13,7 +13,8 @@
  * | delete | `push.setPushEventSettings` with the stored configuration and `status: 0` (the service is switched off; GravityZone has no way to clear it) |
  *
  * The push methods allow 5 requests per minute per key, so each operation makes as few calls as it
- * can: no read after a write, and no write when adopting a configuration that already matches.
+ * can: no read after a write, and no write when the configuration found (enabled or disabled) already
+ * matches.
  *
  * The resource id is `push-settings:<companyId>`, where `companyId` is the API key's own company.
  */
@@ -270,6 +271,9 @@ export const handler = defineHandler<PushEventSettingsInputs, PushEventSettingsO
       adopted = true;
       // Nothing to write when the configuration is already the declared one.
       if (matches(current, desired)) return { id: `push-settings:${companyId}`, outs: { ...desired, adopted } };
+    } else if (current !== undefined && matches(current, desired)) {
+      // A disabled configuration that is already the declared one (enabled: false): nothing to write either.
+      return { id: `push-settings:${companyId}`, outs: { ...desired, adopted } };
     }
     await setSettings(c, desired);
     return { id: `push-settings:${companyId}`, outs: { ...desired, adopted } };

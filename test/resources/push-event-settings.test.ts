@@ -186,6 +186,17 @@ describe("adopt", () => {
     expect(env.writes()).toEqual(["push.setPushEventSettings"]);
     expect(env.emu.state.push[companyId]!.status).toBe(1);
   });
+
+  it("a disabled configuration that already is the declared one (enabled: false) is taken as it is, with no write", async () => {
+    const inputs = await checked({ ...base, serviceType: "jsonRPC", authorization: "Bearer off", enabled: false });
+    await handler.create({ ...inputs, enabled: true, adopt: true });
+    await console_({ action: "disablePush", companyId });
+    env.reset();
+    const { outs } = await handler.create({ ...inputs, adopt: true });
+    expect(outs).toMatchObject({ enabled: false, adopted: false });
+    expect(env.writes()).toEqual([]);
+    expect(await handler.diff(`push-settings:${companyId}`, outs, { ...inputs, adopt: true })).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+  });
 });
 
 describe("lost answers", () => {
