@@ -19,7 +19,7 @@ export interface CliResult {
 
 /** Options for {@link PulumiProject.create}. */
 export interface ProjectOptions {
-  /** Files of the program, relative to the repository (e.g. ["Pulumi.yaml", "index.ts"]) or a directory. */
+  /** Files of the program, or a directory: relative to the repository (e.g. ["Pulumi.yaml", "index.ts"]) or absolute. */
   source: string[] | string;
   /** Stack name. @default "e2e" */
   stack?: string;
@@ -51,9 +51,9 @@ export class PulumiProject {
     const dir = path.join(root, "program");
     fs.mkdirSync(dir);
     if (typeof options.source === "string") {
-      fs.cpSync(path.join(REPO_ROOT, options.source), dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}node_modules`) });
+      fs.cpSync(path.resolve(REPO_ROOT, options.source), dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}node_modules`) });
     } else {
-      for (const f of options.source) fs.cpSync(path.join(REPO_ROOT, f), path.join(dir, path.basename(f)), { recursive: true });
+      for (const f of options.source) fs.cpSync(path.resolve(REPO_ROOT, f), path.join(dir, path.basename(f)), { recursive: true });
     }
     fs.rmSync(path.join(dir, "node_modules"), { recursive: true, force: true });
     fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"));
