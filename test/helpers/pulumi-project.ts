@@ -37,7 +37,8 @@ export class PulumiProject {
     readonly dir: string,
     readonly stack: string,
     readonly emu: RunningEmulator,
-    private readonly env: NodeJS.ProcessEnv,
+    /** The environment `pulumi` runs with (CLI on PATH, this project's PULUMI_HOME, backend and passphrase), for other commands run against this stack. */
+    readonly env: NodeJS.ProcessEnv,
   ) {}
 
   /** The emulator's API key (a local emulator key, never a real one). */
