@@ -1,0 +1,317 @@
+/**
+ * Reads what a GravityZone tenant holds, through {@link GravityZoneClient} only (its rate limiter
+ * paces every call):
+ *
+ * | what | calls |
+ * |---|---|
+ * | the key's company | `companies.getCompanyDetails {}` |
+ * | companies under a parent | `network.getNetworkInventoryItems {parentId, filters: {type: {companies}, depth: {allItemsRecursively}}}` (every page), then `companies.getCompanyDetails` each |
+ * | one company | `companies.getCompanyDetails {companyId}` |
+ * | custom groups | `network.getCustomGroupsList {parentId}` from the company down, one call per group |
+ * | packages | `packages.getPackagesList {companyId}` (every page), then `packages.getPackageDetails` each |
+ * | accounts | `accounts.getAccountsList {companyId}` (every page), then `accounts.getAccountDetails` each |
+ * | push settings | `push.getPushEventSettings {}` ("were not set" = none) |
+ * | blocklist | `incidents.getBlocklistItems` v1.0 (hashes) and v1.2 (path and connection rules), every page |
+ * | policies in effect | `network.getNetworkInventoryItems {parentId: company, filters: {type: {computers, virtualMachines}, depth: {allItemsRecursively}}}` (every page): each managed endpoint's policy |
+ */
+import { z } from "zod";
+import { type GravityZoneClient, isGravityZoneError } from "../client";
+import { listHashItems, listRuleItems, type HashItem, type RuleItem } from "../resources/blocklist-items";
+import type { Kind } from "./model";
+
+const companyDetailsSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    type: z.number(),
+    parentId: z.string().nullish(),
+    address: z.string().nullish(),
+    country: z.string().nullish(),
+    state: z.string().nullish(),
+    phone: z.string().nullish(),
+    industry: z.number().nullish(),
+    canBeManagedByAbove: z.boolean().nullish(),
+    enforce2FA: z.boolean().nullish(),
+    isSuspended: z.boolean().nullish(),
+    licenseSubscription: z
+      .object({ type: z.number().nullish(), licenseKey: z.string().nullish(), reservedSlots: z.number().nullish(), endSubscription: z.string().nullish(), autoRenewPeriod: z.number().nullish() })
+      .loose()
+      .nullish(),
+  })
+  .loose();
+
+/** A company as `getCompanyDetails` reports it. */
+export type CompanyDetails = z.infer<typeof companyDetailsSchema>;
+
+const inventoryItem = z
+  .object({ id: z.string(), name: z.string(), type: z.number(), parentId: z.string().nullish(), companyId: z.string().nullish(), details: z.record(z.string(), z.unknown()).nullish() })
+  .loose();
+
+const groupList = z.array(z.object({ id: z.string(), name: z.string() }).loose());
+
+const listItem = z.object({ id: z.string() }).loose();
+
+const engineDetails = z.object({ main: z.number().nullish(), fallback: z.number().nullish() }).loose();
+const packageDetailsSchema = z
+  .object({
+    id: z.string().optional(),
+    packageName: z.string(),
+    companyId: z.string().nullish(),
+    description: z.string().nullish(),
+    language: z.string().nullish(),
+    modules: z.record(z.string(), z.number()).nullish(),
+    scanMode: z.object({ type: z.number(), computers: engineDetails.nullish(), vms: engineDetails.nullish(), ec2: engineDetails.nullish() }).loose().nullish(),
+    settings: z.record(z.string(), z.unknown()).nullish(),
+    roles: z.record(z.string(), z.number()).nullish(),
+    deploymentOptions: z.record(z.string(), z.unknown()).nullish(),
+    productType: z.number().nullish(),
+  })
+  .loose();
+
+/** A package as `getPackageDetails` reports it, with its id. */
+export type PackageDetails = z.infer<typeof packageDetailsSchema> & { id: string };
+
+const accountSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    userName: z.string().nullish(),
+    companyId: z.string().nullish(),
+    role: z.number(),
+    rights: z.record(z.string(), z.boolean()).nullish(),
+    targetIds: z.array(z.string()).nullish(),
+    phoneNumber: z.object({ countryCode: z.string(), subscriberNumber: z.string() }).loose().nullish(),
+    profile: z.object({ fullName: z.string(), timezone: z.string().nullish(), language: z.string().nullish() }).loose().nullish(),
+  })
+  .loose();
+
+/** An account as `getAccountDetails` reports it. */
+export type AccountDetails = z.infer<typeof accountSchema>;
+
+const pushSchema = z
+  .object({
+    status: z.number().int(),
+    serviceType: z.string().nullish(),
+    serviceSettings: z
+      .object({ url: z.string().nullish(), requireValidSslCertificate: z.boolean().nullish(), authorization: z.string().nullish(), splunkAuthorization: z.string().nullish() })
+      .loose()
+      .nullish(),
+    subscribeToEventTypes: z.record(z.string(), z.boolean()).nullish(),
+    subscribeToCompanies: z.array(z.string()).nullish(),
+  })
+  .loose();
+
+/** The push configuration as `getPushEventSettings` reports it (it may hold a secret). */
+export type PushSettings = z.infer<typeof pushSchema>;
+
+/** A custom group, with the names of the groups above it. */
+export interface GroupNode {
+  id: string;
+  name: string;
+  parentId: string;
+  /** Names from the company root down to this group, itself included. */
+  path: string[];
+}
+
+/** A managed endpoint and the policy it runs. */
+export interface EndpointPolicy {
+  id: string;
+  name: string;
+  /** The group (or company root) holding it. */
+  parentId: string;
+  policyId: string;
+  policyName: string;
+}
+
+/** Everything read about one company. */
+export interface CompanySnapshot {
+  details: CompanyDetails;
+  /** Parents before children. */
+  groups: GroupNode[];
+  packages: PackageDetails[];
+  accounts: AccountDetails[];
+  /** v1.0 hash rules. */
+  hashItems: HashItem[];
+  /** v1.2 path and connection rules. */
+  ruleItems: RuleItem[];
+  /** Managed endpoints with their policy (read for the `assignments` kind). */
+  endpoints: EndpointPolicy[];
+}
+
+/** What the import read. */
+export interface TenantSnapshot {
+  /** The API key's own company. */
+  own: { id: string; name: string };
+  /** What was imported: the companies named, or the companies under a parent. */
+  scope: { mode: "companies"; companies: { id: string; name: string }[] } | { mode: "parent"; id: string; name: string };
+  /** Parents before children. */
+  companies: CompanySnapshot[];
+  /** The push configuration: undefined when not read, null when never set. */
+  push?: PushSettings | null;
+  /** Names of the parent companies outside the import, by id (for comments). */
+  parentNames: Record<string, string>;
+}
+
+/** Options of {@link readTenant}. */
+export interface ReadOptions {
+  /** Import these companies (each with its groups, packages, …, not the companies below it). */
+  companies?: readonly string[];
+  /** Import every company below this one. @default the API key's own company */
+  parent?: string;
+  /** The kinds to read. */
+  kinds: ReadonlySet<Kind>;
+  /** Receives progress lines. */
+  progress?: (line: string) => void;
+  /** Companies read at the same time. @default 4 */
+  concurrency?: number;
+}
+
+const ownSchema = z.object({ id: z.string(), name: z.string() }).loose();
+
+/** Reads the tenant. */
+export async function readTenant(c: GravityZoneClient, options: ReadOptions): Promise<TenantSnapshot> {
+  const progress = options.progress ?? (() => undefined);
+  const own = await c.call("companies", "getCompanyDetails", {}, ownSchema);
+  let scope: TenantSnapshot["scope"];
+  let details: CompanyDetails[];
+  if (options.companies !== undefined && options.companies.length > 0) {
+    const ids = [...new Set(options.companies.map((id) => id.toLowerCase()))];
+    details = await mapLimit(ids, options.concurrency ?? 4, (companyId) => c.call("companies", "getCompanyDetails", { companyId }, companyDetailsSchema));
+    scope = { mode: "companies", companies: details.map((d) => ({ id: d.id, name: d.name })) };
+  } else {
+    const parentId = options.parent ?? own.id;
+    const parent = parentId === own.id ? { id: own.id, name: own.name } : await c.call("companies", "getCompanyDetails", { companyId: parentId }, companyDetailsSchema);
+    scope = { mode: "parent", id: parent.id, name: parent.name };
+    progress(`listing the companies under "${parent.name}"…`);
+    const items = await c.listAll("network", "getNetworkInventoryItems", { parentId: parent.id, filters: { type: { companies: true }, depth: { allItemsRecursively: true } } }, inventoryItem);
+    const companyItems = items.filter((i) => i.type === 1 && i.id !== parent.id);
+    details = await mapLimit(companyItems, options.concurrency ?? 4, (i) => c.call("companies", "getCompanyDetails", { companyId: i.id }, companyDetailsSchema));
+  }
+  details = parentsFirst(details);
+  const parentNames: Record<string, string> = { [own.id]: own.name };
+  if (scope.mode === "parent") parentNames[scope.id] = scope.name;
+  const inScope = new Set(details.map((d) => d.id));
+  for (const p of new Set(details.map((d) => d.parentId).filter((id): id is string => !!id && !inScope.has(id) && !(id in parentNames)))) {
+    const parent = await c.call("companies", "getCompanyDetails", { companyId: p }, ownSchema).catch(() => undefined);
+    if (parent) parentNames[p] = parent.name;
+  }
+  progress(`${details.length} ${details.length === 1 ? "company" : "companies"} to read`);
+
+  let done = 0;
+  const companies = await mapLimit(details, options.concurrency ?? 4, async (d) => {
+    const snap = await readCompany(c, d, options.kinds);
+    done++;
+    progress(`[${done}/${details.length}] ${d.name}: ${describeSnapshot(snap, options.kinds)}`);
+    return snap;
+  });
+
+  let push: PushSettings | null | undefined;
+  if (options.kinds.has("push")) {
+    try {
+      push = await c.call("push", "getPushEventSettings", {}, pushSchema);
+    } catch (e) {
+      if (!(isGravityZoneError(e) && /were not set|not been set|not configured/i.test(e.details))) throw e;
+      push = null;
+    }
+    progress(push ? `push settings: ${push.serviceType ?? "?"}, ${push.status === 1 ? "enabled" : "disabled"}` : "push settings: not configured");
+  }
+  return { own: { id: own.id, name: own.name }, scope, companies, push, parentNames };
+}
+
+function describeSnapshot(s: CompanySnapshot, kinds: ReadonlySet<Kind>): string {
+  const parts: string[] = [];
+  const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+  if (kinds.has("groups")) parts.push(n(s.groups.length, "group"));
+  if (kinds.has("packages")) parts.push(n(s.packages.length, "package"));
+  if (kinds.has("accounts")) parts.push(n(s.accounts.length, "account"));
+  if (kinds.has("blocklist")) parts.push(`${n(s.hashItems.length, "blocked hash", "blocked hashes")}, ${n(s.ruleItems.length, "path/connection rule")}`);
+  if (kinds.has("assignments")) parts.push(n(s.endpoints.length, "managed endpoint"));
+  return parts.join(", ") || "details";
+}
+
+async function readCompany(c: GravityZoneClient, details: CompanyDetails, kinds: ReadonlySet<Kind>): Promise<CompanySnapshot> {
+  const id = details.id;
+  const snap: CompanySnapshot = { details, groups: [], packages: [], accounts: [], hashItems: [], ruleItems: [], endpoints: [] };
+  if (kinds.has("groups") || kinds.has("assignments")) snap.groups = await readGroups(c, id);
+  if (kinds.has("packages")) {
+    const list = await c.listAll("packages", "getPackagesList", { companyId: id }, listItem);
+    for (const p of list) snap.packages.push({ ...(await c.call("packages", "getPackageDetails", { packageId: p.id }, packageDetailsSchema)), id: p.id });
+  }
+  if (kinds.has("accounts")) {
+    const list = await c.listAll("accounts", "getAccountsList", { companyId: id }, listItem);
+    for (const a of list) snap.accounts.push(await c.call("accounts", "getAccountDetails", { accountId: a.id }, accountSchema));
+  }
+  if (kinds.has("blocklist")) {
+    snap.hashItems = await listHashItems(c, id);
+    snap.ruleItems = (await listRuleItems(c, id)).filter((r) => r.type === "path" || r.type === "connection");
+  }
+  if (kinds.has("assignments")) snap.endpoints = await readEndpointPolicies(c, id, snap.groups);
+  return snap;
+}
+
+/** The company's custom groups, parents before children, siblings in API order. */
+async function readGroups(c: GravityZoneClient, companyId: string): Promise<GroupNode[]> {
+  const out: GroupNode[] = [];
+  const walk = async (parentId: string, path: string[]) => {
+    for (const g of await c.call("network", "getCustomGroupsList", { parentId }, groupList)) {
+      const node = { id: g.id, name: g.name, parentId, path: [...path, g.name] };
+      out.push(node);
+      await walk(g.id, node.path);
+    }
+  };
+  await walk(companyId, []);
+  return out;
+}
+
+const policyOfDetails = z.object({ isManaged: z.boolean().nullish(), policy: z.object({ id: z.string().nullish(), name: z.string().nullish() }).loose().nullish() }).loose();
+
+/** The managed endpoints directly in the company's root or its custom groups, with their policy. */
+async function readEndpointPolicies(c: GravityZoneClient, companyId: string, groups: GroupNode[]): Promise<EndpointPolicy[]> {
+  const containers = new Set([companyId, ...groups.map((g) => g.id)]);
+  const items = await c.listAll(
+    "network",
+    "getNetworkInventoryItems",
+    { parentId: companyId, filters: { type: { computers: true, virtualMachines: true }, depth: { allItemsRecursively: true } } },
+    inventoryItem,
+  );
+  const out: EndpointPolicy[] = [];
+  for (const i of items) {
+    if (!i.parentId || !containers.has(i.parentId)) continue;
+    const d = policyOfDetails.safeParse(i.details ?? {});
+    if (!d.success || d.data.isManaged !== true || !d.data.policy?.id) continue;
+    out.push({ id: i.id, name: i.name, parentId: i.parentId, policyId: d.data.policy.id, policyName: d.data.policy.name ?? d.data.policy.id });
+  }
+  return out;
+}
+
+/** Companies ordered so that a parent comes before its children (siblings keep their order). */
+export function parentsFirst<T extends { id: string; parentId?: string | null }>(list: readonly T[]): T[] {
+  const ids = new Set(list.map((c) => c.id));
+  const children = new Map<string, T[]>();
+  const roots: T[] = [];
+  for (const c of list) {
+    if (c.parentId && ids.has(c.parentId)) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c]);
+    else roots.push(c);
+  }
+  const out: T[] = [];
+  const visit = (c: T) => {
+    out.push(c);
+    for (const k of children.get(c.id) ?? []) visit(k);
+  };
+  roots.forEach(visit);
+  return out;
+}
+
+/** `fn` over `items` with at most `limit` running at once; results in the items' order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+  return out;
+}
