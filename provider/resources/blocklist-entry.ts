@@ -222,9 +222,15 @@ export function projectOnto(declared: unknown, actual: unknown): unknown {
   return actual;
 }
 
+/** A rule's details with a connection's program hash in lower case, the form inputs are normalised to. */
+function detailsOf(item: RuleItem): Record<string, unknown> {
+  const details = item.details ?? {};
+  return item.type === "connection" && typeof details.hash === "string" ? { ...details, hash: details.hash.toLowerCase() } : details;
+}
+
 /** True when the v1.2 rule is the one the inputs declare. */
 function matchesRule(i: BlocklistEntryInputs, item: RuleItem): boolean {
-  const details = item.details ?? {};
+  const details = detailsOf(item);
   // GravityZone treats paths that differ only in case as the same rule.
   if (i.path !== undefined) return item.type === "path" && typeof details.path === "string" && details.path.toLowerCase() === i.path.toLowerCase();
   return item.type === "connection" && sameValue(projectOnto(i.connection, details), i.connection);
@@ -289,7 +295,7 @@ export const handler = defineHandler<BlocklistEntryInputs, BlocklistEntryOutputs
     }
     const item = (await listRuleItems(c, olds.companyId)).find((x) => x.id === id);
     if (!item) return undefined;
-    const details = item.details ?? {};
+    const details = detailsOf(item);
     const note = noteOf(item);
     const outs: BlocklistEntryOutputs = { ...olds, itemId: id, note: note === undefined || (note === "" && olds.note === undefined) ? olds.note : note };
     if (olds.ruleType === "path") outs.path = typeof details.path === "string" && details.path.toLowerCase() !== olds.path?.toLowerCase() ? details.path : olds.path;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { trueResult } from "../../provider/client";
 import { dynamicProvider } from "../../provider/dynamic";
 import { handler, type BlocklistEntryOutputs } from "../../provider/resources/blocklist-entry";
 import { UNKNOWN } from "../../provider/unknown";
@@ -181,6 +182,18 @@ describe("no duplicates and adopt", () => {
     expect(adopted.id).toBe(seeded.id);
     expect(adopted.outs.adopted).toBe(true);
     expect(env.writes()).toEqual([]);
+  });
+
+  it("a connection rule whose program hash GravityZone holds in upper case is adopted with no write and reads back without a diff", async () => {
+    const upper = sha("upper-case program").toUpperCase();
+    await env.client.call("incidents", "addToBlocklist", { companyId: company, type: "connection", rules: [{ details: { ruleName: "upper hash", hash: upper, direction: "outbound" }, note: "n" }] }, trueResult, { version: "v1.2" });
+    env.reset();
+    const { inputs, id, outs } = await create({ connection: { ruleName: "upper hash", hash: upper, direction: "outbound" }, note: "n", companyId: company, adopt: true });
+    expect(outs.adopted).toBe(true);
+    expect(env.writes()).toEqual([]);
+    const read = await handler.read(id, outs);
+    expect(await handler.diff(id, read.props, inputs)).toMatchObject({ changes: false });
+    await handler.delete(id, outs);
   });
 
   it("an existing path rule (any case) is found and needs adopt", async () => {
