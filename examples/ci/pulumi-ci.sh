@@ -34,6 +34,12 @@ die() { printf 'pulumi-ci: %s\n' "$*" >&2; exit 2; }
 command_name="$1"
 case "$command_name" in deploy | drift) ;; *) usage ;; esac
 
+# CI systems often pass unset settings as empty strings; the CLI takes an empty PULUMI_STACK for "no
+# stack", so drop empty ones.
+for v in PULUMI_STACK PULUMI_BACKEND_URL PULUMI_ACCESS_TOKEN; do
+  if [ -z "${!v:-}" ]; then unset "$v"; fi
+done
+
 command -v pulumi >/dev/null 2>&1 || die "the pulumi CLI is not on PATH (https://www.pulumi.com/docs/install/)"
 command -v node >/dev/null 2>&1 || die "node is not on PATH"
 cd "${PULUMI_CWD:-.}"
@@ -59,7 +65,7 @@ if [ -n "${PULUMI_STACK:-}" ]; then stack_args=(--stack "$PULUMI_STACK"); fi
 
 if [ "$command_name" = deploy ]; then
   log "pulumi up --refresh${PULUMI_STACK:+ (stack $PULUMI_STACK)}"
-  exec pulumi up --yes --refresh --diff --non-interactive "${stack_args[@]}"
+  exec pulumi up --yes --refresh --diff --non-interactive ${stack_args[@]+"${stack_args[@]}"}
 fi
 
 # drift
@@ -68,7 +74,7 @@ out="$(mktemp)"
 err="$(mktemp)"
 trap 'rm -f "$out" "$err"' EXIT
 set +e
-pulumi preview --refresh --expect-no-changes --json --non-interactive "${stack_args[@]}" >"$out" 2>"$err"
+pulumi preview --refresh --expect-no-changes --json --non-interactive ${stack_args[@]+"${stack_args[@]}"} >"$out" 2>"$err"
 status=$?
 set -e
 

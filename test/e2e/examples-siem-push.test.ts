@@ -20,11 +20,11 @@ const idOf = (name: string) => (Object.values(st().companies).find((c: any) => c
 const push = () => st().push[st().rootCompanyId];
 
 /** Runs examples/ci/pulumi-ci.sh in the program's directory with the stack's environment. */
-function ci(command: string): Promise<CliResult> {
+function ci(command: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn("bash", [path.join(REPO_ROOT, "examples/ci/pulumi-ci.sh"), command], {
       cwd: p.dir,
-      env: { ...p.env, PULUMI_STACK: p.stack, PULUMI_CI_SKIP_INSTALL: "1", GITHUB_ACTIONS: "", GITHUB_STEP_SUMMARY: "" },
+      env: { ...p.env, PULUMI_STACK: p.stack, PULUMI_CI_SKIP_INSTALL: "1", GITHUB_ACTIONS: "", GITHUB_STEP_SUMMARY: "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -87,7 +87,8 @@ describe("examples/siem-push with the real CLI", () => {
 
   it("the CI deploy job repairs drift by itself", async () => {
     await p.console({ action: "disablePush" });
-    const r = await ci("deploy");
+    // With PULUMI_STACK empty (an unset CI variable) the script uses the stack selected in the directory.
+    const r = await ci("deploy", { PULUMI_STACK: "" });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(push().status).toBe(1);
   }, 300_000);
