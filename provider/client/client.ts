@@ -161,7 +161,16 @@ export class GravityZoneClient {
   }
 
   async #once(module: string, method: string, params: Record<string, unknown>, version: ApiVersion, isWrite: boolean): Promise<unknown> {
-    await this.#limiter.acquire(module, method);
+    const release = await this.#limiter.acquire(module, method, { hold: true });
+    try {
+      return await this.#send(module, method, params, version, isWrite);
+    } finally {
+      // The server counted the call before it answered: its slot runs from the answer on.
+      release();
+    }
+  }
+
+  async #send(module: string, method: string, params: Record<string, unknown>, version: ApiVersion, isWrite: boolean): Promise<unknown> {
     const id = randomUUID();
     const url = `${this.accessUrl}/${version}/jsonrpc/${module}`;
     const body = JSON.stringify({ id, jsonrpc: "2.0", method, params: dropUndefined(params) });

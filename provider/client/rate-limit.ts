@@ -63,13 +63,34 @@ export function rateClassOf(module: string, method: string): RateClass {
 }
 
 /**
+ * Gives a granted slot back: the slot then stays taken for a whole window from `at` (default: now).
+ * The client calls it when the answer arrives: the server counted the call at some moment between
+ * sending and answering, so a window from the answer on can never overlap the server's. Counting
+ * from the grant instead lets the server see two calls closer together than the client did (the
+ * first delayed on its way by a busy event loop or the network) and answer 429.
+ */
+export type SlotRelease = (at?: number) => void;
+
+/** Options of {@link SlidingWindowLimiter.acquire}. */
+export interface AcquireOptions {
+  /**
+   * Keep the slot taken until it is released (the call is in flight), however long that takes.
+   * Without it, an unreleased slot counts from its grant.
+   */
+  hold?: boolean;
+}
+
+/**
  * A sliding-window limiter: at most `limit` acquisitions in any `windowMs`, granted in FIFO order,
- * plus a small safety margin so that network jitter cannot make two windows overlap at the server.
+ * plus a small safety margin so that timer and clock granularity cannot make two windows overlap at
+ * the server.
  */
 export class SlidingWindowLimiter {
-  private readonly stamps: number[] = [];
-  private tail: Promise<void> = Promise.resolve();
+  /** When each slot of the last window was taken (Infinity while held); not sorted. */
+  private readonly stamps: { at: number }[] = [];
+  private tail: Promise<unknown> = Promise.resolve();
   private pausedUntil = 0;
+  private wake: (() => void) | undefined;
   private readonly marginMs: number;
 
   /** @param budget the calls allowed per window. */
@@ -77,9 +98,29 @@ export class SlidingWindowLimiter {
     this.marginMs = Math.min(1_000, Math.max(5, budget.windowMs * 0.02));
   }
 
-  /** Waits until a call may be sent, then records it. */
-  acquire(): Promise<void> {
-    const turn = this.tail.then(() => this.waitForSlot());
+  /**
+   * Waits until a call may be sent, then records it. When `inner` is given (the key-wide budget), it
+   * is awaited while this class's turn is held, and this slot is taken at the same moment as the
+   * inner one: the call is counted from when it can actually be sent.
+   * @returns the slot's release ({@link SlotRelease}).
+   */
+  acquire(options: AcquireOptions = {}, inner?: () => Promise<SlotRelease>): Promise<SlotRelease> {
+    const turn = this.tail.then(async () => {
+      await this.waitForSlot();
+      const releaseInner = inner ? await inner() : undefined;
+      const stamp = { at: options.hold ? Infinity : Date.now() };
+      this.stamps.push(stamp);
+      let released = false;
+      return (at: number = Date.now()) => {
+        if (released) return;
+        released = true;
+        stamp.at = options.hold ? at : Math.max(stamp.at, at);
+        releaseInner?.(at);
+        const wake = this.wake;
+        this.wake = undefined;
+        wake?.();
+      };
+    });
     this.tail = turn.catch(() => undefined);
     return turn;
   }
@@ -89,11 +130,16 @@ export class SlidingWindowLimiter {
     this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
   }
 
-  /** How long a call acquired now would wait, in milliseconds (0 = immediately). */
+  /** How long a call acquired now would wait, in milliseconds (0 = immediately; Infinity = until a release). */
   delayNow(now: number = Date.now()): number {
     this.prune(now);
     const paused = this.pausedUntil - now;
-    const full = this.stamps.length >= this.budget.limit ? this.stamps[0]! + this.budget.windowMs + this.marginMs - now : 0;
+    let full = 0;
+    if (this.stamps.length >= this.budget.limit) {
+      // The slot that leaves the window first frees the next one.
+      const sorted = this.stamps.map((s) => s.at).sort((a, b) => a - b);
+      full = sorted[this.stamps.length - this.budget.limit]! + this.budget.windowMs + this.marginMs - now;
+    }
     return Math.max(0, paused, full);
   }
 
@@ -101,13 +147,15 @@ export class SlidingWindowLimiter {
     for (;;) {
       const wait = this.delayNow();
       if (wait <= 0) break;
-      await sleep(wait);
+      if (wait === Infinity) await new Promise<void>((resolve) => (this.wake = resolve));
+      else await sleep(wait);
     }
-    this.stamps.push(Date.now());
   }
 
   private prune(now: number): void {
-    while (this.stamps.length > 0 && this.stamps[0]! + this.budget.windowMs + this.marginMs <= now) this.stamps.shift();
+    for (let i = this.stamps.length - 1; i >= 0; i--) {
+      if (this.stamps[i]!.at + this.budget.windowMs + this.marginMs <= now) this.stamps.splice(i, 1);
+    }
   }
 }
 
@@ -134,11 +182,15 @@ export class KeyRateLimiter {
     return l;
   }
 
-  /** Waits for a slot in the method's class and, for narrower classes, in the key-wide budget too. */
-  async acquire(module: string, method: string): Promise<void> {
+  /**
+   * Waits for a slot in the method's class and, for narrower classes, in the key-wide budget too
+   * (both taken at the same moment, when the call can go).
+   * @returns the release to call when the answer arrives ({@link SlotRelease}).
+   */
+  acquire(module: string, method: string, options: AcquireOptions = {}): Promise<SlotRelease> {
     const cls = rateClassOf(module, method);
-    await this.limiter(cls).acquire();
-    if (cls !== "default") await this.limiter("default").acquire();
+    if (cls === "default") return this.limiter("default").acquire(options);
+    return this.limiter(cls).acquire(options, () => this.limiter("default").acquire(options));
   }
 
   /** Pauses the method's class after a 429. */
