@@ -21,7 +21,7 @@ import { dynamicProvider } from "../dynamic";
 import { defineHandler, sameValue } from "../handler";
 import { providerClient } from "../settings";
 import { idRef, plainText } from "../validation";
-import { HASH_TYPES, HASH_TYPE_CODE, type HashType, hashTypeOf, listHashItems, listRuleItems, noteOf, type RuleItem } from "./blocklist-items";
+import { blocklistWrite, HASH_TYPES, HASH_TYPE_CODE, type HashType, hashTypeOf, listHashItems, listRuleItems, noteOf, type RuleItem } from "./blocklist-items";
 
 export { HASH_TYPES, type HashType } from "./blocklist-items";
 
@@ -246,12 +246,12 @@ async function findEntry(c: GravityZoneClient, i: BlocklistEntryInputs): Promise
 
 async function addEntry(c: GravityZoneClient, i: BlocklistEntryInputs): Promise<void> {
   if (i.hash !== undefined) {
-    await c.call("incidents", "addToBlocklist", { hashType: HASH_TYPE_CODE[i.hashType!], hashList: [i.hash], sourceInfo: i.sourceInfo, companyId: i.companyId }, trueResult);
+    await blocklistWrite(c, () => c.call("incidents", "addToBlocklist", { hashType: HASH_TYPE_CODE[i.hashType!], hashList: [i.hash], sourceInfo: i.sourceInfo, companyId: i.companyId }, trueResult));
     return;
   }
   const type = ruleTypeOf(i);
   const details = type === "path" ? { path: i.path } : i.connection;
-  await c.call("incidents", "addToBlocklist", { companyId: i.companyId, type, rules: [{ details, note: i.note }] }, trueResult, { version: "v1.2" });
+  await blocklistWrite(c, () => c.call("incidents", "addToBlocklist", { companyId: i.companyId, type, rules: [{ details, note: i.note }] }, trueResult, { version: "v1.2" }));
 }
 
 function describe(i: BlocklistEntryInputs): string {
@@ -289,11 +289,11 @@ export const handler = defineHandler<BlocklistEntryInputs, BlocklistEntryOutputs
   async read(id, olds) {
     const c = providerClient();
     if (olds.ruleType === "hash") {
-      const item = (await listHashItems(c, olds.companyId)).find((x) => x.id === id);
+      const item = (await listHashItems(c, olds.companyId, { reuse: true })).find((x) => x.id === id);
       if (!item) return undefined;
       return { ...olds, hash: item.hash.toLowerCase(), hashType: hashTypeOf(item.hashType) ?? olds.hashType, sourceInfo: item.sourceInfo ?? olds.sourceInfo, itemId: id };
     }
-    const item = (await listRuleItems(c, olds.companyId)).find((x) => x.id === id);
+    const item = (await listRuleItems(c, olds.companyId, { reuse: true })).find((x) => x.id === id);
     if (!item) return undefined;
     const details = detailsOf(item);
     const note = noteOf(item);
@@ -310,8 +310,8 @@ export const handler = defineHandler<BlocklistEntryInputs, BlocklistEntryOutputs
 
   async delete(id, olds) {
     const c = providerClient();
-    if (olds.ruleType === "hash") await c.call("incidents", "removeFromBlocklist", { hashItemId: id }, trueResult);
-    else await c.call("incidents", "removeFromBlocklist", { ids: [id] }, trueResult, { version: "v1.2" });
+    if (olds.ruleType === "hash") await blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { hashItemId: id }, trueResult));
+    else await blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { ids: [id] }, trueResult, { version: "v1.2" }));
   },
 });
 

@@ -13,6 +13,14 @@
  * blocklist as it was after the request was made (an entry removed by hand a moment earlier is never
  * reported present), and N entries read together cost one listing (⌈items/100⌉ calls) instead of N.
  *
+ * A refresh, though, does not read its entries together: the engine hands them to the provider a
+ * few at a time (`--parallel`, 8 on a 2-core machine), so that rule alone still lists the blocklist
+ * about N/8 times. Reads ({@link ReadOptions.reuse}) may therefore also use the answer of a listing
+ * made for an earlier read of the same company, up to {@link READ_REUSE_MS} after it started, unless
+ * this provider has written to a blocklist since ({@link blocklistWrite}): a refresh sees each
+ * company's blocklist as it was when the first of its entries was read, and costs one listing per
+ * company. Creates and updates never use an earlier listing.
+ *
  * @module
  */
 import { z } from "zod";
@@ -83,6 +91,20 @@ interface Slot {
   running?: Promise<unknown>;
   /** The next listing, still gathering requests. */
   next?: Batch<unknown>;
+  /** The latest listing made for a read, which later reads may use (see {@link READ_REUSE_MS}). */
+  recent?: { promise: Promise<unknown>; at: number };
+}
+
+/** How long after a listing made for a read started later reads may use it, in milliseconds. */
+export const READ_REUSE_MS = 60_000;
+
+/** Options of the listing functions. */
+export interface ReadOptions {
+  /**
+   * The caller is a read (refresh): it may use a listing made for an earlier read, under the rule in
+   * the module comment. @default false
+   */
+  reuse?: boolean;
 }
 
 const slots = new WeakMap<GravityZoneClient, Map<string, Slot>>();
@@ -126,12 +148,44 @@ function shared<T>(c: GravityZoneClient, key: string, list: () => Promise<T[]>):
   return batch.promise;
 }
 
+/** {@link shared}, or for a read the recent listing of the same key while it may still be used. */
+function listing<T>(c: GravityZoneClient, key: string, options: ReadOptions, list: () => Promise<T[]>): Promise<T[]> {
+  if (!options.reuse) return shared(c, key, list);
+  const slot = slotOf(c, key);
+  if (slot.recent && Date.now() - slot.recent.at < READ_REUSE_MS) return slot.recent.promise as Promise<T[]>;
+  const promise = shared(c, key, list);
+  const recent = { promise, at: Date.now() };
+  slot.recent = recent;
+  // A failed listing is not kept: the next read tries again.
+  promise.catch(() => {
+    if (slot.recent === recent) slot.recent = undefined;
+  });
+  return promise;
+}
+
+/**
+ * Runs a write to a blocklist (add or remove). Listings made for reads before it (or while it runs)
+ * are no longer used, so every later read reflects it.
+ */
+export async function blocklistWrite<T>(c: GravityZoneClient, write: () => Promise<T>): Promise<T> {
+  forgetRecent(c);
+  try {
+    return await write();
+  } finally {
+    forgetRecent(c);
+  }
+}
+
+function forgetRecent(c: GravityZoneClient): void {
+  for (const slot of slots.get(c)?.values() ?? []) slot.recent = undefined;
+}
+
 /** Every hash rule of a company (v1.0, all pages). `companyId` undefined = the API key's own company. */
-export function listHashItems(c: GravityZoneClient, companyId: string | undefined): Promise<HashItem[]> {
-  return shared(c, `v1.0:${companyId ?? ""}`, () => c.listAll("incidents", "getBlocklistItems", { companyId }, hashItemSchema));
+export function listHashItems(c: GravityZoneClient, companyId: string | undefined, options: ReadOptions = {}): Promise<HashItem[]> {
+  return listing(c, `v1.0:${companyId ?? ""}`, options, () => c.listAll("incidents", "getBlocklistItems", { companyId }, hashItemSchema));
 }
 
 /** Every rule of a company (v1.2, all pages). */
-export function listRuleItems(c: GravityZoneClient, companyId: string | undefined): Promise<RuleItem[]> {
-  return shared(c, `v1.2:${companyId ?? ""}`, () => c.listAll("incidents", "getBlocklistItems", { companyId }, ruleItemSchema, { version: "v1.2" }));
+export function listRuleItems(c: GravityZoneClient, companyId: string | undefined, options: ReadOptions = {}): Promise<RuleItem[]> {
+  return listing(c, `v1.2:${companyId ?? ""}`, options, () => c.listAll("incidents", "getBlocklistItems", { companyId }, ruleItemSchema, { version: "v1.2" }));
 }

@@ -25,7 +25,7 @@ import { defineHandler } from "../handler";
 import { PartialCreateError, withPartialFailures } from "../partial-failure";
 import { providerClient } from "../settings";
 import { idRef, plainText } from "../validation";
-import { HASH_TYPES, HASH_TYPE_CODE, type HashItem, type HashType, listHashItems } from "./blocklist-items";
+import { blocklistWrite, HASH_TYPES, HASH_TYPE_CODE, type HashItem, type HashType, listHashItems, type ReadOptions } from "./blocklist-items";
 
 /**
  * Hashes sent in one `addToBlocklist` call, and item ids in one `removeFromBlocklist` call. The
@@ -107,10 +107,10 @@ function chunks<T>(xs: readonly T[], size = BLOCKLIST_HASHES_PER_CALL): T[][] {
 }
 
 /** The company's items of the list's algorithm, by hash. */
-async function itemsByHash(c: GravityZoneClient, companyId: string | undefined, hashType: HashType): Promise<Map<string, HashItem>> {
+async function itemsByHash(c: GravityZoneClient, companyId: string | undefined, hashType: HashType, options: ReadOptions = {}): Promise<Map<string, HashItem>> {
   const code = HASH_TYPE_CODE[hashType];
   const out = new Map<string, HashItem>();
-  for (const item of await listHashItems(c, companyId)) if (item.hashType === code) out.set(item.hash.toLowerCase(), item);
+  for (const item of await listHashItems(c, companyId, options)) if (item.hashType === code) out.set(item.hash.toLowerCase(), item);
   return out;
 }
 
@@ -125,7 +125,7 @@ async function addHashes(c: GravityZoneClient, i: BlocklistInputs, hashes: reado
     let pending = chunk;
     for (let attempt = 1; pending.length > 0; attempt++) {
       try {
-        await c.call("incidents", "addToBlocklist", { hashType: HASH_TYPE_CODE[i.hashType], hashList: pending, sourceInfo: i.sourceInfo, companyId: i.companyId }, trueResult);
+        await blocklistWrite(c, () => c.call("incidents", "addToBlocklist", { hashType: HASH_TYPE_CODE[i.hashType], hashList: pending, sourceInfo: i.sourceInfo, companyId: i.companyId }, trueResult));
         pending = [];
       } catch (e) {
         if (!(e instanceof GravityZoneError && e.ambiguous) || attempt >= 3) throw new AddFailure(done, e);
@@ -151,14 +151,14 @@ class AddFailure extends Error {
 async function removeItems(c: GravityZoneClient, i: BlocklistInputs, ids: readonly string[], allowed: ReadonlySet<string>): Promise<void> {
   for (const chunk of chunks(ids)) {
     try {
-      await c.call("incidents", "removeFromBlocklist", { ids: chunk }, trueResult, { version: "v1.2" });
+      await blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { ids: chunk }, trueResult, { version: "v1.2" }));
     } catch (e) {
       if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
       // Some ids are gone already (removed by hand): remove the rest.
       const present = new Set([...(await itemsByHash(c, i.companyId, i.hashType)).values()].filter((x) => allowed.has(x.hash.toLowerCase())).map((x) => x.id));
       const rest = chunk.filter((id) => present.has(id));
       if (rest.length === chunk.length) throw e;
-      if (rest.length > 0) await c.call("incidents", "removeFromBlocklist", { ids: rest }, trueResult, { version: "v1.2" });
+      if (rest.length > 0) await blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { ids: rest }, trueResult, { version: "v1.2" }));
     }
   }
 }
@@ -215,7 +215,7 @@ export const handler = withPartialFailures(
     },
 
     async read(_id, olds) {
-      const items = await itemsByHash(providerClient(), olds.companyId, olds.hashType);
+      const items = await itemsByHash(providerClient(), olds.companyId, olds.hashType, { reuse: true });
       const declared = [...new Set([...olds.hashes, ...(olds.missingHashes ?? [])])].sort();
       const held = declared.filter((h) => items.has(h));
       if (held.length === 0) return undefined;
