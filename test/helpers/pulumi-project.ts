@@ -83,11 +83,13 @@ export class PulumiProject {
   }
 
   /** Runs `pulumi <args>` in the program directory (non-interactive, this stack). */
-  run(args: string[], opts: { check?: boolean; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  run(args: string[], opts: { check?: boolean; timeoutMs?: number; env?: NodeJS.ProcessEnv; onSpawn?: (pid: number) => void } = {}): Promise<CliResult> {
     // Each project has its own PULUMI_HOME, so `stack init` leaves this stack selected.
     const full = [...args, "--non-interactive"];
     return new Promise((resolve, reject) => {
       const child = spawn("pulumi", full, { cwd: this.dir, env: { ...this.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe"] });
+      // The CLI's pid, for a test that interrupts the run.
+      if (opts.onSpawn && child.pid !== undefined) opts.onSpawn(child.pid);
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (d) => (stdout += d));
