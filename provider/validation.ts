@@ -85,16 +85,43 @@ export const md5 = z
 /** Keys that must never appear in user-supplied objects. */
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
+/** The paths of prototype keys in `v`, at any depth (own keys, as JSON.parse and YAML parsers make them). */
+function prototypeKeyPaths(v: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  if (Array.isArray(v)) v.forEach((x, i) => prototypeKeyPaths(x, [...at, i], out));
+  else if (v !== null && typeof v === "object") {
+    for (const k of Object.keys(v)) {
+      if (FORBIDDEN_KEYS.has(k)) out.push([...at, k]);
+      else prototypeKeyPaths((v as Record<string, unknown>)[k], [...at, k], out);
+    }
+  }
+  return out;
+}
+
+/**
+ * `schema`, refusing a value that holds `__proto__`, `constructor` or `prototype` as a key at any
+ * depth. zod's records drop a `__proto__` key without a word, so it must be caught before them.
+ */
+export function withoutPrototypeKeys<T extends z.ZodType>(schema: T) {
+  return z
+    .unknown()
+    .superRefine((v, ctx) => {
+      for (const path of prototypeKeyPaths(v)) ctx.addIssue({ code: "custom", path, message: `"${String(path[path.length - 1])}" is not allowed as a key` });
+    })
+    .pipe(schema);
+}
+
 /** A record of booleans keyed by `allowed` names, rejecting anything else (and prototype keys). */
 export function flagsOf<K extends string>(allowed: readonly K[], what: string) {
   const allowedSet = new Set<string>(allowed);
-  return z.record(z.string(), z.boolean()).superRefine((rec, ctx) => {
-    for (const k of Object.keys(rec)) {
-      if (FORBIDDEN_KEYS.has(k) || !allowedSet.has(k)) {
-        ctx.addIssue({ code: "custom", path: [k], message: `unknown ${what} "${k}"; allowed: ${allowed.join(", ")}` });
+  return withoutPrototypeKeys(
+    z.record(z.string(), z.boolean()).superRefine((rec, ctx) => {
+      for (const k of Object.keys(rec)) {
+        if (FORBIDDEN_KEYS.has(k) || !allowedSet.has(k)) {
+          ctx.addIssue({ code: "custom", path: [k], message: `unknown ${what} "${k}"; allowed: ${allowed.join(", ")}` });
+        }
       }
-    }
-  });
+    }),
+  );
 }
 
 /** An ISO 8601 calendar date (`2027-12-31`) or date-time (`2027-12-31T23:59:59Z`) that exists. */

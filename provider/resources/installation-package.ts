@@ -20,7 +20,7 @@ import { createOrAdopt } from "../create-or-adopt";
 import { dynamicProvider } from "../dynamic";
 import { defineHandler, sameValue } from "../handler";
 import { providerClient } from "../settings";
-import { displayName, flagsOf, idRef, languageCode, plainText, type LANGUAGES } from "../validation";
+import { displayName, flagsOf, idRef, languageCode, plainText, withoutPrototypeKeys, type LANGUAGES } from "../validation";
 
 /** Protection modules a package can switch on or off (sent as 1/0). */
 export const PACKAGE_MODULES = [
@@ -166,6 +166,8 @@ const scanModeSchema = z
   });
 
 const jsonObject = z.record(z.string(), z.unknown());
+/** A JSON object given by the user: prototype keys are refused at any depth. */
+const userJsonObject = withoutPrototypeKeys(jsonObject);
 
 const schema = z.strictObject({
   packageName: displayName(255).refine((s) => !/[<>]/.test(s), "must not contain HTML (< or >)"),
@@ -175,8 +177,8 @@ const schema = z.strictObject({
   modules: flagsOf(PACKAGE_MODULES, "module").optional(),
   scanMode: scanModeSchema.optional(),
   roles: flagsOf(PACKAGE_ROLES, "role").optional(),
-  settings: jsonObject.optional(),
-  deploymentOptions: jsonObject.optional(),
+  settings: userJsonObject.optional(),
+  deploymentOptions: userJsonObject.optional(),
   productType: z.enum(["detectionAndPrevention", "edrReportOnly", "phasrStandalone"], { error: "must be detectionAndPrevention, edrReportOnly or phasrStandalone" }).default("detectionAndPrevention"),
   adopt: z.boolean().default(false),
 });
