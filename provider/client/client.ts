@@ -193,7 +193,9 @@ export class GravityZoneClient {
       throw this.#asGravityZoneError(module, method, e, isWrite);
     }
     this.#log?.(`${module}.${method} → HTTP ${answer.status} in ${Date.now() - t0} ms`);
-    return this.#interpret(module, method, id, answer, isWrite);
+    // A server that echoes the request (say, in an error's details) must not carry a password or a
+    // push authorization into an error message: those parameter values are redacted from the answer.
+    return this.#interpret(module, method, id, { ...answer, body: redact(answer.body, secretParamValues(params)) }, isWrite);
   }
 
   #interpret(module: string, method: string, id: string, answer: HttpAnswer, isWrite: boolean): unknown {
@@ -273,6 +275,20 @@ export class GravityZoneClient {
 function dropUndefined(params: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(params)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+const SECRET_PARAM = /password|authorization|secret|token|api_?key/i;
+
+/** The string values of request parameters whose names say they are secret, at any depth. */
+function secretParamValues(params: unknown, out: string[] = []): string[] {
+  if (Array.isArray(params)) for (const x of params) secretParamValues(x, out);
+  else if (params !== null && typeof params === "object") {
+    for (const [k, v] of Object.entries(params)) {
+      if (typeof v === "string" && SECRET_PARAM.test(k)) out.push(v);
+      else secretParamValues(v, out);
+    }
+  }
   return out;
 }
 
