@@ -96,11 +96,19 @@ const HINTS: Partial<Record<GravityZoneErrorKind, string>> = {
   "method-not-found": "this GravityZone console does not offer the method; check the access URL and the console version",
 };
 
+/** The most characters of the API's details quoted in a message (the full text stays in `details`). */
+const MESSAGE_DETAILS_MAX = 1_000;
+
+function shorten(details: string): string {
+  if (details.length <= MESSAGE_DETAILS_MAX) return details;
+  return `${details.slice(0, MESSAGE_DETAILS_MAX)}… (${details.length - MESSAGE_DETAILS_MAX} more characters)`;
+}
+
 function formatMessage(init: GravityZoneErrorInit): string {
   const where = `GravityZone ${init.module}.${init.method} failed`;
   const code = init.code !== undefined ? `(${init.code})` : init.httpStatus !== undefined ? `(HTTP ${init.httpStatus})` : `(${init.kind})`;
   const hint = HINTS[init.kind];
-  return `${where} ${code}: ${init.details}${hint ? ` — ${hint}` : ""}`;
+  return `${where} ${code}: ${shorten(init.details)}${hint ? ` — ${hint}` : ""}`;
 }
 
 /** True when `e` is a {@link GravityZoneError} of one of the given kinds. */
