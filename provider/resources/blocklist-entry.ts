@@ -3,25 +3,25 @@
  *
  * | operation | GravityZone call |
  * |---|---|
- * | create (hash) | `incidents.getBlocklistItems` v1.0 (every page: is the hash there?), `incidents.addToBlocklist` v1.0 `{hashType, hashList:[hash], sourceInfo, companyId}`, then `getBlocklistItems` again for the new item's id (the add answers only `true`) |
+ * | create (hash) | `incidents.getBlocklistItems` v1.0 (every page: is the hash there?), `incidents.addToBlocklist` v1.0 `{hashType, hashList:[hash], sourceInfo, companyId}` (one call for the hashes of entries created together with the same company and sourceInfo), then `getBlocklistItems` again for the new item's id (the add answers only `true`) |
  * | create (path, connection) | the same with v1.2: `addToBlocklist {companyId, type, rules:[{details, note}]}` |
  * | read | `incidents.getBlocklistItems` (v1.0 for hashes, v1.2 for rules), every page; one listing is shared by the entries of a company read together |
  * | update | none: GravityZone cannot edit a blocklist rule |
  * | replace | every input (the old rule is removed first, so the same hash can be declared again) |
- * | delete | `incidents.removeFromBlocklist` v1.0 `{hashItemId}` (hash) or v1.2 `{ids:[id]}` (path, connection) |
+ * | delete | `incidents.removeFromBlocklist` v1.0 `{hashItemId}` (hash) or v1.2 `{ids:[id]}` (path, connection); entries deleted together: one v1.2 `{ids}` call for them all |
  *
  * addToBlocklist and removeFromBlocklist allow 5 requests per minute per key: for many hashes use
  * {@link Blocklist}, which adds a whole list in one call.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { type GravityZoneClient, trueResult } from "../client";
+import { type GravityZoneClient, isGravityZoneError, trueResult } from "../client";
 import { createOrAdopt } from "../create-or-adopt";
 import { dynamicProvider } from "../dynamic";
 import { defineHandler, sameValue } from "../handler";
 import { providerClient } from "../settings";
 import { idRef, plainText } from "../validation";
-import { blocklistWrite, HASH_TYPES, HASH_TYPE_CODE, type HashType, hashTypeOf, listHashItems, listRuleItems, noteOf, type RuleItem } from "./blocklist-items";
+import { blocklistWrite, GATHER_MS, HASH_TYPES, HASH_TYPE_CODE, type HashType, hashTypeOf, listHashItems, listRuleItems, noteOf, type RuleItem } from "./blocklist-items";
 
 export { HASH_TYPES, type HashType } from "./blocklist-items";
 
@@ -246,7 +246,11 @@ async function findEntry(c: GravityZoneClient, i: BlocklistEntryInputs): Promise
 
 async function addEntry(c: GravityZoneClient, i: BlocklistEntryInputs): Promise<void> {
   if (i.hash !== undefined) {
-    await blocklistWrite(c, () => c.call("incidents", "addToBlocklist", { hashType: HASH_TYPE_CODE[i.hashType!], hashList: [i.hash], sourceInfo: i.sourceInfo, companyId: i.companyId }, trueResult));
+    // Hashes of the same company, algorithm and note added together go out in one call.
+    const key = `add:${i.companyId ?? ""}:${i.hashType}:${i.sourceInfo}`;
+    const send = (hashList: string[]) =>
+      blocklistWrite(c, () => c.call("incidents", "addToBlocklist", { hashType: HASH_TYPE_CODE[i.hashType!], hashList: [...new Set(hashList)], sourceInfo: i.sourceInfo, companyId: i.companyId }, trueResult)).then(() => undefined);
+    await batched(c, key, i.hash, ADD_HASHES_PER_CALL, send);
     return;
   }
   const type = ruleTypeOf(i);
@@ -258,6 +262,83 @@ function describe(i: BlocklistEntryInputs): string {
   if (i.hash !== undefined) return `blocklist ${i.hashType} hash ${i.hash}`;
   if (i.path !== undefined) return `blocklist path rule ${JSON.stringify(i.path)}`;
   return `blocklist connection rule${i.connection?.ruleName ? ` ${JSON.stringify(i.connection.ruleName)}` : ""}`;
+}
+
+/** Most item ids one v1.2 `removeFromBlocklist` call takes, and hashes one `addToBlocklist` call carries. */
+const REMOVE_IDS_PER_CALL = 1000;
+const ADD_HASHES_PER_CALL = 500;
+
+/** Items that go out in one call. */
+interface Batch<T> {
+  items: T[];
+  done?: Promise<void>;
+}
+
+const batches = new WeakMap<GravityZoneClient, Map<string, { next?: Batch<unknown>; running?: Promise<void> }>>();
+
+/**
+ * Sends `item` together with the others of the same `key` that come in at the same time: a create or
+ * delete of many entries reaches the provider several at a time (the engine's `--parallel`), and the
+ * blocklist methods allow 5 calls a minute. Same rule as the shared listings: an item joins the batch
+ * that has not been sent yet; a batch is sent when the one before it is done.
+ */
+function batched<T>(c: GravityZoneClient, key: string, item: T, max: number, send: (items: T[]) => Promise<void>): Promise<void> {
+  let byKey = batches.get(c);
+  if (!byKey) batches.set(c, (byKey = new Map()));
+  let slot = byKey.get(key);
+  if (!slot) byKey.set(key, (slot = {}));
+  const s = slot;
+  let batch = s.next as Batch<T> | undefined;
+  if (!batch || batch.items.length >= max) {
+    const fresh: Batch<T> = { items: [] };
+    const before = s.running ?? Promise.resolve();
+    fresh.done = (async () => {
+      await before.catch(() => undefined);
+      await new Promise<void>((resolve) => setTimeout(resolve, GATHER_MS));
+      if (s.next === fresh) s.next = undefined;
+      const run = send(fresh.items);
+      s.running = run;
+      try {
+        await run;
+      } finally {
+        if (s.running === run) s.running = undefined;
+      }
+    })();
+    s.next = fresh;
+    batch = fresh;
+  }
+  batch.items.push(item);
+  return batch.done!;
+}
+
+/** Removes one item: v1.0 `{hashItemId}` for a hash, v1.2 `{ids: [id]}` for a rule. */
+function removeOne(c: GravityZoneClient, id: string, ruleType: BlocklistRuleType): Promise<unknown> {
+  if (ruleType === "hash") return blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { hashItemId: id }, trueResult));
+  return blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { ids: [id] }, trueResult, { version: "v1.2" }));
+}
+
+/** Removes items: a lone one with its own call, several with one v1.2 `{ids}` call. */
+async function sendRemoves(c: GravityZoneClient, items: { id: string; ruleType: BlocklistRuleType }[]): Promise<void> {
+  if (items.length === 1) {
+    await removeOne(c, items[0]!.id, items[0]!.ruleType);
+    return;
+  }
+  try {
+    await blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { ids: items.map((i) => i.id) }, trueResult, { version: "v1.2" }));
+  } catch (e) {
+    if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
+    // Some were removed already (by hand): remove the others one by one; "not found" is success.
+    for (const i of items) {
+      await removeOne(c, i.id, i.ruleType).catch((err: unknown) => {
+        if (!isGravityZoneError(err, "not-found")) throw err;
+      });
+    }
+  }
+}
+
+/** Removes an entry's item; entries deleted together share one call ({@link batched}). */
+function removeEntry(c: GravityZoneClient, id: string, ruleType: BlocklistRuleType): Promise<void> {
+  return batched(c, "remove", { id, ruleType }, REMOVE_IDS_PER_CALL, (items) => sendRemoves(c, items));
 }
 
 /** @internal */
@@ -309,9 +390,7 @@ export const handler = defineHandler<BlocklistEntryInputs, BlocklistEntryOutputs
   },
 
   async delete(id, olds) {
-    const c = providerClient();
-    if (olds.ruleType === "hash") await blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { hashItemId: id }, trueResult));
-    else await blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { ids: [id] }, trueResult, { version: "v1.2" }));
+    await removeEntry(providerClient(), id, olds.ruleType);
   },
 });
 
@@ -321,8 +400,9 @@ const provider = dynamicProvider("blocklist-entry");
  * One blocklist rule of a company: a file hash (SHA-256 or MD5), a file path, or a network
  * connection. GravityZone cannot edit a rule, so any change replaces it.
  *
- * The blocklist methods allow 5 requests per minute per key: each entry costs one add and one remove.
- * To block many hashes, use {@link Blocklist} (one call per 500 hashes).
+ * The blocklist methods allow 5 requests per minute per key: entries created or deleted together
+ * (a few at a time, as the engine's `--parallel` allows) share one add or remove call. To block many
+ * hashes, use {@link Blocklist} (one call per 500 hashes, whatever the parallelism).
  *
  * @example
  * ```ts

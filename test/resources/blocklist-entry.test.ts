@@ -274,6 +274,39 @@ describe("refreshing many entries", () => {
   });
 });
 
+describe("creating and deleting many entries", () => {
+  it("hashes created together with the same note go out as one addToBlocklist call, each entry with its own item", async () => {
+    const hashes = Array.from({ length: 5 }, (_, i) => sha(`together ${i}`));
+    const inputs = await Promise.all(hashes.map((hash) => checked({ hash, sourceInfo: "feed", companyId: company })));
+    env.reset();
+    const made = await Promise.all(inputs.map((i) => handler.create(i)));
+    const adds = callsOf("addToBlocklist");
+    expect(adds).toHaveLength(1);
+    expect([...(adds[0]!.params as { hashList: string[] }).hashList].sort()).toEqual([...hashes].sort());
+    expect(made.map((m) => m.id)).toEqual(hashes.map((h) => itemsWith(h)[0]!.id));
+    await Promise.all(made.map((m) => handler.delete(m.id, m.outs)));
+  });
+
+  it("deletes that come in together go out as one v1.2 removeFromBlocklist call", async () => {
+    const entries = [];
+    for (let i = 0; i < 5; i++) entries.push(await create({ hash: sha(`batch ${i}`), sourceInfo: "s", companyId: company }));
+    env.reset();
+    await Promise.all(entries.map((e) => handler.delete(e.id, e.outs)));
+    const removes = callsOf("removeFromBlocklist");
+    expect(removes.map((c) => c.version)).toEqual(["v1.2"]);
+    expect([...(removes[0]!.params as { ids: string[] }).ids].sort()).toEqual(entries.map((e) => e.id).sort());
+    for (const e of entries) expect(itemsWith(e.outs.hash!)).toEqual([]);
+  });
+
+  it("an item already removed by hand does not fail the others", async () => {
+    const entries = [];
+    for (let i = 0; i < 3; i++) entries.push(await create({ hash: sha(`batch gone ${i}`), sourceInfo: "s", companyId: company }));
+    await console_({ action: "removeBlocklistItem", id: entries[1]!.id });
+    await Promise.all(entries.map((e) => handler.delete(e.id, e.outs)));
+    for (const e of entries) expect(itemsWith(e.outs.hash!)).toEqual([]);
+  });
+});
+
 describe("serialized provider", () => {
   it("stays under 4 KB and captures no schema, client or key", async () => {
     const sf = await pulumi.runtime.serializeFunction(() => dynamicProvider("blocklist-entry"));
