@@ -37,6 +37,18 @@ const FAULTS: FaultOptions = { seed: SEED, errorRate: 0.15, dropAfterWriteRate: 
 const LOWER: FaultOptions = { ...FAULTS, seed: SEED + 1, errorRate: 0.0375, dropAfterWriteRate: 0.0625, stormRate: 0.0125, latencyJitterMs: 100 };
 const MAX_RUNS = 3;
 
+/** "<Type>: <first error line>" for each resource the CLI's diagnostics report as failed. */
+function resourceErrors(stdout: string): string[] {
+  const out: string[] = [];
+  const lines = stdout.split("\n");
+  lines.forEach((l, i) => {
+    const m = /^\s+pulumi-nodejs:dynamic\/gravityzone:(\w+) \([^)]+\):\s*$/.exec(l);
+    const err = m ? /^\s+error: (.*)$/.exec(lines[i + 1] ?? "") : null;
+    if (m && err) out.push(`${m[1]}: ${err[1]!.slice(0, 300)}`);
+  });
+  return out;
+}
+
 let p: PulumiProject;
 let customers: Customer[];
 let before: TenantState;
@@ -53,7 +65,7 @@ afterAll(async () => p?.dispose());
 describe(`faults: ${CUSTOMERS} customers onboarded through 5xx, dropped connections, latency and 429 storms`, () => {
   it("pulumi up converges within 3 runs, with no duplicate, orphan or wrongly deleted object, and state equal to the emulator", async () => {
     const started = Date.now();
-    const runs: { faults: FaultOptions; exitCode: number; counts: CallCounts; failedResources: number; seconds: number }[] = [];
+    const runs: { faults: FaultOptions; exitCode: number; counts: CallCounts; failedResources: number; failures: string[]; seconds: number }[] = [];
     let injected: CallCounts | undefined;
     let last: CliResult | undefined;
     for (let run = 1; run <= MAX_RUNS; run++) {
@@ -65,8 +77,8 @@ describe(`faults: ${CUSTOMERS} customers onboarded through 5xx, dropped connecti
       p.emu.setFaults(undefined);
       const counts = countCalls(p.emu.calls());
       injected = injected ? addCounts(injected, counts) : counts;
-      const failedResources = (last.stdout.match(/^\s+\S+:\S+ \(\S+\):\s*$/gm) ?? []).length;
-      runs.push({ faults, exitCode: last.code, counts, failedResources, seconds: Math.round((Date.now() - t0) / 1000) });
+      const failures = resourceErrors(last.stdout);
+      runs.push({ faults, exitCode: last.code, counts, failedResources: failures.length, failures, seconds: Math.round((Date.now() - t0) / 1000) });
       outputs[`pulumi up #${run} stdout`] = last.stdout;
       outputs[`pulumi up #${run} stderr`] = last.stderr;
       if (last.code === 0) break;
@@ -110,7 +122,7 @@ describe(`faults: ${CUSTOMERS} customers onboarded through 5xx, dropped connecti
       faultsInjected: { http500BeforeApply: injected!.http500, droppedAfterWrite: injected!.dropped, http429Storm: injected!.http429, requestsWithAddedLatency: injected!.requests },
       requests: injected!.requests,
       runsToConverge: runs.length,
-      runs: runs.map((r) => ({ exitCode: r.exitCode, requests: r.counts.requests, http500: r.counts.http500, dropped: r.counts.dropped, http429: r.counts.http429, failedResources: r.failedResources, seconds: r.seconds })),
+      runs: runs.map((r) => ({ exitCode: r.exitCode, requests: r.counts.requests, http500: r.counts.http500, dropped: r.counts.dropped, http429: r.counts.http429, failedResources: r.failedResources, failures: r.failures, seconds: r.seconds })),
       duplicates: report.duplicates.length,
       orphans: report.orphans.length,
       wronglyDeleted: report.wronglyDeleted.length,
