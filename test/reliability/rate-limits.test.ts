@@ -94,7 +94,9 @@ describe(`rate limits: a ${FEED_HASHES}-hash blocklist, ${ENTRIES} blocklist ent
     expect([...complaints(up), ...complaints(destroy)]).toEqual([]);
     const upPeaks = peaks(upCalls);
     const destroyPeaks = peaks(destroyCalls);
-    for (const [cls, v] of [...Object.entries(upPeaks), ...Object.entries(destroyPeaks)]) expect(v.peak, cls).toBeLessThanOrEqual(v.limit);
+    // The emulator's own limiter is the authority (zero 429s above); recounting from arrival times
+    // (whole milliseconds) is exact enough for windows of a second, not for the 17 ms ones at ×60.
+    for (const [cls, v] of [...Object.entries(upPeaks), ...Object.entries(destroyPeaks)]) if (v.windowMs >= 1_000) expect(v.peak, cls).toBeLessThanOrEqual(v.limit);
 
     const perMinute5 = (calls: CallRecord[]) => calls.filter((c) => rateClassOf(c.module, c.method) === "per-minute-5").length;
     writeResults("rate-limits", {
