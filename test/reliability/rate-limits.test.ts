@@ -2,8 +2,9 @@
  * Rate limits: with the emulator enforcing GravityZone's real budgets, time-scaled ×60 (5 calls per
  * minute become 5 per second; the provider is told the same factor), a large Blocklist, single
  * BlocklistEntry rules and a batch of policy assignments are created and destroyed through the real
- * CLI. Every call must wait for its slot: zero 429 answers, zero errors shown to the user, and in the
- * emulator's call log no budget exceeded in any window.
+ * CLI. Every call must wait for its slot: zero 429 answers (the emulator enforces every budget), zero
+ * errors shown to the user, and, recounted from the emulator's call log, no per-minute budget
+ * exceeded in any window.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
