@@ -1,11 +1,12 @@
 /**
  * Interrupted run: `pulumi up` of examples/msp-onboarding is killed with SIGKILL (the CLI, its
  * language host and the provider at once, as when a CI runner dies) after some objects were created.
- * The creates that were in flight are left in the state as pending operations. They are handled the
- * way Pulumi documents: `pulumi refresh --import-pending-creates <urn> <id>` for the ones that did
- * happen (found in GravityZone by their natural key) and `--clear-pending-creates` for the rest; then
- * `pulumi up` finishes the job. Checked in the emulator: no duplicate, no orphan, nothing seeded
- * deleted or changed, state equal to the emulator.
+ * The creates that were in flight are left in the state as pending operations, and the stack stays
+ * locked. The lock is removed with `pulumi cancel`; the pending creates are resolved by Pulumi's
+ * manual route (`pulumi stack export`, edit, `pulumi stack import`): the ones that happened (found in
+ * GravityZone by their natural key) become resources with their ids, the others are dropped; then
+ * `pulumi refresh` and `pulumi up` finish the job. Checked in the emulator: no duplicate, no orphan,
+ * nothing seeded deleted or changed, state equal to the emulator.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -83,7 +84,7 @@ function removeEmptySidecars(dir: string): number {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe(`interrupted run: pulumi up of ${CUSTOMERS} customers killed with SIGKILL`, () => {
-  it("refresh (pending creates imported or cleared) + up converge with no duplicate, orphan or wrongly deleted object", async () => {
+  it("after the repair of its pending creates, refresh + up converge with no duplicate, orphan or wrongly deleted object", async () => {
     const started = Date.now();
     p.emu.resetCalls();
     let pid: number | undefined;
