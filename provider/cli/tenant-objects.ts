@@ -18,6 +18,7 @@ import { ConfigSecret, slugify, type ImportedObject, type Kind, type Value } fro
 import { renderInline, type SectionComment } from "./program-writer";
 import type { AccountDetails, CompanyDetails, CompanySnapshot, EndpointPolicy, PackageDetails, PushSettings, TenantSnapshot } from "./tenant-reader";
 import { hashTypeOf, noteOf, type HashItem, type RuleItem } from "../resources/blocklist-items";
+import { PACKAGE_MODULES, PACKAGE_ROLES } from "../resources/installation-package";
 
 const COMPANY_TYPES: Record<number, string> = { 0: "partner", 1: "customer" };
 const LICENSE_TYPES: Record<number, string> = { 1: "trial", 2: "licensed", 3: "monthly" };
@@ -25,27 +26,8 @@ const PRODUCT_TYPES: Record<number, string> = { 0: "detectionAndPrevention", 3: 
 const ENGINES: Record<number, string> = { 1: "central", 2: "hybrid", 3: "local" };
 const SCAN_TYPES: Record<number, string> = { 1: "automatic", 2: "custom" };
 const ROLES: Record<number, string> = { 1: "companyAdministrator", 2: "networkAdministrator", 3: "reporter", 4: "partner", 5: "custom" };
-const PACKAGE_MODULES = new Set([
-  "antimalware",
-  "advancedThreatControl",
-  "advancedAntiExploit",
-  "hyperDetect",
-  "firewall",
-  "networkAttackDefense",
-  "contentControl",
-  "deviceControl",
-  "powerUser",
-  "edrSensor",
-  "sandboxAnalyzer",
-  "encryption",
-  "patchManagement",
-  "exchange",
-  "integrityMonitoring",
-  "containerProtection",
-  "riskManagement",
-  "applicationControl",
-]);
-const PACKAGE_ROLES = new Set(["relay", "exchange", "patchCachingServer"]);
+const PACKAGE_MODULE_NAMES = new Set<string>(PACKAGE_MODULES);
+const PACKAGE_ROLE_NAMES = new Set<string>(PACKAGE_ROLES);
 const CONNECTION_KEYS = ["ruleName", "direction", "protocol", "ipVersion", "localAddress", "remoteAddress", "directlyConnected", "path", "hash", "commandLine", "operatingSystems"];
 const ADDRESS_KEYS = ["any", "ipMask", "portRange"];
 const DIRECTLY_CONNECTED_KEYS = ["enable", "remoteMac"];
@@ -205,11 +187,11 @@ function packageObject(c: CompanyDetails, p: PackageDetails, slug: string): Impo
   const inputs: Record<string, Value> = { packageName: p.packageName, companyId: c.id };
   if (nonEmpty(p.description)) inputs.description = p.description;
   if (nonEmpty(p.language) && p.language !== "en_US") inputs.language = p.language;
-  const modules = switches(p.modules, PACKAGE_MODULES, "modules", notes);
+  const modules = switches(p.modules, PACKAGE_MODULE_NAMES, "modules", notes);
   if (modules) inputs.modules = modules;
   const scanMode = scanModeOf(p.scanMode, notes);
   if (scanMode) inputs.scanMode = scanMode;
-  const roles = switches(p.roles, PACKAGE_ROLES, "roles", notes);
+  const roles = switches(p.roles, PACKAGE_ROLE_NAMES, "roles", notes);
   if (roles) inputs.roles = roles;
   if (p.settings && Object.keys(p.settings).length > 0) inputs.settings = p.settings as Value;
   if (p.deploymentOptions && Object.keys(p.deploymentOptions).length > 0) inputs.deploymentOptions = p.deploymentOptions as Value;

@@ -17,28 +17,10 @@
 import { z } from "zod";
 import { type GravityZoneClient, isGravityZoneError } from "../client";
 import { listHashItems, listRuleItems, type HashItem, type RuleItem } from "../resources/blocklist-items";
+import { companyDetails } from "../resources/company";
 import type { Kind } from "./model";
 
-const companyDetailsSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    type: z.number(),
-    parentId: z.string().nullish(),
-    address: z.string().nullish(),
-    country: z.string().nullish(),
-    state: z.string().nullish(),
-    phone: z.string().nullish(),
-    industry: z.number().nullish(),
-    canBeManagedByAbove: z.boolean().nullish(),
-    enforce2FA: z.boolean().nullish(),
-    isSuspended: z.boolean().nullish(),
-    licenseSubscription: z
-      .object({ type: z.number().nullish(), licenseKey: z.string().nullish(), reservedSlots: z.number().nullish(), endSubscription: z.string().nullish(), autoRenewPeriod: z.number().nullish() })
-      .loose()
-      .nullish(),
-  })
-  .loose();
+const companyDetailsSchema = companyDetails;
 
 /** A company as `getCompanyDetails` reports it. */
 export type CompanyDetails = z.infer<typeof companyDetailsSchema>;

@@ -2,9 +2,8 @@
  * A company's details: `getCompany` → `companies.getCompanyDetails {companyId?}` (the API key's own
  * company when no id is given).
  */
-import { z } from "zod";
 import type { GravityZoneClient } from "../client";
-import type { CompanyType, LicenseSubscriptionType } from "../resources/company";
+import { companyDetails, type CompanyType, type LicenseSubscriptionType } from "../resources/company";
 import { programClient } from "../settings";
 import { outputForm } from "./output-form";
 
@@ -50,24 +49,7 @@ export interface GetCompanyResult {
 
 const LICENSE_NAMES: Record<number, LicenseSubscriptionType> = { 1: "trial", 2: "licensed", 3: "monthly" };
 
-const details = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    type: z.number(),
-    parentId: z.string().nullish(),
-    address: z.string().nullish(),
-    country: z.string().nullish(),
-    state: z.string().nullish(),
-    phone: z.string().nullish(),
-    industry: z.number().nullish(),
-    canBeManagedByAbove: z.boolean().nullish(),
-    enforce2FA: z.boolean().nullish(),
-    isSuspended: z.boolean().nullish(),
-    createdAt: z.string().nullish(),
-    licenseSubscription: z.object({ type: z.number().nullish() }).loose().nullish(),
-  })
-  .loose();
+const details = companyDetails;
 
 const text = (v: string | null | undefined) => (v ? v : undefined);
 

@@ -180,7 +180,8 @@ const licenseDetails = z
   })
   .loose();
 
-const companyDetails = z
+/** The answer of `companies.getCompanyDetails`, as the company resource, data source and import read it. @internal */
+export const companyDetails = z
   .object({
     id: z.string(),
     name: z.string(),
