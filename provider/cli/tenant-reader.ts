@@ -17,7 +17,9 @@
 import { z } from "zod";
 import { type GravityZoneClient, isGravityZoneError } from "../client";
 import { listHashItems, listRuleItems, type HashItem, type RuleItem } from "../resources/blocklist-items";
+import { accountView } from "../resources/account";
 import { companyDetails } from "../resources/company";
+import { packageDetails } from "../resources/installation-package";
 import type { Kind } from "./model";
 
 const companyDetailsSchema = companyDetails;
@@ -33,39 +35,12 @@ const groupList = z.array(z.object({ id: z.string(), name: z.string() }).loose()
 
 const listItem = z.object({ id: z.string() }).loose();
 
-const engineDetails = z.object({ main: z.number().nullish(), fallback: z.number().nullish() }).loose();
-const packageDetailsSchema = z
-  .object({
-    id: z.string().optional(),
-    packageName: z.string(),
-    companyId: z.string().nullish(),
-    description: z.string().nullish(),
-    language: z.string().nullish(),
-    modules: z.record(z.string(), z.number()).nullish(),
-    scanMode: z.object({ type: z.number(), computers: engineDetails.nullish(), vms: engineDetails.nullish(), ec2: engineDetails.nullish() }).loose().nullish(),
-    settings: z.record(z.string(), z.unknown()).nullish(),
-    roles: z.record(z.string(), z.number()).nullish(),
-    deploymentOptions: z.record(z.string(), z.unknown()).nullish(),
-    productType: z.number().nullish(),
-  })
-  .loose();
+const packageDetailsSchema = packageDetails;
 
 /** A package as `getPackageDetails` reports it, with its id. */
 export type PackageDetails = z.infer<typeof packageDetailsSchema> & { id: string };
 
-const accountSchema = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    userName: z.string().nullish(),
-    companyId: z.string().nullish(),
-    role: z.number(),
-    rights: z.record(z.string(), z.boolean()).nullish(),
-    targetIds: z.array(z.string()).nullish(),
-    phoneNumber: z.object({ countryCode: z.string(), subscriberNumber: z.string() }).loose().nullish(),
-    profile: z.object({ fullName: z.string(), timezone: z.string().nullish(), language: z.string().nullish() }).loose().nullish(),
-  })
-  .loose();
+const accountSchema = accountView;
 
 /** An account as `getAccountDetails` reports it. */
 export type AccountDetails = z.infer<typeof accountSchema>;

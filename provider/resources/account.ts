@@ -167,7 +167,8 @@ export interface AccountOutputs extends AccountInputs {
   adopted: boolean;
 }
 
-const accountView = z
+/** The answer of `accounts.getAccountDetails`, as the resource and the import read it. @internal */
+export const accountView = z
   .object({
     id: z.string(),
     email: z.string(),

@@ -198,7 +198,8 @@ export interface InstallationPackageOutputs extends InstallationPackageInputs {
 
 const packageItem = z.object({ id: z.string(), name: z.string() }).loose();
 const engineDetails = z.object({ main: z.number().nullish(), fallback: z.number().nullish() }).loose();
-const packageDetails = z
+/** The answer of `packages.getPackageDetails`, as the resource and the import read it. @internal */
+export const packageDetails = z
   .object({
     id: z.string().optional(),
     packageName: z.string(),
