@@ -16,6 +16,7 @@ import { createOrAdopt } from "../create-or-adopt";
 import { dynamicProvider } from "../dynamic";
 import { defineHandler } from "../handler";
 import { providerClient } from "../settings";
+import { type ListingOptions, listingWrite, sharedListing } from "../shared-listing";
 import { displayName, idRef } from "../validation";
 
 /** Inputs of {@link CustomGroup}. */
@@ -67,9 +68,16 @@ export interface CustomGroupOutputs extends CustomGroupInputs {
 const groupList = z.array(z.object({ id: z.string(), name: z.string() }).loose());
 const inventoryItem = z.object({ id: z.string(), name: z.string(), parentId: z.string().nullish(), type: z.number() }).loose();
 
-async function childGroups(c: GravityZoneClient, parentId: string | undefined) {
-  return c.call("network", "getCustomGroupsList", { parentId }, groupList);
+/**
+ * The groups directly under `parentId`. Siblings asking together share one call, and a refresh reads
+ * each parent once ({@link sharedListing}); group writes go through {@link groupWrite}.
+ */
+function childGroups(c: GravityZoneClient, parentId: string | undefined, options: ListingOptions = {}) {
+  return sharedListing(c, "custom-groups", parentId ?? "", options, () => c.call("network", "getCustomGroupsList", { parentId }, groupList));
 }
+
+/** Runs a write that changes some parent's list of groups, so that no later read misses it. */
+const groupWrite = <T>(c: GravityZoneClient, write: () => Promise<T>) => listingWrite(c, "custom-groups", write);
 
 async function findAnywhere(c: GravityZoneClient, id: string, root: string | undefined) {
   for await (const item of c.paginate("network", "getNetworkInventoryItems", { parentId: root, filters: { type: { groups: true }, depth: { allItemsRecursively: true } } }, inventoryItem)) {
@@ -93,14 +101,14 @@ export const handler = defineHandler<CustomGroupInputs, CustomGroupOutputs>({
       adopt: inputs.adopt,
       find: async () => (await childGroups(c, inputs.parentId)).find((g) => g.name === inputs.name),
       idOf: (g) => g.id,
-      create: () => c.call("network", "createCustomGroup", { groupName: inputs.name, parentId: inputs.parentId }, newIdResult),
+      create: () => groupWrite(c, () => c.call("network", "createCustomGroup", { groupName: inputs.name, parentId: inputs.parentId }, newIdResult)),
     });
     return { id, outs: { ...inputs, groupId: id, adopted } };
   },
 
   async read(id, olds) {
     const c = providerClient();
-    const sibling = (await childGroups(c, olds.parentId)).find((g) => g.id === id);
+    const sibling = (await childGroups(c, olds.parentId, { reuse: true })).find((g) => g.id === id);
     if (sibling) return { ...olds, name: sibling.name, groupId: id };
     // Moved (or gone): search the whole inventory.
     const item = await findAnywhere(c, id, undefined);
@@ -114,14 +122,14 @@ export const handler = defineHandler<CustomGroupInputs, CustomGroupOutputs>({
     if (parentId === undefined) {
       parentId = (await c.call("companies", "getCompanyDetails", {}, z.object({ id: z.string() }).loose())).id;
     }
-    await c.call("network", "moveCustomGroup", { groupId: id, parentId }, okResult);
+    await groupWrite(c, () => c.call("network", "moveCustomGroup", { groupId: id, parentId }, okResult));
     return { ...olds, ...news, groupId: id };
   },
 
   async delete(id, olds) {
     const c = providerClient();
     try {
-      await c.call("network", "deleteCustomGroup", { groupId: id, force: olds.forceDelete || undefined }, okResult);
+      await groupWrite(c, () => c.call("network", "deleteCustomGroup", { groupId: id, force: olds.forceDelete || undefined }, okResult));
     } catch (e) {
       if (isGravityZoneError(e, "invalid-params", "server") && !olds.forceDelete && /not empty|contains|endpoints|subgroups/i.test(e.details)) {
         throw new Error(`custom group "${olds.name}" (${id}) still contains endpoints or subgroups: move them out, or set forceDelete: true to delete it with its contents. (${e.message})`);

@@ -18,6 +18,11 @@ export interface ProviderEnv {
   /** The write calls among them. */
   writes(): string[];
   reset(): void;
+  /**
+   * Binds a new provider client, as the next CLI command (a new provider process) would: listings
+   * shared within one refresh are not carried over.
+   */
+  nextCommand(): void;
   close(): Promise<void>;
 }
 
@@ -26,7 +31,8 @@ export async function startProviderEnv(options: EmulatorOptions = {}): Promise<P
   const emu = await startEmulator({ rateLimits: "off", ...options });
   // The emulator runs without rate limits here unless asked, so the client budget is scaled up to match.
   const scale = typeof options.rateLimits === "number" ? options.rateLimits : 1000;
-  const client = new GravityZoneClient({ accessUrl: emu.url, apiKey: emu.keys[0]!.key, rateLimitScale: scale, retry: { baseDelayMs: 5, maxDelayMs: 50 } });
+  const newClient = () => new GravityZoneClient({ accessUrl: emu.url, apiKey: emu.keys[0]!.key, rateLimitScale: scale, retry: { baseDelayMs: 5, maxDelayMs: 50 } });
+  const client = newClient();
   setProviderClient(client);
   const calls = () => emu.calls().map((c) => `${c.module}.${c.method}`);
   return {
@@ -35,6 +41,7 @@ export async function startProviderEnv(options: EmulatorOptions = {}): Promise<P
     calls,
     writes: () => calls().filter((c) => WRITE.test(c.split(".")[1] ?? "")),
     reset: () => emu.resetCalls(),
+    nextCommand: () => setProviderClient(newClient()),
     close: async () => {
       setProviderClient(undefined);
       await emu.close();

@@ -85,9 +85,47 @@ describe("lifecycle", () => {
     await fetch(`${env.emu.adminUrl}/console`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action: "renameCustomGroup", groupId: id, name: "Renamed by hand" }) });
     expect((await handler.read(id, outs)).props).toMatchObject({ name: "Renamed by hand" });
     await fetch(`${env.emu.adminUrl}/console`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action: "moveCustomGroup", groupId: id, parentId: other.id }) });
+    env.nextCommand();
     const after = await handler.read(id, outs);
     expect(after.props).toMatchObject({ name: "Renamed by hand", parentId: other.id });
     expect((await handler.diff(id, after.props, { name: "Drifty", parentId: companyId, forceDelete: false, adopt: false })).replaces).toEqual(["name"]);
+  });
+});
+
+describe("shared sibling listings", () => {
+  const listCalls = () => env.emu.calls().filter((c) => c.method === "getCustomGroupsList");
+
+  it("siblings created together look their parent up with one call, and each is created once", async () => {
+    const parent = await create("Shared parent");
+    env.reset();
+    const made = await Promise.all(["A", "B", "C", "D"].map((n) => handler.create({ name: n, parentId: parent.id, forceDelete: false, adopt: false })));
+    expect(listCalls()).toHaveLength(1);
+    expect(env.writes()).toEqual(Array(4).fill("network.createCustomGroup"));
+    expect((await groupsUnder(parent.id)).map((g) => g.name).sort()).toEqual(["A", "B", "C", "D"]);
+    expect(new Set(made.map((m) => m.id)).size).toBe(4);
+  });
+
+  it("a refresh lists each parent once, however many of its groups it reads, and never misses a group created since", async () => {
+    const parent = await create("Refresh parent");
+    const kids = [];
+    for (const n of ["R1", "R2", "R3"]) kids.push(await create(n, { parentId: parent.id }));
+    env.nextCommand();
+    env.reset();
+    for (const k of kids) expect((await handler.read(k.id, k.outs)).id).toBe(k.id);
+    expect(listCalls()).toHaveLength(1);
+    // A group created by this provider after that listing is found by the next read.
+    const late = await create("R4", { parentId: parent.id });
+    env.reset();
+    expect((await handler.read(late.id, late.outs)).id).toBe(late.id);
+    expect(listCalls()).toHaveLength(1);
+  });
+
+  it("a lookup before a create never uses an earlier listing: a group made by hand meanwhile is found", async () => {
+    const parent = await create("Lookup parent");
+    const first = await create("First", { parentId: parent.id });
+    await handler.read(first.id, first.outs);
+    await env.client.call("network", "createCustomGroup", { groupName: "By hand", parentId: parent.id }, z.string());
+    await expect(handler.create({ name: "By hand", parentId: parent.id, forceDelete: false, adopt: false })).rejects.toThrow(/already exists .*adopt: true/);
   });
 });
 
