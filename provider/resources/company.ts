@@ -328,11 +328,11 @@ export const handler = withPartialFailures(
           ),
       });
 
-      const now = await details(c, id);
-      if (now === undefined) throw new Error(`${what} (id ${id}) was created but GravityZone does not find it; run \`pulumi up\` again.`);
       const base: CompanyOutputs = { ...inputs, companyId: id, isSuspended: false, adopted };
-      const actual = reflect(base, now);
       if (adopted) {
+        const now = await details(c, id);
+        if (now === undefined) throw new Error(`${what} (id ${id}) was found but GravityZone no longer finds it; run \`pulumi up\` again.`);
+        const actual = reflect(base, now);
         // Bring the adopted company's details in line with the program. parentId and the license
         // cannot change in place: the outputs keep GravityZone's values, so the next preview shows them.
         const params = detailChanges(id, actual, inputs);
@@ -342,14 +342,18 @@ export const handler = withPartialFailures(
         for (const f of DETAIL_FIELDS) (converged as unknown as Record<string, unknown>)[f] = inputs[f];
         return { id, outs: converged };
       }
-      if (inputs.suspended && !actual.isSuspended) {
+      // A new company is what the program asked for: no read-back (it would cost a third call of the
+      // companies budget per company). createdAt and the fields GravityZone fills in when the program
+      // leaves them out are outputs the next refresh reads; they are not compared, so that read shows
+      // no change.
+      if (inputs.suspended) {
         try {
           await setSuspended(c, id, true);
         } catch (e) {
-          throw new PartialCreateError(what, id, { ...actual, suspended: false, isSuspended: false }, "suspending it (companies.suspendCompany)", e);
+          throw new PartialCreateError(what, id, { ...base, suspended: false }, "suspending it (companies.suspendCompany)", e);
         }
       }
-      return { id, outs: { ...base, createdAt: actual.createdAt, isSuspended: inputs.suspended } };
+      return { id, outs: { ...base, isSuspended: inputs.suspended } };
     },
 
     async read(id, olds) {

@@ -136,20 +136,23 @@ describe("lifecycle", () => {
         licenseSubscription: { type: 3, reservedSlots: 25, endSubscription: "2027-12-31", autoRenewPeriod: 12 },
       },
     ]);
-    expect(env.writes()).toEqual(["companies.createCompany"]);
+    // A lookup by name and the create: nothing else of the companies budget (no read-back).
+    expect(env.calls()).toEqual(["companies.findCompaniesByName", "companies.createCompany"]);
     expect(outs).toMatchObject({ companyId: id, isSuspended: false, adopted: false, suspended: false });
-    expect(typeof outs.createdAt).toBe("string");
+    expect(outs.createdAt).toBeUndefined();
 
+    // The first read adds what only GravityZone knows, and nothing else changes.
     const read = await handler.read(id, outs);
     expect(read.id).toBe(id);
-    expect(read.props).toEqual(outs);
+    expect(typeof read.props!.createdAt).toBe("string");
+    expect(read.props).toEqual({ ...outs, createdAt: read.props!.createdAt });
     expect(await handler.diff(id, read.props, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
     env.reset();
-    expect((await handler.update(id, read.props, inputs)).outs).toEqual(outs);
+    expect((await handler.update(id, read.props, inputs)).outs).toEqual(read.props);
     expect(env.writes()).toEqual([]);
 
     const renamed = { ...inputs, name: "Acme Renamed", address: undefined, type: "partner", phone: "+40 21 111 1111" };
-    const updated = await handler.update(id, outs, renamed);
+    const updated = await handler.update(id, read.props!, renamed);
     expect(env.writes()).toEqual(["companies.updateCompanyDetails"]);
     expect(paramsOf("updateCompanyDetails")).toEqual([{ id, name: "Acme Renamed", type: 0, address: "", phone: "+40 21 111 1111" }]);
     expect(await detailsOf(id)).toMatchObject({ name: "Acme Renamed", type: 0, address: null, phone: "+40 21 111 1111" });
