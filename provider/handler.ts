@@ -9,10 +9,14 @@
  * - `read` returns what the API says now (drift), an empty id when the object is gone, and the
  *   refreshed inputs.
  * - `delete` treats "already gone" as success.
+ *
+ * Each create, read, update and delete runs as one operation ({@link inOperation}): its API calls are
+ * served before those of operations that started later.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { isGravityZoneError } from "./client";
+import { inOperation, isGravityZoneError } from "./client";
+
 import { UNKNOWN, containsUnknown } from "./unknown";
 
 /** What a resource file defines; {@link defineHandler} turns it into a dynamic provider handler. */
@@ -62,13 +66,13 @@ export function defineHandler<I extends Record<string, unknown>, O extends I>(de
     },
 
     async create(inputs) {
-      const { id, outs } = await def.create(stripProvider(inputs) as I);
+      const { id, outs } = await inOperation(() => def.create(stripProvider(inputs) as I));
       return { id, outs: wireSafe(outs) };
     },
 
     async read(id, props) {
       const olds = stripProvider(props) as O;
-      const now = await def.read(id, olds);
+      const now = await inOperation(() => def.read(id, olds));
       if (now === undefined) return { id: "", props: {} };
       const outs: Record<string, unknown> = { ...now };
       for (const f of local) if (f in olds) outs[f] = olds[f];
@@ -82,7 +86,7 @@ export function defineHandler<I extends Record<string, unknown>, O extends I>(de
       const n = stripProvider(news) as I;
       const changed = changedFields(fields, o, n) as (keyof I & string)[];
       const apiChanged = changed.filter((f) => !local.has(f));
-      const outs = apiChanged.length > 0 ? await def.update(id, o, n, apiChanged) : ({ ...o } as O);
+      const outs = apiChanged.length > 0 ? await inOperation(() => def.update(id, o, n, apiChanged)) : ({ ...o } as O);
       const merged: Record<string, unknown> = { ...outs };
       for (const f of local) merged[f] = n[f];
       return { outs: wireSafe(merged) };
@@ -90,7 +94,7 @@ export function defineHandler<I extends Record<string, unknown>, O extends I>(de
 
     async delete(id, props) {
       try {
-        await def.delete(id, stripProvider(props) as O);
+        await inOperation(() => def.delete(id, stripProvider(props) as O));
       } catch (e) {
         if (isGravityZoneError(e, "not-found")) return;
         throw e;

@@ -7,7 +7,15 @@
  * licensing modules; 30/min for account writes, notification settings, reports and scan tasks; 5/min
  * for blocklist changes, assignPolicy and the push-settings methods. A call in a narrower class also
  * takes a slot of the key-wide 10/s budget.
+ *
+ * Waiting calls are served oldest operation first ({@link inOperation}): a call of a resource
+ * operation that started earlier goes before one of an operation that started later, whatever order
+ * the calls themselves arrive in. So a `pulumi up` finishes each company before it spends the budget
+ * on starting the next, and the company's groups (which the engine can only start once the company
+ * exists) use the key-wide budget the 5/s companies class leaves free, instead of waiting until every
+ * company has been looked up.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 /** Waits `ms` milliseconds (global timers, so tests can fake them). */
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -71,6 +79,24 @@ export function rateClassOf(module: string, method: string): RateClass {
  */
 export type SlotRelease = (at?: number) => void;
 
+const operations = new AsyncLocalStorage<number>();
+let lastOrder = 0;
+
+/**
+ * Runs one resource operation (a create, read, update or delete): every API call made inside it
+ * (however deep, across awaits) waits for its rate-limit slot with the operation's start order, so
+ * calls of operations that started earlier are served first. Nested operations keep the outer order.
+ */
+export function inOperation<T>(fn: () => Promise<T>): Promise<T> {
+  if (operations.getStore() !== undefined) return fn();
+  return operations.run(++lastOrder, fn);
+}
+
+/** The order a call made now is served in: its operation's start, or now outside any operation. */
+export function currentOrder(): number {
+  return operations.getStore() ?? ++lastOrder;
+}
+
 /** Options of {@link SlidingWindowLimiter.acquire}. */
 export interface AcquireOptions {
   /**
@@ -78,17 +104,31 @@ export interface AcquireOptions {
    * Without it, an unreleased slot counts from its grant.
    */
   hold?: boolean;
+  /** Lower is served first ({@link currentOrder}); equal orders in arrival order. @default currentOrder() */
+  order?: number;
+}
+
+interface Waiter {
+  order: number;
+  arrival: number;
+  hold: boolean;
+  inner: ((order: number) => Promise<SlotRelease>) | undefined;
+  resolve(release: SlotRelease): void;
+  reject(error: unknown): void;
 }
 
 /**
- * A sliding-window limiter: at most `limit` acquisitions in any `windowMs`, granted in FIFO order,
- * plus a small safety margin so that timer and clock granularity cannot make two windows overlap at
- * the server.
+ * A sliding-window limiter: at most `limit` acquisitions in any `windowMs`, granted oldest operation
+ * first (then in arrival order), plus a small safety margin so that timer and clock granularity cannot
+ * make two windows overlap at the server.
  */
 export class SlidingWindowLimiter {
   /** When each slot of the last window was taken (Infinity while held); not sorted. */
   private readonly stamps: { at: number }[] = [];
-  private tail: Promise<unknown> = Promise.resolve();
+  /** Calls waiting, sorted by (order, arrival). */
+  private readonly waiters: Waiter[] = [];
+  private arrivals = 0;
+  private serving = false;
   private pausedUntil = 0;
   private wake: (() => void) | undefined;
   private readonly marginMs: number;
@@ -100,29 +140,53 @@ export class SlidingWindowLimiter {
 
   /**
    * Waits until a call may be sent, then records it. When `inner` is given (the key-wide budget), it
-   * is awaited while this class's turn is held, and this slot is taken at the same moment as the
-   * inner one: the call is counted from when it can actually be sent.
+   * is awaited with the call's order while this class's turn is held, and this slot is taken at the
+   * same moment as the inner one: the call is counted from when it can actually be sent.
    * @returns the slot's release ({@link SlotRelease}).
    */
-  acquire(options: AcquireOptions = {}, inner?: () => Promise<SlotRelease>): Promise<SlotRelease> {
-    const turn = this.tail.then(async () => {
-      await this.waitForSlot();
-      const releaseInner = inner ? await inner() : undefined;
-      const stamp = { at: options.hold ? Infinity : Date.now() };
-      this.stamps.push(stamp);
-      let released = false;
-      return (at: number = Date.now()) => {
-        if (released) return;
-        released = true;
-        stamp.at = options.hold ? at : Math.max(stamp.at, at);
-        releaseInner?.(at);
-        const wake = this.wake;
-        this.wake = undefined;
-        wake?.();
-      };
+  acquire(options: AcquireOptions = {}, inner?: (order: number) => Promise<SlotRelease>): Promise<SlotRelease> {
+    return new Promise<SlotRelease>((resolve, reject) => {
+      const w: Waiter = { order: options.order ?? currentOrder(), arrival: ++this.arrivals, hold: options.hold === true, inner, resolve, reject };
+      let i = this.waiters.length;
+      while (i > 0 && this.waiters[i - 1]!.order > w.order) i--;
+      this.waiters.splice(i, 0, w);
+      void this.serve();
     });
-    this.tail = turn.catch(() => undefined);
-    return turn;
+  }
+
+  /** Grants slots one at a time, each to the first waiter at the moment a slot is free. */
+  private async serve(): Promise<void> {
+    if (this.serving) return;
+    this.serving = true;
+    try {
+      while (this.waiters.length > 0) {
+        await this.waitForSlot();
+        const w = this.waiters.shift()!;
+        try {
+          const releaseInner = w.inner ? await w.inner(w.order) : undefined;
+          w.resolve(this.take(w.hold, releaseInner));
+        } catch (e) {
+          w.reject(e);
+        }
+      }
+    } finally {
+      this.serving = false;
+    }
+  }
+
+  private take(hold: boolean, releaseInner: SlotRelease | undefined): SlotRelease {
+    const stamp = { at: hold ? Infinity : Date.now() };
+    this.stamps.push(stamp);
+    let released = false;
+    return (at: number = Date.now()) => {
+      if (released) return;
+      released = true;
+      stamp.at = hold ? at : Math.max(stamp.at, at);
+      releaseInner?.(at);
+      const wake = this.wake;
+      this.wake = undefined;
+      wake?.();
+    };
   }
 
   /** Blocks this class for `ms` (the server said 429 with Retry-After). */
@@ -189,8 +253,9 @@ export class KeyRateLimiter {
    */
   acquire(module: string, method: string, options: AcquireOptions = {}): Promise<SlotRelease> {
     const cls = rateClassOf(module, method);
-    if (cls === "default") return this.limiter("default").acquire(options);
-    return this.limiter(cls).acquire(options, () => this.limiter("default").acquire(options));
+    const opts = { ...options, order: options.order ?? currentOrder() };
+    if (cls === "default") return this.limiter("default").acquire(opts);
+    return this.limiter(cls).acquire(opts, (order) => this.limiter("default").acquire({ ...opts, order }));
   }
 
   /** Pauses the method's class after a 429. */

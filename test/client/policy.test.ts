@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { GravityZoneError, KeyRateLimiter, SlidingWindowLimiter, backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, rateClassOf, redact, shouldRetry } from "../../provider/client";
+import { GravityZoneError, inOperation, KeyRateLimiter, SlidingWindowLimiter, backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, rateClassOf, redact, shouldRetry } from "../../provider/client";
 
 const err = (kind: GravityZoneError["kind"], retryAfterMs?: number) => new GravityZoneError({ kind, module: "m", method: "x", details: "d", retryAfterMs });
 
@@ -106,6 +106,56 @@ describe("limiter spacing", () => {
     await Promise.all(all);
     // 5/min scaled by 60 = 5 per second (+2% margin)
     expect(granted[5]).toBe(1_020);
+  });
+});
+
+describe("limiter order: oldest operation first", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("a call of an operation that started earlier goes before calls queued earlier by later operations", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const l = new SlidingWindowLimiter({ limit: 1, windowMs: 100 });
+    const granted: string[] = [];
+    const call = (label: string) => l.acquire().then(() => void granted.push(label));
+    let secondCall: Promise<void> | undefined;
+    const first = inOperation(async () => {
+      await call("first:1");
+      // The first operation's next call arrives after the second operation has queued three.
+      await new Promise((r) => setTimeout(r, 10));
+      secondCall = call("first:2");
+      await secondCall;
+    });
+    const second = inOperation(() => Promise.all([call("second:1"), call("second:2"), call("second:3")]));
+    await vi.advanceTimersByTimeAsync(1_000);
+    await Promise.all([first, second]);
+    expect(granted).toEqual(["first:1", "first:2", "second:1", "second:2", "second:3"]);
+  });
+
+  it("calls outside any operation keep arrival order, and nested operations keep the outer order", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const l = new SlidingWindowLimiter({ limit: 1, windowMs: 100 });
+    const granted: string[] = [];
+    const all = ["a", "b", "c"].map((x) => l.acquire().then(() => void granted.push(x)));
+    const outer = inOperation(() => inOperation(() => l.acquire().then(() => void granted.push("nested"))));
+    await vi.advanceTimersByTimeAsync(1_000);
+    await Promise.all([...all, outer]);
+    expect(granted).toEqual(["a", "b", "c", "nested"]);
+  });
+
+  it("the key-wide budget serves a companies call of an older operation before default calls of newer ones", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const k = new KeyRateLimiter();
+    const granted: string[] = [];
+    const older = inOperation(async () => {
+      await new Promise((r) => setTimeout(r, 1));
+      await k.acquire("companies", "createCompany").then(() => void granted.push("company"));
+    });
+    // Twenty default calls of a newer operation fill the first second's key-wide budget and queue.
+    const newer = inOperation(() => Promise.all(Array.from({ length: 20 }, (_, i) => k.acquire("network", "createCustomGroup").then(() => void granted.push(`group ${i}`)))));
+    await vi.advanceTimersByTimeAsync(5_000);
+    await Promise.all([older, newer]);
+    // The company call arrived after the groups had taken the first 10 slots, but goes first in the next second.
+    expect(granted.indexOf("company")).toBe(10);
   });
 });
 
