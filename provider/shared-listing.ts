@@ -4,9 +4,9 @@
  * Many operations of one `pulumi up` or refresh read the same list (every entry of a blocklist, every
  * sibling group of a parent). Rather than list it once per resource, concurrent requests for the same
  * list share one listing, under one rule that keeps every answer current: a request only joins a
- * listing whose first call has **not been sent yet**. Each listing waits {@link GATHER_MS} before its
- * first call to gather requests; a request arriving while a listing is under way waits for the next
- * one. So every answer reflects the list as it was after the request was made (an object removed by
+ * listing whose first call has **not been sent yet** (it may be waiting for a rate-limit slot). Each
+ * listing also waits {@link GATHER_MS} before its first call to gather requests; a request arriving
+ * once a listing's first call is on its way waits for the next one. So every answer reflects the list as it was after the request was made (an object removed by
  * hand a moment earlier is never reported present, one created a moment earlier is never missed),
  * and N resources asking together cost one listing instead of N.
  *
@@ -19,7 +19,7 @@
  *
  * @module
  */
-import type { GravityZoneClient } from "./client";
+import type { CallOptions, GravityZoneClient } from "./client";
 
 /** How long a listing waits for more requests before its first call, in milliseconds. */
 export const GATHER_MS = 10;
@@ -74,21 +74,30 @@ function slotOf(c: GravityZoneClient, kind: string, key: string): Slot {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Shares one `list()` among concurrent callers whose request came before its first call. */
-function gathered<T>(slot: Slot, list: () => Promise<T>): Promise<T> {
+/**
+ * A listing: `sent` is to be called when its first request goes out (the client's
+ * {@link CallOptions.onSend}); until then, new requesters join it.
+ */
+export type Lister<T> = (sent: () => void) => Promise<T>;
+
+/** Shares one listing among concurrent callers whose request came before its first call was sent. */
+function gathered<T>(slot: Slot, list: Lister<T>): Promise<T> {
   if (slot.next) return slot.next as Promise<T>;
   const before = slot.running ?? Promise.resolve();
   const batch = {} as { promise: Promise<T> };
+  // From the first request on, newcomers wait for the next listing.
+  const sent = () => {
+    if (slot.next === batch.promise) slot.next = undefined;
+  };
   batch.promise = (async () => {
     await before.catch(() => undefined);
     await sleep(GATHER_MS);
-    // From here on, newcomers wait for the next listing.
-    if (slot.next === batch.promise) slot.next = undefined;
-    const run = list();
+    const run = list(sent);
     slot.running = run;
     try {
       return await run;
     } finally {
+      sent();
       if (slot.running === run) slot.running = undefined;
     }
   })();
@@ -103,7 +112,7 @@ function gathered<T>(slot: Slot, list: () => Promise<T>): Promise<T> {
  * @param kind the kind of list, e.g. `"blocklist"`; {@link listingWrite} forgets a whole kind.
  * @param key the list within its kind, e.g. a company id.
  */
-export function sharedListing<T>(c: GravityZoneClient, kind: string, key: string, options: ListingOptions, list: () => Promise<T>): Promise<T> {
+export function sharedListing<T>(c: GravityZoneClient, kind: string, key: string, options: ListingOptions, list: Lister<T>): Promise<T> {
   const slot = slotOf(c, kind, key);
   if (!options.reuse) return gathered(slot, list);
   if (slot.recent && Date.now() - slot.recent.at < READ_REUSE_MS) return slot.recent.promise as Promise<T>;

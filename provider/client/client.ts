@@ -47,6 +47,12 @@ export interface CallOptions {
   version?: ApiVersion;
   /** Whether the call changes state (not retried blindly). @default inferred from the method name */
   write?: boolean;
+  /**
+   * Called just before a request of this call goes out (after its rate-limit slot is granted), on
+   * every attempt; for {@link GravityZoneClient.paginate}, before each page. A shared listing uses it
+   * to let requesters join until the request is actually sent.
+   */
+  onSend?: () => void;
 }
 
 /** Options for paged list calls. */
@@ -112,7 +118,7 @@ export class GravityZoneClient {
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await this.#once(module, method, params, options.version ?? "v1.0", isWrite);
+        const result = await this.#once(module, method, params, options.version ?? "v1.0", isWrite, options.onSend);
         return this.#validate(module, method, schema, result);
       } catch (e) {
         const err = this.#asGravityZoneError(module, method, e, isWrite);
@@ -160,9 +166,10 @@ export class GravityZoneClient {
     return out;
   }
 
-  async #once(module: string, method: string, params: Record<string, unknown>, version: ApiVersion, isWrite: boolean): Promise<unknown> {
+  async #once(module: string, method: string, params: Record<string, unknown>, version: ApiVersion, isWrite: boolean, onSend?: () => void): Promise<unknown> {
     const release = await this.#limiter.acquire(module, method, { hold: true });
     try {
+      onSend?.();
       return await this.#send(module, method, params, version, isWrite);
     } finally {
       // The server counted the call before it answered: its slot runs from the answer on.

@@ -84,10 +84,10 @@ export function blocklistWrite<T>(c: GravityZoneClient, write: () => Promise<T>)
 
 /** Every hash rule of a company (v1.0, all pages). `companyId` undefined = the API key's own company. */
 export function listHashItems(c: GravityZoneClient, companyId: string | undefined, options: ReadOptions = {}): Promise<HashItem[]> {
-  return sharedListing(c, "blocklist", `v1.0:${companyId ?? ""}`, options, () => c.listAll("incidents", "getBlocklistItems", { companyId }, hashItemSchema));
+  return sharedListing(c, "blocklist", `v1.0:${companyId ?? ""}`, options, (onSend) => c.listAll("incidents", "getBlocklistItems", { companyId }, hashItemSchema, { onSend }));
 }
 
 /** Every rule of a company (v1.2, all pages). */
 export function listRuleItems(c: GravityZoneClient, companyId: string | undefined, options: ReadOptions = {}): Promise<RuleItem[]> {
-  return sharedListing(c, "blocklist", `v1.2:${companyId ?? ""}`, options, () => c.listAll("incidents", "getBlocklistItems", { companyId }, ruleItemSchema, { version: "v1.2" }));
+  return sharedListing(c, "blocklist", `v1.2:${companyId ?? ""}`, options, (onSend) => c.listAll("incidents", "getBlocklistItems", { companyId }, ruleItemSchema, { version: "v1.2", onSend }));
 }

@@ -73,7 +73,7 @@ const inventoryItem = z.object({ id: z.string(), name: z.string(), parentId: z.s
  * each parent once ({@link sharedListing}); group writes go through {@link groupWrite}.
  */
 function childGroups(c: GravityZoneClient, parentId: string | undefined, options: ListingOptions = {}) {
-  return sharedListing(c, "custom-groups", parentId ?? "", options, () => c.call("network", "getCustomGroupsList", { parentId }, groupList));
+  return sharedListing(c, "custom-groups", parentId ?? "", options, (onSend) => c.call("network", "getCustomGroupsList", { parentId }, groupList, { onSend }));
 }
 
 /** Runs a write that changes some parent's list of groups, so that no later read misses it. */
