@@ -13,7 +13,9 @@
  * the calls themselves arrive in. So a `pulumi up` finishes each company before it spends the budget
  * on starting the next, and the company's groups (which the engine can only start once the company
  * exists) use the key-wide budget the 5/s companies class leaves free, instead of waiting until every
- * company has been looked up.
+ * company has been looked up. In the key-wide budget, a call of a narrower class that already has its
+ * class's slot goes before plain calls: the narrow class is the bottleneck of a mixed run (200
+ * companies at 5/s take longer than their groups at the other 5/s), so it must never lose a slot.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
@@ -106,9 +108,16 @@ export interface AcquireOptions {
   hold?: boolean;
   /** Lower is served first ({@link currentOrder}); equal orders in arrival order. @default currentOrder() */
   order?: number;
+  /**
+   * A call of a narrower class that holds its class's slot: served before every call without it,
+   * whatever their order. @default false
+   */
+  narrow?: boolean;
 }
 
 interface Waiter {
+  /** 0 for {@link AcquireOptions.narrow} calls, 1 for the rest. */
+  tier: number;
   order: number;
   arrival: number;
   hold: boolean;
@@ -118,8 +127,8 @@ interface Waiter {
 }
 
 /**
- * A sliding-window limiter: at most `limit` acquisitions in any `windowMs`, granted oldest operation
- * first (then in arrival order), plus a small safety margin so that timer and clock granularity cannot
+ * A sliding-window limiter: at most `limit` acquisitions in any `windowMs`, granted to narrow-class
+ * calls first, then oldest operation first, then in arrival order, plus a small safety margin so that timer and clock granularity cannot
  * make two windows overlap at the server.
  */
 export class SlidingWindowLimiter {
@@ -146,9 +155,10 @@ export class SlidingWindowLimiter {
    */
   acquire(options: AcquireOptions = {}, inner?: (order: number) => Promise<SlotRelease>): Promise<SlotRelease> {
     return new Promise<SlotRelease>((resolve, reject) => {
-      const w: Waiter = { order: options.order ?? currentOrder(), arrival: ++this.arrivals, hold: options.hold === true, inner, resolve, reject };
+      const w: Waiter = { tier: options.narrow ? 0 : 1, order: options.order ?? currentOrder(), arrival: ++this.arrivals, hold: options.hold === true, inner, resolve, reject };
       let i = this.waiters.length;
-      while (i > 0 && this.waiters[i - 1]!.order > w.order) i--;
+      const after = (x: Waiter) => x.tier > w.tier || (x.tier === w.tier && x.order > w.order);
+      while (i > 0 && after(this.waiters[i - 1]!)) i--;
       this.waiters.splice(i, 0, w);
       void this.serve();
     });
@@ -255,7 +265,7 @@ export class KeyRateLimiter {
     const cls = rateClassOf(module, method);
     const opts = { ...options, order: options.order ?? currentOrder() };
     if (cls === "default") return this.limiter("default").acquire(opts);
-    return this.limiter(cls).acquire(opts, (order) => this.limiter("default").acquire({ ...opts, order }));
+    return this.limiter(cls).acquire(opts, (order) => this.limiter("default").acquire({ ...opts, order, narrow: true }));
   }
 
   /** Pauses the method's class after a 429. */

@@ -157,6 +157,21 @@ describe("limiter order: oldest operation first", () => {
     // The company call arrived after the groups had taken the first 10 slots, but goes first in the next second.
     expect(granted.indexOf("company")).toBe(10);
   });
+
+  it("the key-wide budget serves a companies call before default calls of even older operations", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const k = new KeyRateLimiter();
+    const granted: string[] = [];
+    const older = inOperation(() => Promise.all(Array.from({ length: 20 }, (_, i) => k.acquire("network", "getCustomGroupsList").then(() => void granted.push(`group ${i}`)))));
+    const newer = inOperation(async () => {
+      await new Promise((r) => setTimeout(r, 1));
+      await k.acquire("companies", "getCompanyDetails").then(() => void granted.push("company"));
+    });
+    await vi.advanceTimersByTimeAsync(5_000);
+    await Promise.all([older, newer]);
+    // The companies class is the bottleneck of a mixed run: its call takes the next key-wide slot.
+    expect(granted.indexOf("company")).toBe(10);
+  });
 });
 
 describe("redact", () => {
