@@ -3,7 +3,7 @@
  *
  * | operation | GravityZone call |
  * |---|---|
- * | create | `accounts.createAccount {email, profile, role, …}` after a lookup by email in `accounts.getAccountsList` (every page) of the company |
+ * | create | `accounts.createAccount {email, profile, role, …}` after a lookup by email in `accounts.getAccountsList` (every page) of the company, one for the accounts created together |
  * | read | `accounts.getAccountDetails {accountId}` (not found → gone) |
  * | update | `accounts.updateAccount {accountId, …changed fields}` (email, profile, role, rights, targetIds, phoneNumber, userName, password) |
  * | replace | `companyId` (an account cannot move to another company) |
@@ -21,6 +21,7 @@ import { createOrAdopt } from "../create-or-adopt";
 import { dynamicProvider } from "../dynamic";
 import { defineHandler, sameValue } from "../handler";
 import { providerClient } from "../settings";
+import { sharedListing } from "../shared-listing";
 import { email, flagsOf, idRef, languageCode, plainText, type LANGUAGES } from "../validation";
 
 /** Account roles: `companyAdministrator` (1 on the wire), `networkAdministrator` (2), `reporter` (3), `partner` (4, partner companies only), `custom` (5, with `rights`). */
@@ -188,12 +189,11 @@ const UPDATE_FIELDS = ["email", "profile", "userName", "role", "rights", "target
 
 const roleName = (code: number): AccountRole | undefined => (Object.keys(ROLE_CODES) as AccountRole[]).find((k) => ROLE_CODES[k] === code);
 
+/** The company's account with this email, if any. Accounts created together share one listing ({@link sharedListing}). */
 async function findByEmail(c: GravityZoneClient, companyId: string | undefined, address: string) {
   const key = address.toLowerCase();
-  for await (const a of c.paginate("accounts", "getAccountsList", { companyId }, accountView)) {
-    if (a.email.toLowerCase() === key) return a;
-  }
-  return undefined;
+  const all = await sharedListing(c, "accounts", companyId ?? "", {}, (onSend) => c.listAll("accounts", "getAccountsList", { companyId }, accountView, { onSend }));
+  return all.find((a) => a.email.toLowerCase() === key);
 }
 
 async function accountDetails(c: GravityZoneClient, id: string): Promise<AccountView | undefined> {

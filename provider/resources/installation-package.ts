@@ -3,7 +3,7 @@
  *
  * | operation | GravityZone call |
  * |---|---|
- * | create | `packages.createPackage {packageName, companyId, …}` after a lookup by name in `packages.getPackagesList` (every page) of the company |
+ * | create | `packages.createPackage {packageName, companyId, …}` after a lookup by name in `packages.getPackagesList` (every page) of the company, one for the packages created together |
  * | read | `packages.getPackageDetails {packageId}` (not found → gone), then `packages.getInstallationLinks {companyId, packageName}` |
  * | update | `packages.updatePackage {packageId, packageName, …changed fields}` (renaming included) |
  * | replace | `companyId` (a package cannot move to another company) |
@@ -20,6 +20,7 @@ import { createOrAdopt } from "../create-or-adopt";
 import { dynamicProvider } from "../dynamic";
 import { defineHandler, sameValue } from "../handler";
 import { providerClient } from "../settings";
+import { sharedListing } from "../shared-listing";
 import { displayName, flagsOf, idRef, languageCode, plainText, withoutPrototypeKeys, type LANGUAGES } from "../validation";
 
 /** Protection modules a package can switch on or off (sent as 1/0). */
@@ -276,12 +277,11 @@ function reflect(base: InstallationPackageOutputs, d: PackageDetails): Installat
   return out;
 }
 
+/** The company's package with this name, if any. Packages created together share one listing ({@link sharedListing}). */
 async function findByName(c: GravityZoneClient, companyId: string | undefined, name: string) {
   const key = name.trim().toLowerCase();
-  for await (const p of c.paginate("packages", "getPackagesList", { companyId }, packageItem)) {
-    if (p.name.trim().toLowerCase() === key) return p;
-  }
-  return undefined;
+  const all = await sharedListing(c, "packages", companyId ?? "", {}, (onSend) => c.listAll("packages", "getPackagesList", { companyId }, packageItem, { onSend }));
+  return all.find((p) => p.name.trim().toLowerCase() === key);
 }
 
 async function packageDetailsOf(c: GravityZoneClient, id: string): Promise<PackageDetails | undefined> {

@@ -241,6 +241,17 @@ describe("no duplicates", () => {
   });
 });
 
+describe("accounts created together", () => {
+  it("share one lookup of the company's accounts, and each is created once", async () => {
+    env.reset();
+    const made = await Promise.all(["one", "two", "three"].map((n) => create(`${n}@together.example`)));
+    expect(env.calls().filter((c) => c === "accounts.getAccountsList")).toHaveLength(1);
+    expect(env.writes()).toEqual(Array(3).fill("accounts.createAccount"));
+    expect(new Set(made.map((m) => m.id)).size).toBe(3);
+    for (const m of made) await handler.delete(m.id, m.outs);
+  });
+});
+
 describe("delete", () => {
   it("deletes by id and is idempotent", async () => {
     const { id, outs } = await create("doomed@acme.example");

@@ -206,6 +206,17 @@ describe("no duplicates", () => {
   });
 });
 
+describe("packages created together", () => {
+  it("share one lookup of the company's packages, and each is created once", async () => {
+    env.reset();
+    const made = await Promise.all(["Together A", "Together B", "Together C"].map((n) => create(n)));
+    expect(env.calls().filter((c) => c === "packages.getPackagesList")).toHaveLength(1);
+    expect(env.writes()).toEqual(Array(3).fill("packages.createPackage"));
+    expect(new Set(made.map((m) => m.id)).size).toBe(3);
+    for (const m of made) await handler.delete(m.id, m.outs);
+  });
+});
+
 describe("delete", () => {
   it("deletes by id and is idempotent", async () => {
     const { id, outs } = await create("Doomed Package");
