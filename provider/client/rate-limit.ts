@@ -14,13 +14,12 @@
  * on starting the next, and the company's groups (which the engine can only start once the company
  * exists) use the key-wide budget the 5/s companies class leaves free, instead of waiting until every
  * company has been looked up. In the key-wide budget, a call of a narrower class that already has its
- * class's slot goes before plain calls: the narrow class is the bottleneck of a mixed run (200
- * companies at 5/s take longer than their groups at the other 5/s), so it must never lose a slot.
+ * class's slot goes before plain calls, and while companies calls wait, plain calls hold at most the
+ * other half of each window: the companies class is the bottleneck of a mixed run (200 companies at
+ * 5/s take longer than their groups at the other 5/s), so it must never wait for a key-wide slot.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
-/** Waits `ms` milliseconds (global timers, so tests can fake them). */
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The rate-limit classes GravityZone applies. */
 export type RateClass = "default" | "companies" | "per-minute-30" | "per-minute-5";
@@ -128,13 +127,13 @@ interface Waiter {
 
 /**
  * A sliding-window limiter: at most `limit` acquisitions in any `windowMs`, granted to narrow-class
- * calls first, then oldest operation first, then in arrival order, plus a small safety margin so that timer and clock granularity cannot
- * make two windows overlap at the server.
+ * calls first, then oldest operation first, then in arrival order, plus a small safety margin so that
+ * timer and clock granularity cannot make two windows overlap at the server.
  */
 export class SlidingWindowLimiter {
   /** When each slot of the last window was taken (Infinity while held); not sorted. */
-  private readonly stamps: { at: number }[] = [];
-  /** Calls waiting, sorted by (order, arrival). */
+  private readonly stamps: { at: number; narrow: boolean }[] = [];
+  /** Calls waiting, sorted by (tier, order, arrival). */
   private readonly waiters: Waiter[] = [];
   private arrivals = 0;
   private serving = false;
@@ -142,9 +141,21 @@ export class SlidingWindowLimiter {
   private wake: (() => void) | undefined;
   private readonly marginMs: number;
 
-  /** @param budget the calls allowed per window. */
-  constructor(readonly budget: Budget) {
+  /**
+   * @param budget the calls allowed per window.
+   * @param reserved how many slots of each window to keep for {@link AcquireOptions.narrow} calls
+   *   right now (plain calls may hold at most `limit - reserved()` of them). @default none
+   */
+  constructor(
+    readonly budget: Budget,
+    private readonly reserved: () => number = () => 0,
+  ) {
     this.marginMs = Math.min(1_000, Math.max(5, budget.windowMs * 0.02));
+  }
+
+  /** True while calls wait here (or one is being granted). */
+  get busy(): boolean {
+    return this.serving || this.waiters.length > 0;
   }
 
   /**
@@ -160,21 +171,22 @@ export class SlidingWindowLimiter {
       const after = (x: Waiter) => x.tier > w.tier || (x.tier === w.tier && x.order > w.order);
       while (i > 0 && after(this.waiters[i - 1]!)) i--;
       this.waiters.splice(i, 0, w);
+      // A new first waiter may go sooner than the one the server loop is waiting for.
+      if (i === 0) this.wakeUp();
       void this.serve();
     });
   }
 
-  /** Grants slots one at a time, each to the first waiter at the moment a slot is free. */
+  /** Grants slots one at a time, each to the first waiter at the moment a slot is free for it. */
   private async serve(): Promise<void> {
     if (this.serving) return;
     this.serving = true;
     try {
       while (this.waiters.length > 0) {
-        await this.waitForSlot();
-        const w = this.waiters.shift()!;
+        const w = await this.nextWaiter();
         try {
           const releaseInner = w.inner ? await w.inner(w.order) : undefined;
-          w.resolve(this.take(w.hold, releaseInner));
+          w.resolve(this.take(w.hold, w.tier === 0, releaseInner));
         } catch (e) {
           w.reject(e);
         }
@@ -184,8 +196,8 @@ export class SlidingWindowLimiter {
     }
   }
 
-  private take(hold: boolean, releaseInner: SlotRelease | undefined): SlotRelease {
-    const stamp = { at: hold ? Infinity : Date.now() };
+  private take(hold: boolean, narrow: boolean, releaseInner: SlotRelease | undefined): SlotRelease {
+    const stamp = { at: hold ? Infinity : Date.now(), narrow };
     this.stamps.push(stamp);
     let released = false;
     return (at: number = Date.now()) => {
@@ -193,9 +205,7 @@ export class SlidingWindowLimiter {
       released = true;
       stamp.at = hold ? at : Math.max(stamp.at, at);
       releaseInner?.(at);
-      const wake = this.wake;
-      this.wake = undefined;
-      wake?.();
+      this.wakeUp();
     };
   }
 
@@ -204,26 +214,52 @@ export class SlidingWindowLimiter {
     this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
   }
 
-  /** How long a call acquired now would wait, in milliseconds (0 = immediately; Infinity = until a release). */
-  delayNow(now: number = Date.now()): number {
+  /**
+   * How long a call acquired now would wait, in milliseconds (0 = immediately; Infinity = until a
+   * release), ignoring the calls already waiting.
+   * @param narrow for a narrow-class call, which may use the reserved slots.
+   */
+  delayNow(now: number = Date.now(), narrow = false): number {
     this.prune(now);
     const paused = this.pausedUntil - now;
-    let full = 0;
-    if (this.stamps.length >= this.budget.limit) {
-      // The slot that leaves the window first frees the next one.
-      const sorted = this.stamps.map((s) => s.at).sort((a, b) => a - b);
-      full = sorted[this.stamps.length - this.budget.limit]! + this.budget.windowMs + this.marginMs - now;
-    }
-    return Math.max(0, paused, full);
+    const full = this.untilFree(this.stamps, this.budget.limit, now);
+    const reserved = narrow ? 0 : Math.min(this.budget.limit, this.reserved());
+    const plain = reserved > 0 ? this.untilFree(this.stamps.filter((s) => !s.narrow), this.budget.limit - reserved, now) : 0;
+    return Math.max(0, paused, full, plain);
   }
 
-  private async waitForSlot(): Promise<void> {
+  /** How long until fewer than `limit` of `stamps` are in the window. */
+  private untilFree(stamps: readonly { at: number }[], limit: number, now: number): number {
+    if (stamps.length < limit) return 0;
+    if (limit <= 0) return Infinity;
+    // The slot that leaves the window first frees the next one.
+    const sorted = stamps.map((s) => s.at).sort((a, b) => a - b);
+    return sorted[stamps.length - limit]! + this.budget.windowMs + this.marginMs - now;
+  }
+
+  /** Waits until the first waiter may go, and takes it off the queue. */
+  private async nextWaiter(): Promise<Waiter> {
     for (;;) {
-      const wait = this.delayNow();
-      if (wait <= 0) break;
-      if (wait === Infinity) await new Promise<void>((resolve) => (this.wake = resolve));
-      else await sleep(wait);
+      const head = this.waiters[0]!;
+      const wait = this.delayNow(Date.now(), head.tier === 0);
+      if (wait <= 0) return this.waiters.shift()!;
+      await new Promise<void>((resolve) => {
+        const timer = wait === Infinity ? undefined : setTimeout(done, wait);
+        const self = this;
+        function done() {
+          clearTimeout(timer);
+          if (self.wake === done) self.wake = undefined;
+          resolve();
+        }
+        this.wake = done;
+      });
     }
+  }
+
+  private wakeUp(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
   }
 
   private prune(now: number): void {
@@ -250,7 +286,9 @@ export class KeyRateLimiter {
     let l = this.limiters.get(cls);
     if (!l) {
       const b = BUDGETS[cls];
-      l = new SlidingWindowLimiter({ limit: b.limit, windowMs: b.windowMs / this.scale });
+      // While companies calls wait, the key-wide budget keeps their share of each window for them.
+      const reserved = cls === "default" ? () => (this.limiters.get("companies")?.busy ? BUDGETS.companies.limit : 0) : undefined;
+      l = new SlidingWindowLimiter({ limit: b.limit, windowMs: b.windowMs / this.scale }, reserved);
       this.limiters.set(cls, l);
     }
     return l;

@@ -172,6 +172,33 @@ describe("limiter order: oldest operation first", () => {
     // The companies class is the bottleneck of a mixed run: its call takes the next key-wide slot.
     expect(granted.indexOf("company")).toBe(10);
   });
+
+  it("while companies calls wait, plain calls keep to half the key-wide budget, so the companies class never loses a slot", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const k = new KeyRateLimiter();
+    const companies: number[] = [];
+    const plain: number[] = [];
+    // 15 companies calls whose answers take 30 ms (slots count from the answer), and a steady
+    // stream of plain calls with answers of 0–40 ms: more than the key-wide budget can take.
+    const answerIn = (ms: number) => (release: (at?: number) => void) => new Promise<void>((r) => setTimeout(() => (release(), r()), ms));
+    const company = Array.from({ length: 15 }, () => k.acquire("companies", "getCompanyDetails", { hold: true }).then((rel) => (companies.push(Date.now()), answerIn(30)(rel))));
+    const stream = (async () => {
+      const calls: Promise<void>[] = [];
+      for (let i = 0; i < 100; i++) {
+        calls.push(k.acquire("network", "getCustomGroupsList", { hold: true }).then((rel) => (plain.push(Date.now()), answerIn((i * 7) % 41)(rel))));
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await Promise.all(calls);
+    })();
+    await vi.advanceTimersByTimeAsync(20_000);
+    await Promise.all([...company, stream]);
+    // The companies class alone sets the pace: 5 at once, then 5 more each time its slots come back
+    // (answer after 30 ms + the 1 s window + 20 ms margin), never later.
+    expect(companies).toEqual([0, 0, 0, 0, 0, 1050, 1050, 1050, 1050, 1050, 2100, 2100, 2100, 2100, 2100]);
+    // No window of the key-wide budget ever held more than 10 calls.
+    const all = [...companies, ...plain].sort((a, b) => a - b);
+    for (const t of all) expect(all.filter((g) => g >= t && g < t + 1_000).length).toBeLessThanOrEqual(10);
+  });
 });
 
 describe("redact", () => {
