@@ -9,12 +9,14 @@
  *     delete), against the minimum the API allows and a naive baseline (bench/model.mjs);
  *  2. throughput: `pulumi up` and `pulumi preview --refresh` of 200 companies × 2 groups and of 1000
  *     blocklisted hashes, as API time over the rate-limit lower bound (bench/calls.mjs), with 429s;
- *  3. parallelism: the 200-company up with several `--parallel` values;
+ *  3. parallelism: the 200-company up with several `--parallel` values (`default` = the CLI's own,
+ *     4 × the cores; `all` = as many as the stack has resources);
  *  4. state size: bytes per resource in `pulumi stack export` and the `__provider` share;
  *  5. the emulator's own throughput for cheap reads (scripts/bench-emulator.mjs).
  *
  * Usage: node bench/bench.mjs [--factor 2] [--counts-factor 60] [--companies 200] [--groups 2]
- *          [--hashes 1000] [--parallel 4,16,64] [--kinds-count 3] [--skip-checkpoints]
+ *          [--hashes 1000] [--parallel default,64,all,2400] [--throughput-parallel all]
+ *          [--kinds-count 3] [--skip-checkpoints]
  *          [--only kinds,throughput,parallel,emulator] [--out bench/results.json] [--merge]
  * (--merge replaces only the sections run in an existing results file.)
  * Needs the build and the Pulumi CLI on PATH (scripts/bench.sh sees to both).
@@ -36,7 +38,8 @@ const { values: args } = parseArgs({
     companies: { type: "string", default: "200" },
     groups: { type: "string", default: "2" },
     hashes: { type: "string", default: "1000" },
-    parallel: { type: "string", default: "4,16,64" },
+    parallel: { type: "string", default: "default,64,all,2400" },
+    "throughput-parallel": { type: "string", default: "all" },
     "kinds-count": { type: "string", default: "3" },
     "skip-checkpoints": { type: "boolean", default: false },
     only: { type: "string", default: "kinds,throughput,parallel,emulator" },
@@ -49,7 +52,12 @@ const COUNTS_FACTOR = Number(args["counts-factor"]);
 const COMPANIES = Number(args.companies);
 const GROUPS = Number(args.groups);
 const HASHES = Number(args.hashes);
-const PARALLEL = args.parallel.split(",").filter(Boolean).map(Number);
+const RESOURCES = COMPANIES * (1 + GROUPS);
+/** `--parallel` flags for a value: `default` = none (the CLI's 4 × cores), `all` = one per resource. */
+const parallelArgs = (v) => (v === "default" ? [] : ["--parallel", String(v === "all" ? RESOURCES : Number(v))]);
+const parallelLabel = (v) => (v === "default" ? `default (${4 * os.availableParallelism()})` : String(v === "all" ? RESOURCES : Number(v)));
+const PARALLEL = args.parallel.split(",").filter(Boolean);
+const UP_PARALLEL = args["throughput-parallel"];
 const ONLY = new Set(args.only.split(","));
 const log = (line) => process.stderr.write(`${line}\n`);
 const started = performance.now();
@@ -184,8 +192,12 @@ if (ONLY.has("throughput")) {
   const p = await Project.create({ source: "companies", scale: FACTOR, config: { "bench:companies": String(COMPANIES), "bench:groupsPerCompany": String(GROUPS) } });
   try {
     engineEnv(p);
-    results.throughput.push(await measured(p, `up: ${COMPANIES} companies + ${COMPANIES * GROUPS} groups`, ["up", "--yes", "--skip-preview"], companyCalls));
-    results.throughput.push(await measured(p, `preview --refresh: the same ${COMPANIES * (1 + GROUPS)} resources`, ["preview", "--refresh"], companyReads));
+    const par = parallelArgs(UP_PARALLEL);
+    const parNote = par.length > 0 ? ` (--parallel ${parallelLabel(UP_PARALLEL)})` : "";
+    results.throughput.push(await measured(p, `up: ${COMPANIES} companies + ${COMPANIES * GROUPS} groups${parNote}`, ["up", "--yes", "--skip-preview", ...par], companyCalls));
+    results.throughput.push(await measured(p, `preview --refresh: the same ${RESOURCES} resources${parNote}`, ["preview", "--refresh", ...par], companyReads));
+    // What the CLI and the program cost without any API call: the part of wall time the budget does not explain.
+    results.throughput.push(await measured(p, `preview, no refresh: the CLI and program alone`, ["preview", ...par], { min: 0, naive: 0 }));
     results.state.push(await stateSize(p, `${COMPANIES} companies + ${COMPANIES * GROUPS} groups`));
   } finally {
     await p.dispose();
@@ -208,12 +220,13 @@ if (ONLY.has("throughput")) {
 
 if (ONLY.has("parallel")) {
   results.parallel = [];
-  for (const parallel of PARALLEL) {
+  for (const value of PARALLEL) {
+    const parallel = parallelLabel(value);
     log(`[parallel] ${COMPANIES} companies × ${GROUPS} groups, --parallel ${parallel}, factor ${FACTOR}`);
     const p = await Project.create({ source: "companies", scale: FACTOR, config: { "bench:companies": String(COMPANIES), "bench:groupsPerCompany": String(GROUPS) } });
     try {
       engineEnv(p);
-      results.parallel.push({ parallel, ...(await measured(p, `up --parallel ${parallel}`, ["up", "--yes", "--skip-preview", "--parallel", String(parallel)], companyCalls)) });
+      results.parallel.push({ parallel, ...(await measured(p, `up --parallel ${parallel}`, ["up", "--yes", "--skip-preview", ...parallelArgs(value)], companyCalls)) });
     } finally {
       await p.dispose();
     }
