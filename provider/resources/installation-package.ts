@@ -4,7 +4,7 @@
  * | operation | GravityZone call |
  * |---|---|
  * | create | `packages.createPackage {packageName, companyId, …}` after a lookup by name in `packages.getPackagesList` (every page) of the company, one for the packages created together |
- * | read | `packages.getPackageDetails {packageId}` (not found → gone), then `packages.getInstallationLinks {companyId, packageName}` |
+ * | read | `packages.getPackageDetails {packageId}` (not found → gone), then `packages.getInstallationLinks {companyId}` (one per company in a refresh) |
  * | update | `packages.updatePackage {packageId, packageName, …changed fields}` (renaming included) |
  * | replace | `companyId` (a package cannot move to another company) |
  * | delete | `packages.deletePackage {packageId}` |
@@ -20,7 +20,7 @@ import { createOrAdopt } from "../create-or-adopt";
 import { dynamicProvider } from "../dynamic";
 import { defineHandler, sameValue } from "../handler";
 import { providerClient } from "../settings";
-import { sharedListing } from "../shared-listing";
+import { type ListingOptions, listingWrite, sharedListing } from "../shared-listing";
 import { displayName, flagsOf, idRef, languageCode, plainText, withoutPrototypeKeys, type LANGUAGES } from "../validation";
 
 /** Protection modules a package can switch on or off (sent as 1/0). */
@@ -304,11 +304,19 @@ export function installLinksOf(entry: Record<string, unknown> | undefined): Inst
   return out;
 }
 
-async function linksOf(c: GravityZoneClient, companyId: string | undefined, packageName: string): Promise<InstallLinks> {
+/**
+ * The install links of a package, from the company's `getInstallationLinks` (every package's links
+ * in one answer): the packages of a company created or refreshed together share one call
+ * ({@link sharedListing}); package writes go through {@link packageWrite}.
+ */
+async function linksOf(c: GravityZoneClient, companyId: string | undefined, packageName: string, options: ListingOptions = {}): Promise<InstallLinks> {
   const key = packageName.trim().toLowerCase();
-  const all = await c.call("packages", "getInstallationLinks", { companyId, packageName }, linksResult);
-  return installLinksOf(all.find((l) => typeof l.packageName === "string" && l.packageName.trim().toLowerCase() === key) ?? all[0]);
+  const all = await sharedListing(c, "package-links", companyId ?? "", options, (onSend) => c.call("packages", "getInstallationLinks", { companyId }, linksResult, { onSend }));
+  return installLinksOf(all.find((l) => typeof l.packageName === "string" && l.packageName.trim().toLowerCase() === key));
 }
+
+/** Runs a write that changes a company's packages, so that no later read of the links misses it. */
+const packageWrite = <T>(c: GravityZoneClient, write: () => Promise<T>) => listingWrite(c, "package-links", write);
 
 /** `updatePackage` parameters for the fields that differ; undefined when nothing differs. */
 function changes(id: string, olds: InstallationPackageInputs, news: InstallationPackageInputs): Record<string, unknown> | undefined {
@@ -342,7 +350,7 @@ export const handler = defineHandler<InstallationPackageInputs, InstallationPack
       find: () => findByName(c, inputs.companyId, inputs.packageName),
       idOf: (p) => p.id,
       create: () =>
-        c.call(
+        packageWrite(c, () => c.call(
           "packages",
           "createPackage",
           {
@@ -358,14 +366,14 @@ export const handler = defineHandler<InstallationPackageInputs, InstallationPack
             productType: PRODUCT_CODES[inputs.productType],
           },
           newIdResult,
-        ),
+        )),
     });
     let outs: InstallationPackageOutputs = { ...inputs, packageId: id, installLinks: {}, adopted };
     if (adopted) {
       const now = await packageDetailsOf(c, id);
       if (now) {
         const params = changes(id, reflect(outs, now), inputs);
-        if (params) await c.call("packages", "updatePackage", params, okResult);
+        if (params) await packageWrite(c, () => c.call("packages", "updatePackage", params, okResult));
       }
       outs = { ...inputs, packageId: id, installLinks: {}, adopted };
     }
@@ -378,20 +386,21 @@ export const handler = defineHandler<InstallationPackageInputs, InstallationPack
     const now = await packageDetailsOf(c, id);
     if (now === undefined) return undefined;
     const out = reflect({ ...olds, packageId: id }, now);
-    out.installLinks = await linksOf(c, now.companyId ?? olds.companyId, now.packageName);
+    out.installLinks = await linksOf(c, now.companyId ?? olds.companyId, now.packageName, { reuse: true });
     return out;
   },
 
   async update(id, olds, news) {
     const c = providerClient();
     const params = changes(id, olds, news);
-    if (params) await c.call("packages", "updatePackage", params, okResult);
+    if (params) await packageWrite(c, () => c.call("packages", "updatePackage", params, okResult));
     const installLinks = olds.packageName === news.packageName ? olds.installLinks : await linksOf(c, news.companyId, news.packageName);
     return { ...olds, ...news, packageId: id, installLinks, adopted: olds.adopted };
   },
 
   async delete(id) {
-    await providerClient().call("packages", "deletePackage", { packageId: id }, okResult);
+    const c = providerClient();
+    await packageWrite(c, () => c.call("packages", "deletePackage", { packageId: id }, okResult));
   },
 });
 

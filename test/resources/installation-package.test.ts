@@ -118,7 +118,8 @@ describe("lifecycle", () => {
       },
     ]);
     expect(env.writes()).toEqual(["packages.createPackage"]);
-    expect(paramsOf("getInstallationLinks")).toEqual([{ companyId, packageName: "Servers" }]);
+    // The company's links in one answer (shared by the packages created or refreshed together).
+    expect(paramsOf("getInstallationLinks")).toEqual([{ companyId }]);
     expect(outs).toMatchObject({ packageId: id, adopted: false });
     expect(outs.installLinks).toMatchObject({ windows: expect.stringMatching(/^https:\/\//), mac: expect.stringMatching(/^https:\/\//), linux: expect.stringMatching(/^https:\/\//) });
 
@@ -138,7 +139,7 @@ describe("lifecycle", () => {
     env.reset();
     const renamed = await handler.update(id, updated.outs, { ...changed, packageName: "Servers EU" });
     expect(paramsOf("updatePackage")).toEqual([{ packageId: id, packageName: "Servers EU" }]);
-    expect(paramsOf("getInstallationLinks")).toEqual([{ companyId, packageName: "Servers EU" }]);
+    expect(paramsOf("getInstallationLinks")).toEqual([{ companyId }]);
     expect(renamed.outs).toMatchObject({ packageName: "Servers EU", packageId: id });
     expect(await packagesNamed("Servers EU")).toHaveLength(1);
   });
@@ -213,7 +214,20 @@ describe("packages created together", () => {
     expect(env.calls().filter((c) => c === "packages.getPackagesList")).toHaveLength(1);
     expect(env.writes()).toEqual(Array(3).fill("packages.createPackage"));
     expect(new Set(made.map((m) => m.id)).size).toBe(3);
-    for (const m of made) await handler.delete(m.id, m.outs);
+    // Each has its own links, out of at most as many links calls as there were creates.
+    expect(new Set(made.map((m) => (m.outs.installLinks as Record<string, string>).windows)).size).toBe(3);
+    expect(env.calls().filter((c) => c === "packages.getInstallationLinks").length).toBeLessThanOrEqual(3);
+
+    // A refresh asks for the company's links once, and a package made since is never missed.
+    env.nextCommand();
+    env.reset();
+    const reads = await Promise.all(made.map((m) => handler.read(m.id, m.outs)));
+    expect(reads.map((r) => r.props!.installLinks)).toEqual(made.map((m) => m.outs.installLinks));
+    expect(env.calls().filter((c) => c === "packages.getInstallationLinks")).toHaveLength(1);
+    const late = await create("Together D");
+    expect((await handler.read(late.id, late.outs)).props!.installLinks).toEqual(late.outs.installLinks);
+    expect(Object.keys(late.outs.installLinks as object).length).toBeGreaterThan(0);
+    for (const m of [...made, late]) await handler.delete(m.id, m.outs);
   });
 });
 
