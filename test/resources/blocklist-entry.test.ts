@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
-import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { trueResult } from "../../provider/client";
-import { dynamicProvider } from "../../provider/dynamic";
 import { handler, type BlocklistEntryOutputs } from "../../provider/resources/blocklist-entry";
 import { UNKNOWN } from "../../provider/unknown";
 import { startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
@@ -307,10 +305,3 @@ describe("creating and deleting many entries", () => {
   });
 });
 
-describe("serialized provider", () => {
-  it("stays under 4 KB and captures no schema, client or key", async () => {
-    const sf = await pulumi.runtime.serializeFunction(() => dynamicProvider("blocklist-entry"));
-    expect(sf.text.length).toBeLessThan(4096);
-    expect(sf.text).not.toMatch(/zod|undici|apiKey|GRAVITYZONE_API_KEY/);
-  });
-});

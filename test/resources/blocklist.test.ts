@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto";
-import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { dynamicProvider } from "../../provider/dynamic";
 import { BLOCKLIST_HASHES_PER_CALL, handler, type BlocklistOutputs } from "../../provider/resources/blocklist";
 import { PartialCreateError } from "../../provider/partial-failure";
 import { setProviderClient } from "../../provider/settings";
@@ -228,10 +226,3 @@ describe("rate limits", () => {
   }, 60_000);
 });
 
-describe("serialized provider", () => {
-  it("stays under 4 KB and captures no schema, client or key", async () => {
-    const sf = await pulumi.runtime.serializeFunction(() => dynamicProvider("blocklist"));
-    expect(sf.text.length).toBeLessThan(4096);
-    expect(sf.text).not.toMatch(/zod|undici|apiKey|GRAVITYZONE_API_KEY/);
-  });
-});

@@ -1,7 +1,5 @@
-import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { dynamicProvider } from "../../provider/dynamic";
 import { handler } from "../../provider/resources/custom-group";
 import { UNKNOWN } from "../../provider/unknown";
 import { startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
@@ -163,13 +161,6 @@ describe("delete protection", () => {
   });
 });
 
-describe("serialized provider", () => {
-  it("stays under 4 KB and captures no schema, client or key", async () => {
-    const sf = await pulumi.runtime.serializeFunction(() => dynamicProvider("custom-group"));
-    expect(sf.text.length).toBeLessThan(4096);
-    expect(sf.text).not.toMatch(/zod|undici|apiKey|GRAVITYZONE_API_KEY/);
-  });
-});
 
 describe("check messages for nested inputs", () => {
   it("names the nested path of a misspelt key and reports it on its top-level property", async () => {

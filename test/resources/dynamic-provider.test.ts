@@ -10,7 +10,25 @@ import { dynamicProvider } from "../../provider/dynamic";
 
 const requireFromString = require("require-from-string") as (code: string, filename: string) => { handler(): Record<string, unknown> };
 
+/** Every resource file, with what its serialized provider must never contain. */
+const CAPTURE_FREE: [file: string, forbidden: RegExp][] = [
+  ["account", /zod|undici|apiKey|GRAVITYZONE_API_KEY|password/i],
+  ["blocklist-entry", /zod|undici|apiKey|GRAVITYZONE_API_KEY/],
+  ["blocklist", /zod|undici|apiKey|GRAVITYZONE_API_KEY/],
+  ["company", /zod|undici|apiKey|GRAVITYZONE_API_KEY/],
+  ["custom-group", /zod|undici|apiKey|GRAVITYZONE_API_KEY/],
+  ["installation-package", /zod|undici|apiKey|GRAVITYZONE_API_KEY/],
+  ["policy-assignment", /zod|undici|apiKey|GRAVITYZONE_API_KEY/],
+  ["push-event-settings", /zod|undici|apiKey|GRAVITYZONE_API_KEY/],
+];
+
 describe("serialized provider", () => {
+  it.each(CAPTURE_FREE)("%s: stays under 4 KB and captures no schema, client or key", async (file, forbidden) => {
+    const sf = await pulumi.runtime.serializeFunction(() => dynamicProvider(file));
+    expect(sf.text.length).toBeLessThan(4096);
+    expect(sf.text).not.toMatch(forbidden);
+  });
+
   it("is under 1 KB and holds only configure before it is configured", async () => {
     const provider = dynamicProvider("custom-group");
     const sf = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });

@@ -1,7 +1,5 @@
-import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { EndpointRecord, GroupRecord, TenantState } from "../../emulator";
-import { dynamicProvider } from "../../provider/dynamic";
 import { handler, type PolicyAssignmentOutputs } from "../../provider/resources/policy-assignment";
 import { setProviderClient } from "../../provider/settings";
 import { UNKNOWN } from "../../provider/unknown";
@@ -230,10 +228,3 @@ describe("rate limits", () => {
   }, 60_000);
 });
 
-describe("serialized provider", () => {
-  it("stays under 4 KB and captures no schema, client or key", async () => {
-    const sf = await pulumi.runtime.serializeFunction(() => dynamicProvider("policy-assignment"));
-    expect(sf.text.length).toBeLessThan(4096);
-    expect(sf.text).not.toMatch(/zod|undici|apiKey|GRAVITYZONE_API_KEY/);
-  });
-});
