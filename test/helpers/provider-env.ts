@@ -2,7 +2,9 @@
  * Provider-level test set-up: an in-process emulator over real HTTP, and the provider's shared client
  * pointed at it. Tests call the resource handlers directly and count the emulator's calls.
  */
+import { expect } from "vitest";
 import { GravityZoneClient } from "../../provider/client";
+import type { ResourceHandler } from "../../provider/handler";
 import { setProviderClient } from "../../provider/settings";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
 
@@ -23,6 +25,8 @@ export interface ProviderEnv {
    * shared within one refresh are not carried over.
    */
   nextCommand(): void;
+  /** A console-style out-of-band edit in the emulator (POST /__admin/console); fails unless it is applied. */
+  console(action: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,9 +46,20 @@ export async function startProviderEnv(options: EmulatorOptions = {}): Promise<P
     writes: () => calls().filter((c) => WRITE.test(c.split(".")[1] ?? "")),
     reset: () => emu.resetCalls(),
     nextCommand: () => setProviderClient(newClient()),
+    console: async (action) => {
+      const res = await fetch(`${emu.adminUrl}/console`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(action) });
+      if (res.status !== 200) throw new Error(`console ${JSON.stringify(action)} failed: ${res.status} ${await res.text()}`);
+    },
     close: async () => {
       setProviderClient(undefined);
       await emu.close();
     },
   };
+}
+
+/** `handler.check` of `news`, expected to pass: the checked inputs (defaults filled in). */
+export async function checkedInputs(handler: ResourceHandler, news: Record<string, unknown>) {
+  const { inputs, failures } = await handler.check({}, news);
+  expect(failures ?? []).toEqual([]);
+  return inputs!;
 }

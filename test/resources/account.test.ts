@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { Account, handler } from "../../provider/resources/account";
 import { UNKNOWN } from "../../provider/unknown";
-import { startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
+import { checkedInputs, startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
 
 let env: ProviderEnv;
 let companyId: string;
@@ -19,21 +19,13 @@ beforeAll(async () => {
 afterAll(() => env.close());
 beforeEach(() => env.reset());
 
-const consoleAction = async (body: Record<string, unknown>) => {
-  const r = await fetch(`${env.emu.adminUrl}/console`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  expect(r.status).toBe(200);
-};
 const paramsOf = (method: string) => env.emu.calls().filter((c) => c.method === method).map((c) => c.params);
 const accountsWith = async (email: string, company = companyId) => {
   const all = await env.client.listAll("accounts", "getAccountsList", { companyId: company }, z.object({ id: z.string(), email: z.string() }).loose());
   return all.filter((a) => a.email.toLowerCase() === email.toLowerCase());
 };
 
-async function checked(news: Record<string, unknown>) {
-  const { inputs, failures } = await handler.check({}, news);
-  expect(failures ?? []).toEqual([]);
-  return inputs!;
-}
+const checked = (news: Record<string, unknown>) => checkedInputs(handler, news);
 
 async function create(email: string, extra: Record<string, unknown> = {}) {
   const inputs = await checked({ email, companyId, profile: { fullName: "Jane Doe" }, role: "reporter", ...extra });
@@ -175,20 +167,20 @@ describe("lifecycle", () => {
 
   it("read shows console edits as drift, and an empty id when the account is gone", async () => {
     const { id, outs, inputs } = await create("drift@acme.example", { role: "custom", rights: { manageReports: true } });
-    await consoleAction({ action: "updateAccount", accountId: id, email: "drifted@acme.example", fullName: "Someone Else", rights: { manageReports: true, manageUsers: true } });
+    await env.console({ action: "updateAccount", accountId: id, email: "drifted@acme.example", fullName: "Someone Else", rights: { manageReports: true, manageUsers: true } });
     const after = await handler.read(id, outs);
     expect(after.props).toMatchObject({ email: "drifted@acme.example", profile: { fullName: "Someone Else" }, rights: { manageReports: true, manageUsers: true } });
     env.reset();
     await handler.update(id, after.props!, inputs);
     expect(paramsOf("updateAccount")).toEqual([{ accountId: id, email: "drift@acme.example", profile: { fullName: "Jane Doe" }, rights: { manageReports: true }, role: 5 }]);
 
-    await consoleAction({ action: "deleteObject", id });
+    await env.console({ action: "deleteObject", id });
     expect(await handler.read(id, outs)).toEqual({ id: "", props: {} });
   });
 
   it("rights left out of the program are not managed: console grants cause no diff that no update could fix", async () => {
     const { id, outs, inputs } = await create("unmanaged-rights@acme.example", { role: "custom" });
-    await consoleAction({ action: "updateAccount", accountId: id, rights: { manageReports: true } });
+    await env.console({ action: "updateAccount", accountId: id, rights: { manageReports: true } });
     const after = await handler.read(id, outs);
     expect(after.props).not.toHaveProperty("rights");
     expect((await handler.diff(id, after.props!, inputs)).changes).toBe(false);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { trueResult } from "../../provider/client";
 import { handler, type BlocklistEntryOutputs } from "../../provider/resources/blocklist-entry";
 import { UNKNOWN } from "../../provider/unknown";
-import { startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
+import { checkedInputs, startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
 
 let env: ProviderEnv;
 /** The seeded company whose blocklist holds more than 100 items. */
@@ -25,21 +25,12 @@ beforeAll(async () => {
 afterAll(() => env.close());
 beforeEach(() => env.reset());
 
-async function checked(news: Record<string, unknown>) {
-  const { inputs, failures } = await handler.check({}, news);
-  expect(failures ?? []).toEqual([]);
-  return inputs!;
-}
+const checked = (news: Record<string, unknown>) => checkedInputs(handler, news);
 
 async function create(news: Record<string, unknown>) {
   const inputs = await checked(news);
   const r = await handler.create(inputs);
   return { inputs, id: r.id, outs: r.outs as BlocklistEntryOutputs };
-}
-
-async function console_(body: Record<string, unknown>) {
-  const res = await fetch(`${env.emu.adminUrl}/console`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  expect(res.status).toBe(200);
 }
 
 const callsOf = (method: string) => env.emu.calls().filter((c) => c.method === method);
@@ -125,7 +116,7 @@ describe("hash entries", () => {
 
   it("read reports an entry removed in the console as gone", async () => {
     const { id, outs } = await create({ hash: sha("console removed"), sourceInfo: "s", companyId: company });
-    await console_({ action: "removeBlocklistItem", id });
+    await env.console({ action: "removeBlocklistItem", id });
     expect((await handler.read(id, outs)).id).toBe("");
   });
 });
@@ -219,7 +210,7 @@ describe("refreshing many entries", () => {
     const total = Object.values(env.emu.state.blocklist).filter((b) => b.companyId === bigCompany && b.type === "hash").length;
     expect(total).toBeGreaterThan(100);
     // One removed by hand just before the refresh.
-    await console_({ action: "removeBlocklistItem", id: entries[2]!.id });
+    await env.console({ action: "removeBlocklistItem", id: entries[2]!.id });
     env.reset();
     const reads = await Promise.all(entries.map((e) => handler.read(e.id, e.outs)));
     expect(reads.map((r) => r.id)).toEqual(entries.map((e, i) => (i === 2 ? "" : e.id)));
@@ -236,7 +227,7 @@ describe("refreshing many entries", () => {
       const a = handler.read(id, outs);
       const b = handler.read(id, outs);
       await new Promise((r) => setTimeout(r, 40));
-      await console_({ action: "removeBlocklistItem", id });
+      await env.console({ action: "removeBlocklistItem", id });
       // A refresh sees the blocklist as the listing for its first entry found it.
       const c = handler.read(id, outs);
       const [ra, rb, rc] = await Promise.all([a, b, c]);
@@ -299,7 +290,7 @@ describe("creating and deleting many entries", () => {
   it("an item already removed by hand does not fail the others", async () => {
     const entries = [];
     for (let i = 0; i < 3; i++) entries.push(await create({ hash: sha(`batch gone ${i}`), sourceInfo: "s", companyId: company }));
-    await console_({ action: "removeBlocklistItem", id: entries[1]!.id });
+    await env.console({ action: "removeBlocklistItem", id: entries[1]!.id });
     await Promise.all(entries.map((e) => handler.delete(e.id, e.outs)));
     for (const e of entries) expect(itemsWith(e.outs.hash!)).toEqual([]);
   });

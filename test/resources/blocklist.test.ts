@@ -4,7 +4,7 @@ import { BLOCKLIST_HASHES_PER_CALL, handler, type BlocklistOutputs } from "../..
 import { PartialCreateError } from "../../provider/partial-failure";
 import { setProviderClient } from "../../provider/settings";
 import { UNKNOWN } from "../../provider/unknown";
-import { startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
+import { checkedInputs, startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
 
 let env: ProviderEnv;
 let bigCompany: string;
@@ -26,11 +26,7 @@ beforeAll(async () => {
 afterAll(() => env.close());
 beforeEach(() => env.reset());
 
-async function checked(news: Record<string, unknown>) {
-  const { inputs, failures } = await handler.check({}, news);
-  expect(failures ?? []).toEqual([]);
-  return inputs!;
-}
+const checked = (news: Record<string, unknown>) => checkedInputs(handler, news);
 
 async function create(news: Record<string, unknown>) {
   const inputs = await checked(news);
@@ -137,8 +133,7 @@ describe("lifecycle", () => {
     const hashes = [md5("one"), md5("two"), md5("three")];
     const { inputs, id, outs } = await create({ companyId, hashType: "md5", hashes, sourceInfo: "md5 list" });
     const victim = [...hashes].sort()[1]!;
-    const res = await fetch(`${env.emu.adminUrl}/console`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action: "removeBlocklistItem", id: outs.itemIds[victim] }) });
-    expect(res.status).toBe(200);
+    await env.console({ action: "removeBlocklistItem", id: outs.itemIds[victim] });
     const read = await handler.read(id, outs);
     expect(read.props).toMatchObject({ hashes: [...hashes].sort().filter((h) => h !== victim), missingHashes: [victim] });
     expect(await handler.diff(id, read.props, inputs)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { PartialCreateError } from "../../provider/partial-failure";
 import { Company, handler } from "../../provider/resources/company";
 import { UNKNOWN } from "../../provider/unknown";
-import { startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
+import { checkedInputs, startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
 
 let env: ProviderEnv;
 let rootId: string;
@@ -18,17 +18,9 @@ beforeEach(() => env.reset());
 const detailsOf = (companyId: string) => env.client.call("companies", "getCompanyDetails", { companyId }, z.record(z.string(), z.unknown()));
 const named = async (name: string) =>
   (await env.client.call("companies", "findCompaniesByName", { nameFilter: name }, z.array(z.object({ id: z.string(), name: z.string() })))).filter((c) => c.name === name);
-const consoleAction = async (body: Record<string, unknown>) => {
-  const r = await fetch(`${env.emu.adminUrl}/console`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  expect(r.status).toBe(200);
-};
 const paramsOf = (method: string) => env.emu.calls().filter((c) => c.method === method).map((c) => c.params);
 
-async function checked(news: Record<string, unknown>) {
-  const { inputs, failures } = await handler.check({}, news);
-  expect(failures ?? []).toEqual([]);
-  return inputs!;
-}
+const checked = (news: Record<string, unknown>) => checkedInputs(handler, news);
 
 async function create(name: string, extra: Record<string, unknown> = {}) {
   const inputs = await checked({ name, ...extra });
@@ -172,8 +164,8 @@ describe("lifecycle", () => {
 
   it("read shows a console rename, suspension and edit as drift, and an empty id when the company is gone", async () => {
     const { id, outs, inputs } = await create("Drifty Co", { address: "Old St 1", country: "US" });
-    await consoleAction({ action: "renameCompany", companyId: id, name: "Drifty Renamed" });
-    await consoleAction({ action: "suspendCompany", companyId: id });
+    await env.console({ action: "renameCompany", companyId: id, name: "Drifty Renamed" });
+    await env.console({ action: "suspendCompany", companyId: id });
     await env.client.call("companies", "updateCompanyDetails", { id, address: "New St 2", country: "DE", enforce2FA: true }, z.null());
     const after = await handler.read(id, outs);
     expect(after.props).toMatchObject({ name: "Drifty Renamed", suspended: true, isSuspended: true, address: "New St 2", country: "DE", enforce2FA: true });
@@ -185,7 +177,7 @@ describe("lifecycle", () => {
     expect(paramsOf("updateCompanyDetails")).toEqual([{ id, name: "Drifty Co", address: "Old St 1", country: "US", enforce2FA: false }]);
     expect(paramsOf("activateCompany")).toEqual([{ companyId: id }]);
 
-    await consoleAction({ action: "deleteObject", id });
+    await env.console({ action: "deleteObject", id });
     expect(await handler.read(id, outs)).toEqual({ id: "", props: {} });
   });
 

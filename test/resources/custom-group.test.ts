@@ -80,9 +80,9 @@ describe("lifecycle", () => {
   it("read shows a console rename and a console move as drift", async () => {
     const { id, outs } = await create("Drifty");
     const other = await create("Elsewhere");
-    await fetch(`${env.emu.adminUrl}/console`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action: "renameCustomGroup", groupId: id, name: "Renamed by hand" }) });
+    await env.console({ action: "renameCustomGroup", groupId: id, name: "Renamed by hand" });
     expect((await handler.read(id, outs)).props).toMatchObject({ name: "Renamed by hand" });
-    await fetch(`${env.emu.adminUrl}/console`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action: "moveCustomGroup", groupId: id, parentId: other.id }) });
+    await env.console({ action: "moveCustomGroup", groupId: id, parentId: other.id });
     env.nextCommand();
     const after = await handler.read(id, outs);
     expect(after.props).toMatchObject({ name: "Renamed by hand", parentId: other.id });

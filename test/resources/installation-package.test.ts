@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { InstallationPackage, handler } from "../../provider/resources/installation-package";
 import { UNKNOWN } from "../../provider/unknown";
-import { startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
+import { checkedInputs, startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
 
 let env: ProviderEnv;
 let companyId: string;
@@ -14,21 +14,13 @@ beforeAll(async () => {
 afterAll(() => env.close());
 beforeEach(() => env.reset());
 
-const consoleAction = async (body: Record<string, unknown>) => {
-  const r = await fetch(`${env.emu.adminUrl}/console`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  expect(r.status).toBe(200);
-};
 const paramsOf = (method: string) => env.emu.calls().filter((c) => c.method === method).map((c) => c.params);
 const packagesNamed = async (name: string, company = companyId) => {
   const all = await env.client.listAll("packages", "getPackagesList", { companyId: company }, z.object({ id: z.string(), name: z.string() }));
   return all.filter((p) => p.name === name);
 };
 
-async function checked(news: Record<string, unknown>) {
-  const { inputs, failures } = await handler.check({}, news);
-  expect(failures ?? []).toEqual([]);
-  return inputs!;
-}
+const checked = (news: Record<string, unknown>) => checkedInputs(handler, news);
 
 async function create(packageName: string, extra: Record<string, unknown> = {}) {
   const inputs = await checked({ packageName, companyId, ...extra });
@@ -144,7 +136,7 @@ describe("lifecycle", () => {
 
   it("read shows console edits as drift, and an empty id when the package is gone", async () => {
     const { id, outs, inputs } = await create("Drifty Package", { modules: { firewall: true }, language: "en_US" });
-    await consoleAction({ action: "updatePackage", packageId: id, packageName: "Renamed By Hand", modules: { firewall: 0 }, language: "ro_RO", description: "hand made" });
+    await env.console({ action: "updatePackage", packageId: id, packageName: "Renamed By Hand", modules: { firewall: 0 }, language: "ro_RO", description: "hand made" });
     const after = await handler.read(id, outs);
     expect(after.props).toMatchObject({ packageName: "Renamed By Hand", modules: { firewall: false }, language: "ro_RO", description: "hand made" });
     // Only the switches the program names are compared.
@@ -153,7 +145,7 @@ describe("lifecycle", () => {
     await handler.update(id, after.props!, inputs);
     expect(paramsOf("updatePackage")).toEqual([{ packageId: id, packageName: "Drifty Package", description: "", language: "en_US", modules: { firewall: 1 } }]);
 
-    await consoleAction({ action: "deleteObject", id });
+    await env.console({ action: "deleteObject", id });
     expect(await handler.read(id, outs)).toEqual({ id: "", props: {} });
   });
 });

@@ -3,7 +3,7 @@ import type { EndpointRecord, GroupRecord, TenantState } from "../../emulator";
 import { handler, type PolicyAssignmentOutputs } from "../../provider/resources/policy-assignment";
 import { setProviderClient } from "../../provider/settings";
 import { UNKNOWN } from "../../provider/unknown";
-import { startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
+import { checkedInputs, startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
 
 let env: ProviderEnv;
 let root: string;
@@ -39,16 +39,7 @@ function pickGroup(s: TenantState): GroupRecord | undefined {
   });
 }
 
-async function checked(news: Record<string, unknown>) {
-  const { inputs, failures } = await handler.check({}, news);
-  expect(failures ?? []).toEqual([]);
-  return inputs!;
-}
-
-async function console_(body: Record<string, unknown>) {
-  const res = await fetch(`${env.emu.adminUrl}/console`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  expect(res.status).toBe(200);
-}
+const checked = (news: Record<string, unknown>) => checkedInputs(handler, news);
 
 const assigns = () => env.emu.calls().filter((c) => c.method === "assignPolicy").map((c) => c.params);
 const sorted = (xs: string[]) => [...xs].sort();
@@ -99,7 +90,7 @@ describe("lifecycle", () => {
     expect(env.calls()).toEqual([]);
 
     // An endpoint given another policy in the console: policyId drifts; the update assigns again.
-    await console_({ action: "setEndpointPolicy", endpointId: e2, policyId: policyQ });
+    await env.console({ action: "setEndpointPolicy", endpointId: e2, policyId: policyQ });
     const drifted = await handler.read(id, outs);
     expect(drifted.props).toMatchObject({ policyId: policyQ, targetPolicies: { [e1!]: policyP, [e2!]: policyQ } });
     expect(await handler.diff(id, drifted.props, inputs)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
@@ -139,7 +130,7 @@ describe("lifecycle", () => {
     const forced = await checked({ policyId: policyP, targetIds: [group.id], forceInheritance: true });
     const { id, outs } = await handler.create(forced);
     expect((await handler.read(id, outs)).props).toEqual(outs);
-    await console_({ action: "setPolicyAssignment", targetId: group.id, policyId: policyQ });
+    await env.console({ action: "setPolicyAssignment", targetId: group.id, policyId: policyQ });
     const read = await handler.read(id, outs);
     expect(read.props).toMatchObject({ policyId: policyQ, targetPolicies: { [group.id]: policyQ } });
     expect(await handler.diff(id, read.props, forced)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
@@ -150,7 +141,7 @@ describe("lifecycle", () => {
     // Without forceInheritance, GravityZone cannot say which policy a group has: no drift is reported.
     const unforced = await checked({ policyId: policyP, targetIds: [group.id] });
     const created = await handler.create(unforced);
-    await console_({ action: "setPolicyAssignment", targetId: group.id, policyId: policyQ });
+    await env.console({ action: "setPolicyAssignment", targetId: group.id, policyId: policyQ });
     env.reset();
     expect((await handler.read(created.id, created.outs)).props).toEqual(created.outs);
     expect(env.calls()).toEqual([]);
@@ -160,16 +151,16 @@ describe("lifecycle", () => {
   it("an endpoint target deleted in the console leaves the targets; when none is left the assignment is gone", async () => {
     const [a, b] = plain.slice(3, 5).map((e) => e.id);
     const { id, outs } = await handler.create(await checked({ policyId: policyQ, targetIds: [a, b] }));
-    await console_({ action: "deleteObject", id: a });
+    await env.console({ action: "deleteObject", id: a });
     const read = await handler.read(id, outs);
     expect(read.props).toMatchObject({ targetIds: [b], endpointTargets: [b] });
-    await console_({ action: "deleteObject", id: b });
+    await env.console({ action: "deleteObject", id: b });
     expect((await handler.read(id, read.props)).id).toBe("");
   });
   it("deleting after a target was deleted in the console still returns the other targets to inheriting", async () => {
     const [a, b] = plain.slice(9, 11).map((e) => e.id);
     const { id, outs } = await handler.create(await checked({ policyId: policyQ, targetIds: [a, b] }));
-    await console_({ action: "deleteObject", id: a });
+    await env.console({ action: "deleteObject", id: a });
     env.reset();
     await handler.delete(id, outs);
     expect(assigns()).toEqual([

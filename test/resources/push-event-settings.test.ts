@@ -4,7 +4,7 @@ import { z } from "zod";
 import { handler, PushEventSettings, type PushEventSettingsOutputs } from "../../provider/resources/push-event-settings";
 import { setProviderClient } from "../../provider/settings";
 import { UNKNOWN } from "../../provider/unknown";
-import { startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
+import { checkedInputs, startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
 
 let env: ProviderEnv;
 let companyId: string;
@@ -19,16 +19,7 @@ beforeAll(async () => {
 afterAll(() => env.close());
 beforeEach(() => env.reset());
 
-async function checked(news: Record<string, unknown>) {
-  const { inputs, failures } = await handler.check({}, news);
-  expect(failures ?? []).toEqual([]);
-  return inputs!;
-}
-
-async function console_(body: Record<string, unknown>) {
-  const res = await fetch(`${env.emu.adminUrl}/console`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  expect(res.status).toBe(200);
-}
+const checked = (news: Record<string, unknown>) => checkedInputs(handler, news);
 
 const setCalls = () => env.emu.calls().filter((c) => c.method === "setPushEventSettings").map((c) => c.params as Record<string, unknown>);
 
@@ -135,7 +126,7 @@ describe("lifecycle", () => {
   it("shows the service switching itself off (disablePush) as drift on enabled, repaired by one write", async () => {
     const inputs = await checked({ ...base, serviceType: "cef", authorization: undefined });
     const { id, outs } = await handler.create({ ...inputs, adopt: true });
-    await console_({ action: "disablePush", companyId });
+    await env.console({ action: "disablePush", companyId });
     const read = await handler.read(id, outs);
     expect(read.props).toEqual({ ...outs, enabled: false });
     expect(await handler.diff(id, read.props, inputs)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
@@ -178,7 +169,7 @@ describe("adopt", () => {
   it("a disabled configuration counts as absent: creating needs no adopt", async () => {
     const inputs = await checked({ ...base, serviceType: "azuresentinel", authorization: "SharedKey k" });
     await handler.create({ ...inputs, adopt: true });
-    await console_({ action: "disablePush", companyId });
+    await env.console({ action: "disablePush", companyId });
     env.reset();
     const { outs } = await handler.create(inputs);
     expect(outs.adopted).toBe(false);
@@ -189,7 +180,7 @@ describe("adopt", () => {
   it("a disabled configuration that already is the declared one (enabled: false) is taken as it is, with no write", async () => {
     const inputs = await checked({ ...base, serviceType: "jsonRPC", authorization: "Bearer off", enabled: false });
     await handler.create({ ...inputs, enabled: true, adopt: true });
-    await console_({ action: "disablePush", companyId });
+    await env.console({ action: "disablePush", companyId });
     env.reset();
     const { outs } = await handler.create({ ...inputs, adopt: true });
     expect(outs).toMatchObject({ enabled: false, adopted: false });
@@ -201,7 +192,7 @@ describe("adopt", () => {
 describe("lost answers", () => {
   it("a write applied but unanswered (dropAfterWriteRate 1) is confirmed by reading back, with no second write", async () => {
     const inputs = await checked({ ...base, serviceType: "jsonRPC", authorization: "Bearer lost", url: "https://lost.example.com/" });
-    await console_({ action: "disablePush", companyId }).catch(() => undefined);
+    await env.console({ action: "disablePush", companyId }).catch(() => undefined);
     env.reset();
     env.emu.setFaults({ dropAfterWriteRate: 1, methods: ["push.setPushEventSettings"], seed: 1 });
     try {
