@@ -127,10 +127,8 @@ const nameRule = () => str({ max: 64 });
 const addressRule = () => str({ nonEmpty: false, max: 128, noHtml: true });
 const phoneRule = () => str({ nonEmpty: false, max: 32 });
 
-const createShape = {
-  type: req(int({ oneOf: [0, 1] })),
-  name: req(nameRule()),
-  parentId: id(),
+/** The detail fields createCompany and updateCompanyDetails both take, with the same rules. */
+const detailShape = {
   address: addressRule(),
   country: countryRule(),
   state: stateRule(),
@@ -139,6 +137,13 @@ const createShape = {
   canBeManagedByAbove: bool(),
   enforce2FA: bool(),
   skip2FAPeriod: int({ oneOf: [0, 1, 3, 7, 14, 30, 90] }),
+};
+
+const createShape = {
+  type: req(int({ oneOf: [0, 1] })),
+  name: req(nameRule()),
+  parentId: id(),
+  ...detailShape,
   assignedProductType: int({ min: 0, max: 10 }),
   licenseSubscription: licenseShape,
   accountEmail: emailRule(),
@@ -226,14 +231,7 @@ const updateShape = {
   id: id(),
   name: nameRule(),
   type: int({ oneOf: [0, 1] }),
-  address: addressRule(),
-  country: countryRule(),
-  state: stateRule(),
-  phone: phoneRule(),
-  industry: refine(int({ min: 0 }), (v) => (isIndustry(v) ? undefined : "The value should be a valid industry code.")),
-  canBeManagedByAbove: bool(),
-  enforce2FA: bool(),
-  skip2FAPeriod: int({ oneOf: [0, 1, 3, 7, 14, 30, 90] }),
+  ...detailShape,
 };
 
 function updateCompanyDetails(raw: unknown, ctx: MethodContext): null {
