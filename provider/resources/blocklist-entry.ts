@@ -21,7 +21,8 @@ import { dynamicProvider } from "../dynamic";
 import { defineHandler, sameValue } from "../handler";
 import { providerClient } from "../settings";
 import { idRef, plainText } from "../validation";
-import { blocklistWrite, GATHER_MS, HASH_TYPES, HASH_TYPE_CODE, type HashType, hashTypeOf, listHashItems, listRuleItems, noteOf, type RuleItem } from "./blocklist-items";
+import { GATHER_MS } from "../shared-listing";
+import { blocklistWrite, HASH_TYPES, HASH_TYPE_CODE, type HashType, hashTypeOf, listHashItems, listRuleItems, noteOf, type RuleItem } from "./blocklist-items";
 
 export { HASH_TYPES, type HashType } from "./blocklist-items";
 

@@ -16,8 +16,6 @@ import { z } from "zod";
 import type { GravityZoneClient } from "../client";
 import { type ListingOptions, listingWrite, sharedListing } from "../shared-listing";
 
-export { GATHER_MS } from "../shared-listing";
-
 /** The hash algorithms GravityZone blocklists accept. */
 export const HASH_TYPES = ["sha256", "md5"] as const;
 
