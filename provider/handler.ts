@@ -27,6 +27,11 @@ export interface ResourceDefinition<I extends Record<string, unknown>, O extends
   readonly schema: z.ZodType<I>;
   /** Input fields the API cannot change in place: a change replaces the object. */
   readonly replaceOn: readonly (keyof I & string)[];
+  /**
+   * Input fields GravityZone cannot change on an existing object, where a replacement would delete a
+   * customer's data: a change is refused in preview with the text given here (what to do instead).
+   */
+  readonly fixed?: Readonly<Partial<Record<keyof I & string, string>>>;
   /** Input fields that only steer this provider (e.g. `adopt`): changing them makes no API call. */
   readonly local?: readonly (keyof I & string)[];
   /** Delete the old object before creating the replacement (names unique in the API). */
@@ -37,8 +42,18 @@ export interface ResourceDefinition<I extends Record<string, unknown>, O extends
   read(id: string, olds: O): Promise<O | undefined>;
   /** Applies the changed API-backed fields in place; returns the new outputs. */
   update(id: string, olds: O, news: I, changed: readonly (keyof I & string)[]): Promise<O>;
-  /** Deletes the object. A not-found error is treated as success by the caller. */
+  /**
+   * Deletes the object. An error that may mean "not found" is success only when
+   * {@link ResourceDefinition.confirmAbsent} confirms the object is gone.
+   */
   delete(id: string, olds: O): Promise<void>;
+  /**
+   * Looks the object up in its parent's listing after a read or delete failed with an error that may
+   * mean "not found" (kind `not-found` or `invalid-params`): true when the listing shows it is gone.
+   * GravityZone's reference documents no error text for a missing object, so such an error alone never
+   * makes the provider report an object gone; without this, the error is reported as it is.
+   */
+  confirmAbsent?(id: string, olds: O): Promise<boolean>;
 }
 
 /** The object the serialized shim forwards to. */
@@ -55,8 +70,9 @@ export function defineHandler<I extends Record<string, unknown>, O extends I>(de
       return checkInputs(def.schema, stripProvider(news));
     },
 
-    async diff(_id, olds, news) {
+    async diff(id, olds, news) {
       const changed = changedFields(fields, olds, news);
+      refuseFixedChanges(def, id, olds, news, changed);
       const replaces = changed.filter((f) => (def.replaceOn as readonly string[]).includes(f));
       return {
         changes: changed.length > 0,
@@ -72,7 +88,14 @@ export function defineHandler<I extends Record<string, unknown>, O extends I>(de
 
     async read(id, props) {
       const olds = stripProvider(props) as O;
-      const now = await inOperation(() => def.read(id, olds));
+      const now = await inOperation(async () => {
+        try {
+          return await def.read(id, olds);
+        } catch (e) {
+          if (await confirmedGone(def, id, olds, e)) return undefined;
+          throw e;
+        }
+      });
       if (now === undefined) return { id: "", props: {} };
       const outs: Record<string, unknown> = { ...now };
       for (const f of local) if (f in olds) outs[f] = olds[f];
@@ -85,6 +108,7 @@ export function defineHandler<I extends Record<string, unknown>, O extends I>(de
       const o = stripProvider(olds) as O;
       const n = stripProvider(news) as I;
       const changed = changedFields(fields, o, n) as (keyof I & string)[];
+      refuseFixedChanges(def, id, o, n, changed);
       const apiChanged = changed.filter((f) => !local.has(f));
       const outs = apiChanged.length > 0 ? await inOperation(() => def.update(id, o, n, apiChanged)) : ({ ...o } as O);
       const merged: Record<string, unknown> = { ...outs };
@@ -93,14 +117,42 @@ export function defineHandler<I extends Record<string, unknown>, O extends I>(de
     },
 
     async delete(id, props) {
-      try {
-        await inOperation(() => def.delete(id, stripProvider(props) as O));
-      } catch (e) {
-        if (isGravityZoneError(e, "not-found")) return;
-        throw e;
-      }
+      const olds = stripProvider(props) as O;
+      await inOperation(async () => {
+        try {
+          await def.delete(id, olds);
+        } catch (e) {
+          if (await confirmedGone(def, id, olds, e)) return;
+          throw e;
+        }
+      });
     },
   };
+}
+
+/** Throws when a known new value changes a {@link ResourceDefinition.fixed} field (unknowns are checked again at update). */
+function refuseFixedChanges<I extends Record<string, unknown>, O extends I>(def: ResourceDefinition<I, O>, id: string, olds: Record<string, unknown>, news: Record<string, unknown>, changed: readonly string[]): void {
+  const fixed = (def.fixed ?? {}) as Readonly<Record<string, string | undefined>>;
+  for (const f of changed) {
+    const why = fixed[f];
+    if (why === undefined || containsUnknown(news[f])) continue;
+    throw new Error(`${def.type} ${id}: ${f} cannot change from ${shown(olds[f])} to ${shown(news[f])}. ${why}`);
+  }
+}
+
+/** A fixed field's value for a message: ids, booleans and numbers as JSON, anything else left out. */
+function shown(v: unknown): string {
+  if (v === undefined || v === null) return "(not set)";
+  return typeof v === "object" ? "another value" : JSON.stringify(v);
+}
+
+/**
+ * True when `error` may mean "the object is not there" and the resource's listing confirms it. An
+ * error of any other kind, or one the listing contradicts, is never taken as "gone".
+ */
+async function confirmedGone<I extends Record<string, unknown>, O extends I>(def: ResourceDefinition<I, O>, id: string, olds: O, error: unknown): Promise<boolean> {
+  if (!isGravityZoneError(error, "not-found", "invalid-params") || def.confirmAbsent === undefined) return false;
+  return def.confirmAbsent(id, olds);
 }
 
 /** The top-level field names of an object schema. */
