@@ -7,7 +7,7 @@
  *   reports a value (package modules and roles, scan mode, settings, deployment options; account time
  *   zone, language, phone number, user name when it differs from the e-mail, targets);
  * - inputs GravityZone cannot report are left out with a comment: account passwords, the company's
- *   license subscription (it cannot change in place, so a declared value would risk a replace);
+ *   license subscription (getCompanyDetails does not document it);
  * - the push authorization becomes `config.requireSecret("push-authorization")`, never a literal;
  * - defaults are left out (industry 0, language en_US, …); lists are in the order `read` gives
  *   (sorted where the resource sorts).
@@ -15,13 +15,12 @@
  * Code tables mirror provider/resources/*.ts.
  */
 import { ConfigSecret, slugify, type ImportedObject, type Kind, type Value } from "./model";
-import { renderInline, type SectionComment } from "./program-writer";
+import { type SectionComment } from "./program-writer";
 import type { AccountDetails, CompanyDetails, CompanySnapshot, EndpointPolicy, PackageDetails, PushSettings, TenantSnapshot } from "./tenant-reader";
 import { hashTypeOf, noteOf, type HashItem, type RuleItem } from "../resources/blocklist-items";
 import { PACKAGE_MODULES, PACKAGE_ROLES } from "../resources/installation-package";
 
 const COMPANY_TYPES: Record<number, string> = { 0: "partner", 1: "customer" };
-const LICENSE_TYPES: Record<number, string> = { 1: "trial", 2: "licensed", 3: "monthly" };
 const PRODUCT_TYPES: Record<number, string> = { 0: "detectionAndPrevention", 3: "edrReportOnly", 5: "phasrStandalone" };
 const ENGINES: Record<number, string> = { 1: "central", 2: "hybrid", 3: "local" };
 const SCAN_TYPES: Record<number, string> = { 1: "automatic", 2: "custom" };
@@ -119,18 +118,7 @@ function companyObject(d: CompanyDetails, names: ReadonlyMap<string, string>, ow
   if (d.isSuspended === true) inputs.suspended = true;
   inputs.deletionProtection = true;
   inputs.adopt = true;
-  const l = d.licenseSubscription;
-  if (l && typeof l.type === "number") {
-    const license: Record<string, Value> = { type: LICENSE_TYPES[l.type] ?? l.type };
-    if (nonEmpty(l.licenseKey)) license.licenseKey = l.licenseKey;
-    if (typeof l.reservedSlots === "number") license.reservedSlots = l.reservedSlots;
-    if (nonEmpty(l.endSubscription)) license.endSubscription = l.endSubscription;
-    if (typeof l.autoRenewPeriod === "number") license.autoRenewPeriod = l.autoRenewPeriod;
-    notes.push(
-      "The license is not declared: the API cannot change it in place, so a declared value that ever differs would replace (delete and re-create) the company. GravityZone reports:",
-      `  licenseSubscription: ${renderInline(license)},`,
-    );
-  }
+  notes.push("licenseSubscription is not declared (getCompanyDetails does not report it): add it to manage the licence; changes apply in place.");
   return { key: `company:${d.id}`, type: "Company", gzId: d.id, companyId: d.id, baseName: slugify(d.name, "company"), title: `company "${d.name}"`, inputs, notes, fieldNotes, problem };
 }
 
@@ -234,7 +222,8 @@ function accountObject(c: CompanyDetails, a: AccountDetails, slug: string): Impo
     if (granted.length > 0) inputs.rights = Object.fromEntries(granted.map((k) => [k, true]));
   }
   if (a.targetIds && a.targetIds.length > 0) inputs.targetIds = [...a.targetIds];
-  if (a.phoneNumber) inputs.phoneNumber = { countryCode: a.phoneNumber.countryCode, subscriberNumber: a.phoneNumber.subscriberNumber };
+  const pn = a.phoneNumber;
+  if (nonEmpty(pn?.countryCode) && nonEmpty(pn?.subscriberNumber)) inputs.phoneNumber = { countryCode: pn.countryCode, subscriberNumber: pn.subscriberNumber };
   inputs.adopt = true;
   notes.push("The password cannot be read from GravityZone: it is not declared (add `password: config.requireSecret(\"…\")` to manage it).");
   return {

@@ -1,9 +1,10 @@
 /**
  * A company's details: `getCompany` → `companies.getCompanyDetails {companyId?}` (the API key's own
- * company when no id is given).
+ * company when no id is given), then `licensing.getLicenseInfo {companyId}` for the licence kind.
  */
 import type { GravityZoneClient } from "../client";
 import { companyDetails, type CompanyType, type LicenseSubscriptionType } from "../resources/company";
+import { licenseName, readLicense } from "../resources/company-license";
 import { programClient } from "../settings";
 import { outputForm } from "./output-form";
 
@@ -47,30 +48,32 @@ export interface GetCompanyResult {
   details: Record<string, unknown>;
 }
 
-const LICENSE_NAMES: Record<number, LicenseSubscriptionType> = { 1: "trial", 2: "licensed", 3: "monthly" };
-
 const details = companyDetails;
 
 const text = (v: string | null | undefined) => (v ? v : undefined);
+/** An unset country or state reads "N/A" (77209-126239). */
+const code = (v: string | null | undefined) => (v && v !== "N/A" ? v : undefined);
 
 /** Reads a company. @internal */
 export async function readCompany(c: GravityZoneClient, args: GetCompanyArgs): Promise<GetCompanyResult> {
   const d = await c.call("companies", "getCompanyDetails", { companyId: args.companyId }, details);
+  // getCompanyDetails does not document the licence: getLicenseInfo does (77211-127105).
+  const license = await readLicense(c, d.id);
   return {
     id: d.id,
     name: d.name,
     type: d.type === 0 ? "partner" : "customer",
     parentId: text(d.parentId),
     address: text(d.address),
-    country: text(d.country),
-    state: text(d.state),
+    country: code(d.country),
+    state: code(d.state),
     phone: text(d.phone),
     industry: d.industry ?? 0,
     canBeManagedByAbove: d.canBeManagedByAbove ?? true,
     enforce2FA: d.enforce2FA ?? false,
     isSuspended: d.isSuspended ?? false,
     createdAt: text(d.createdAt),
-    licenseType: LICENSE_NAMES[d.licenseSubscription?.type ?? -1],
+    licenseType: licenseName(license.subscriptionType),
     details: d,
   };
 }

@@ -32,7 +32,7 @@ export interface GetLicenseInfoResult {
   details: Record<string, unknown>;
 }
 
-const info = z
+const entry = z
   .object({
     subscriptionType: z.number().nullish(),
     expiryDate: z.string().nullish(),
@@ -42,6 +42,12 @@ const info = z
     products: z.array(z.record(z.string(), z.unknown())).nullish(),
   })
   .loose();
+
+/**
+ * The answer: documented as an Array whose members are one licence's fields (77211-127105), answered as
+ * one object by the consoles community clients use. Both are read; from an array, the main licence.
+ */
+const info = z.union([entry, z.array(entry)]).transform((r) => (Array.isArray(r) ? (r.find((e) => e.isAddon !== true) ?? r[0] ?? {}) : r));
 
 /** Reads license information. @internal */
 export async function readLicenseInfo(c: GravityZoneClient, args: GetLicenseInfoArgs): Promise<GetLicenseInfoResult> {

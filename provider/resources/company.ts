@@ -3,15 +3,15 @@
  *
  * | operation | GravityZone call |
  * |---|---|
- * | create | `companies.createCompany {type, name, parentId, …}` after a lookup by exact name (`companies.findCompaniesByName`); then `companies.suspendCompany` when `suspended: true` |
- * | read | `companies.getCompanyDetails {companyId}` (not found → gone) |
- * | update | `companies.updateCompanyDetails {id, …changed fields}` (name, type, address, country, state, phone, industry, canBeManagedByAbove, enforce2FA); `suspended` → `companies.suspendCompany` / `companies.activateCompany {companyId}` |
- * | replace | `parentId`, `licenseSubscription` (updateCompanyDetails takes neither) |
+ * | create | `companies.createCompany {type, name, parentId, …}` after a lookup by exact name (`companies.findCompaniesByName`); then `companies.suspendCompany {companyId, recursive: false}` when `suspended: true` |
+ * | read | `companies.getCompanyDetails {companyId}` (an unset country or state reads "N/A"); `licensing.getLicenseInfo {companyId}` when the program sets `licenseSubscription`; an error that may mean "not found" counts as gone only when `network.getNetworkInventoryItems` no longer lists the company |
+ * | update | `companies.updateCompanyDetails {id, …changed fields}` (name, type, address, country, state, phone, industry, enforce2FA, skip2FAPeriod, contactPerson: 77211-126238); the licence through `licensing.setMonthlySubscription` / `setLicenseKey` (see company-license.ts); `suspended` → `companies.suspendCompany` / `companies.activateCompany {companyId, recursive: false}` |
+ * | refused | `parentId`, `canBeManagedByAbove` (no method changes them), licence changes no method makes |
  * | delete | `companies.deleteCompany {companyId}`, refused by this provider while `deletionProtection` is true |
  *
  * The program is the truth for the company's details: an optional text field left out means "empty"
- * (removing `address` from the program clears the address). `licenseSubscription` is managed only
- * when the program sets it, and then only the sub-fields it sets.
+ * (removing `address` from the program clears the address). `licenseSubscription`, `skip2FAPeriod`
+ * and `contactPerson` are managed only when the program sets them, and then only the sub-fields it sets.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
@@ -21,34 +21,33 @@ import { dynamicProvider } from "../dynamic";
 import { defineHandler, sameValue } from "../handler";
 import { PartialCreateError, withPartialFailures } from "../partial-failure";
 import { providerClient } from "../settings";
-import { countryCode, displayName, idRef, isoDate, phone, plainText, subdivisionCode } from "../validation";
+import { countryCode, displayName, email, idRef, phone, plainText, subdivisionCode } from "../validation";
+import {
+  applyLicense,
+  licenseAsRead,
+  licenseChangeRefused,
+  type LicenseSubscriptionArgs,
+  licenseSubscriptionSchema,
+  type LicenseSubscriptionType,
+  licenseWire,
+  readLicense,
+} from "./company-license";
+
+export type { LicenseSubscriptionArgs, LicenseSubscriptionType } from "./company-license";
 
 /** A company's kind: a partner can own companies, a customer cannot. */
 export type CompanyType = "partner" | "customer";
 
-/** The license subscription kinds (`licenseSubscription.type` 1, 2, 3 on the wire). */
-export type LicenseSubscriptionType = "trial" | "licensed" | "monthly";
-
-/**
- * A company's license subscription, set when the company is created.
- * Caution: `updateCompanyDetails` cannot change it, so any change here **replaces** the company
- * (refused while `deletionProtection` is true); change a live company's license in Control Center.
- */
-export interface LicenseSubscriptionArgs {
-  /**
-   * The subscription kind: `trial` (1 on the wire), `licensed` (2, a license key) or `monthly`
-   * (3, monthly subscription from the partner's pool).
-   * @default "trial"
-   */
-  type?: pulumi.Input<LicenseSubscriptionType>;
-  /** The license key: required with `licensed`, allowed with `trial` and `licensed` only. Up to 64 characters. */
-  licenseKey?: pulumi.Input<string>;
-  /** Seats reserved for the company out of the partner's pool (0–1000000). */
-  reservedSlots?: pulumi.Input<number>;
-  /** When a `monthly` subscription ends, as an ISO 8601 date (`2027-12-31`). Only with `monthly`. */
-  endSubscription?: pulumi.Input<string>;
-  /** Automatic renewal period of a `monthly` subscription, in months (0–120). Only with `monthly`. */
-  autoRenewPeriod?: pulumi.Input<number>;
+/** A company's designated contact person (`contactPerson` in createCompany and updateCompanyDetails). */
+export interface ContactPersonArgs {
+  /** Full name, at most 128 characters. */
+  fullName?: pulumi.Input<string>;
+  /** E-mail address. */
+  email?: pulumi.Input<string>;
+  /** Phone number: at most 32 characters of digits, spaces and `+ - ( ) .`. */
+  phoneNumber?: pulumi.Input<string>;
+  /** The person's role in the company, at most 128 characters. */
+  companyRole?: pulumi.Input<string>;
 }
 
 /** Inputs of {@link Company}. */
@@ -63,7 +62,8 @@ export interface CompanyArgs {
   type?: pulumi.Input<CompanyType>;
   /**
    * The partner company that owns this company.
-   * Caution: companies cannot be moved through the API, so changing it **replaces** the company.
+   * Caution: companies cannot be moved through the API, so a change is refused in preview (the
+   * provider never deletes a company to move it).
    * @default the API key's own company
    */
   parentId?: pulumi.Input<string>;
@@ -77,13 +77,26 @@ export interface CompanyArgs {
   phone?: pulumi.Input<string>;
   /** GravityZone's industry code: 0 (not set) to 34, or a sub-industry `<industry>01`–`<industry>99` (e.g. 1201). @default 0 */
   industry?: pulumi.Input<number>;
-  /** Whether the partner above may manage this company's security. @default true */
+  /**
+   * Whether the partner above may manage this company's security. Set when the company is created.
+   * Caution: `updateCompanyDetails` does not take it, so a change is refused in preview; change it in
+   * Control Center, then in the program.
+   * @default true
+   */
   canBeManagedByAbove?: pulumi.Input<boolean>;
   /** Require two-factor authentication for the company's console accounts. @default false */
   enforce2FA?: pulumi.Input<boolean>;
   /**
-   * The company's license subscription. Not managed when left out.
-   * Caution: the API cannot change it after creation, so changing it **replaces** the company.
+   * Days a console user's device may skip the two-factor code: 0, 1, 3, 7, 14, 30 or 90. Not managed
+   * when left out.
+   */
+  skip2FAPeriod?: pulumi.Input<number>;
+  /** The company's designated contact person. Not managed when left out. */
+  contactPerson?: pulumi.Input<ContactPersonArgs>;
+  /**
+   * The company's license subscription. Not managed when left out. Changed in place through the
+   * licensing API; a change no documented method can make is refused in preview (see
+   * {@link LicenseSubscriptionArgs}).
    */
   licenseSubscription?: pulumi.Input<LicenseSubscriptionArgs>;
   /**
@@ -107,32 +120,22 @@ export interface CompanyArgs {
 }
 
 const TYPE_CODES = { partner: 0, customer: 1 } as const satisfies Record<CompanyType, number>;
-const LICENSE_CODES = { trial: 1, licensed: 2, monthly: 3 } as const satisfies Record<LicenseSubscriptionType, number>;
-
-const wholeNumber = (min: number, max: number) =>
-  z.number().int("must be a whole number").min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`);
-
-const licenseSubscriptionSchema = z
-  .strictObject({
-    type: z.enum(["trial", "licensed", "monthly"], { error: "must be one of trial, licensed, monthly" }).default("trial"),
-    licenseKey: z.string().min(1, "must not be empty").max(64, "must be at most 64 characters").optional(),
-    reservedSlots: wholeNumber(0, 1_000_000).optional(),
-    endSubscription: isoDate.optional(),
-    autoRenewPeriod: wholeNumber(0, 120).optional(),
-  })
-  .superRefine((l, ctx) => {
-    if (l.type === "licensed" && l.licenseKey === undefined) ctx.addIssue({ code: "custom", path: ["licenseKey"], message: 'is required with type "licensed"' });
-    if (l.type === "monthly" && l.licenseKey !== undefined) ctx.addIssue({ code: "custom", path: ["licenseKey"], message: 'is only allowed with type "trial" or "licensed"' });
-    for (const f of ["endSubscription", "autoRenewPeriod"] as const) {
-      if (l.type !== "monthly" && l[f] !== undefined) ctx.addIssue({ code: "custom", path: [f], message: 'is only allowed with type "monthly"' });
-    }
-  });
 
 /** GravityZone industry codes: 0–34, or a sub-industry `<industry>01`–`<industry>99`. */
 const industryCode = z
   .number()
   .int("must be a whole number")
   .refine((v) => (v >= 0 && v <= 34) || (Math.floor(v / 100) >= 1 && Math.floor(v / 100) <= 34 && v % 100 >= 1), "must be an industry code: 0–34, or a sub-industry like 1201");
+
+/** The documented values of `skip2FAPeriod`, in days (updateCompanyDetails, 77211-126238). */
+const SKIP_2FA_DAYS = [0, 1, 3, 7, 14, 30, 90] as const;
+
+const contactPersonSchema = z.strictObject({
+  fullName: plainText(128).optional(),
+  email: email.optional(),
+  phoneNumber: phone.optional(),
+  companyRole: plainText(128).optional(),
+});
 
 const schema = z.strictObject({
   name: displayName(64),
@@ -145,6 +148,8 @@ const schema = z.strictObject({
   industry: industryCode.default(0),
   canBeManagedByAbove: z.boolean().default(true),
   enforce2FA: z.boolean().default(false),
+  skip2FAPeriod: z.union(SKIP_2FA_DAYS.map((d) => z.literal(d)), { error: `must be one of ${SKIP_2FA_DAYS.join(", ")} (days)` }).optional(),
+  contactPerson: contactPersonSchema.optional(),
   licenseSubscription: licenseSubscriptionSchema.optional(),
   suspended: z.boolean().default(false),
   deletionProtection: z.boolean().default(true),
@@ -170,16 +175,6 @@ export interface CompanyOutputs extends CompanyInputs {
   adopted: boolean;
 }
 
-const licenseDetails = z
-  .object({
-    type: z.number().nullish(),
-    licenseKey: z.string().nullish(),
-    reservedSlots: z.number().nullish(),
-    endSubscription: z.string().nullish(),
-    autoRenewPeriod: z.number().nullish(),
-  })
-  .loose();
-
 /** The answer of `companies.getCompanyDetails`, as the company resource, data source and import read it. @internal */
 export const companyDetails = z
   .object({
@@ -191,12 +186,14 @@ export const companyDetails = z
     country: z.string().nullish(),
     state: z.string().nullish(),
     phone: z.string().nullish(),
-    industry: z.number().nullish(),
+    // Documented as an Integer on one page and a String on another (77209-126239, 77211-126239).
+    industry: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).nullish(),
+    skip2FAPeriod: z.number().nullish(),
+    contactPerson: z.object({ fullName: z.string().nullish(), email: z.string().nullish(), phoneNumber: z.string().nullish(), companyRole: z.string().nullish() }).loose().nullish(),
     canBeManagedByAbove: z.boolean().nullish(),
     enforce2FA: z.boolean().nullish(),
     isSuspended: z.boolean().nullish(),
     createdAt: z.string().nullish(),
-    licenseSubscription: licenseDetails.nullish(),
   })
   .loose();
 type CompanyDetails = z.infer<typeof companyDetails>;
@@ -204,39 +201,58 @@ type CompanyDetails = z.infer<typeof companyDetails>;
 const companyMatch = z.object({ id: z.string(), name: z.string() }).loose();
 const companyMatches = z.union([z.array(companyMatch), z.object({ items: z.array(companyMatch) }).loose().transform((r) => r.items), z.null().transform(() => [])]);
 
-/** Fields sent to `updateCompanyDetails` when they change. */
-const DETAIL_FIELDS = ["name", "type", "address", "country", "state", "phone", "industry", "canBeManagedByAbove", "enforce2FA"] as const;
+/**
+ * Fields sent to `updateCompanyDetails` when they change: the documented parameters the resource
+ * manages (77211-126238; `canBeManagedByAbove` is not one of them).
+ */
+const DETAIL_FIELDS = ["name", "type", "address", "country", "state", "phone", "industry", "enforce2FA", "skip2FAPeriod", "contactPerson"] as const;
 /** Optional text fields: left out of the program = empty (sent as "" to clear). */
 const TEXT_FIELDS = new Set<string>(["address", "country", "state", "phone"]);
 
-async function details(c: GravityZoneClient, id: string): Promise<CompanyDetails | undefined> {
-  try {
-    return await c.call("companies", "getCompanyDetails", { companyId: id }, companyDetails);
-  } catch (e) {
-    if (isGravityZoneError(e, "not-found")) return undefined;
-    throw e;
-  }
+function details(c: GravityZoneClient, id: string): Promise<CompanyDetails> {
+  return c.call("companies", "getCompanyDetails", { companyId: id }, companyDetails);
 }
+
 
 /**
- * The company with this name, if any. `findCompaniesByName` matches substrings; GravityZone keeps
- * company names unique regardless of case, so the match is exact but case-insensitive.
+ * True when no company with this id is listed anywhere under the API key's company
+ * (`network.getNetworkInventoryItems`, companies only, every level and page).
  */
-async function findByName(c: GravityZoneClient, name: string) {
-  const matches = await c.call("companies", "findCompaniesByName", { nameFilter: name }, companyMatches);
-  const key = name.trim().toLowerCase();
-  return matches.find((m) => m.name.trim().toLowerCase() === key);
+async function companyUnlisted(c: GravityZoneClient, id: string): Promise<boolean> {
+  const params = { filters: { type: { companies: true }, depth: { allItemsRecursively: true } } };
+  for await (const item of c.paginate("network", "getNetworkInventoryItems", params, inventoryNamed)) {
+    if (item.id === id) return false;
+  }
+  return true;
 }
 
-function licenseWire(l: CompanyInputs["licenseSubscription"]) {
-  if (l === undefined) return undefined;
-  return { type: LICENSE_CODES[l.type], licenseKey: l.licenseKey, reservedSlots: l.reservedSlots, endSubscription: l.endSubscription, autoRenewPeriod: l.autoRenewPeriod };
+/** Most matches findCompaniesByName returns in one answer (`maxResults`, 1–100, default 25: 77211-126241). */
+const MAX_NAME_MATCHES = 100;
+
+const inventoryNamed = z.object({ id: z.string(), name: z.string(), type: z.number().optional() }).loose();
+
+/**
+ * The company with this name, if any. `findCompaniesByName` matches names that start with the filter
+ * (77211-126241); GravityZone keeps company names unique regardless of case, so the match is exact but
+ * case-insensitive. When the answer is full (more names start with this one than one answer holds), the
+ * inventory's companies are searched instead, so a match is never cut off.
+ */
+async function findByName(c: GravityZoneClient, name: string) {
+  const key = name.trim().toLowerCase();
+  const matches = await c.call("companies", "findCompaniesByName", { nameFilter: name, maxResults: MAX_NAME_MATCHES }, companyMatches);
+  const found = matches.find((m) => m.name.trim().toLowerCase() === key);
+  if (found || matches.length < MAX_NAME_MATCHES) return found;
+  const params = { filters: { type: { companies: true }, depth: { allItemsRecursively: true } } };
+  for await (const item of c.paginate("network", "getNetworkInventoryItems", params, inventoryNamed)) {
+    if (item.type === 1 && item.name.trim().toLowerCase() === key) return { id: item.id, name: item.name };
+  }
+  return undefined;
 }
 
 const typeName = (code: number): CompanyType => (code === TYPE_CODES.partner ? "partner" : "customer");
-const licenseName = (code: number | null | undefined): LicenseSubscriptionType | undefined =>
-  (Object.keys(LICENSE_CODES) as LicenseSubscriptionType[]).find((k) => LICENSE_CODES[k] === code);
 const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null || v === "" ? undefined : v);
+/** A country or state as read: "N/A" is how getCompanyDetails reports an unset code (77209-126239). */
+const codeOrUndefined = (v: string | null | undefined): string | undefined => (v === "N/A" ? undefined : orUndefined(v));
 
 /** The outputs for `base` (the program's view) with what GravityZone reports now, for managed fields. */
 function reflect(base: CompanyOutputs, d: CompanyDetails): CompanyOutputs {
@@ -252,24 +268,19 @@ function reflect(base: CompanyOutputs, d: CompanyDetails): CompanyOutputs {
     isSuspended: d.isSuspended ?? false,
     createdAt: orUndefined(d.createdAt) ?? base.createdAt,
     address: orUndefined(d.address),
-    country: orUndefined(d.country),
-    state: orUndefined(d.state),
+    country: codeOrUndefined(d.country),
+    state: codeOrUndefined(d.state),
     phone: orUndefined(d.phone),
   };
-  // parentId left out means "the key's company": reported only when the program names a parent.
-  if (base.parentId !== undefined && orUndefined(d.parentId) !== undefined) out.parentId = d.parentId!;
-  // The license: only the sub-fields the program sets.
-  const l = base.licenseSubscription;
-  const dl = d.licenseSubscription;
-  if (l !== undefined && dl) {
-    out.licenseSubscription = {
-      type: licenseName(dl.type) ?? l.type,
-      licenseKey: l.licenseKey === undefined ? undefined : orUndefined(dl.licenseKey),
-      reservedSlots: l.reservedSlots === undefined ? undefined : orUndefined(dl.reservedSlots),
-      endSubscription: l.endSubscription === undefined ? undefined : orUndefined(dl.endSubscription),
-      autoRenewPeriod: l.autoRenewPeriod === undefined ? undefined : orUndefined(dl.autoRenewPeriod),
-    };
+  // Managed only when the program sets them.
+  if (base.skip2FAPeriod !== undefined && typeof d.skip2FAPeriod === "number") out.skip2FAPeriod = d.skip2FAPeriod as CompanyInputs["skip2FAPeriod"];
+  const cp = base.contactPerson;
+  if (cp !== undefined && d.contactPerson) {
+    out.contactPerson = Object.fromEntries(Object.keys(cp).map((k) => [k, orUndefined(d.contactPerson![k as keyof typeof cp])]));
   }
+  // parentId left out means "the key's company": reported only when the program names a parent and
+  // GravityZone reports one (getCompanyDetails does not document it).
+  if (base.parentId !== undefined && orUndefined(d.parentId) !== undefined) out.parentId = d.parentId!;
   return out;
 }
 
@@ -279,14 +290,20 @@ function detailChanges(id: string, olds: CompanyInputs, news: CompanyInputs): Re
   let any = false;
   for (const f of DETAIL_FIELDS) {
     if (sameValue(olds[f], news[f])) continue;
+    // A structured field removed from the program is no longer managed: nothing to send.
+    if (news[f] === undefined && !TEXT_FIELDS.has(f)) continue;
     params[f] = f === "type" ? TYPE_CODES[news.type] : news[f] === undefined && TEXT_FIELDS.has(f) ? "" : news[f];
     any = true;
   }
   return any ? params : undefined;
 }
 
+/**
+ * Suspends or activates the company alone: `recursive` is required by suspendCompany (77211-126242)
+ * and sent as false, so companies below it keep their own state.
+ */
 async function setSuspended(c: GravityZoneClient, id: string, suspended: boolean): Promise<void> {
-  await c.call("companies", suspended ? "suspendCompany" : "activateCompany", { companyId: id }, okResult);
+  await c.call("companies", suspended ? "suspendCompany" : "activateCompany", { companyId: id, recursive: false }, okResult);
 }
 
 /** @internal */
@@ -294,10 +311,16 @@ export const handler = withPartialFailures(
   defineHandler<CompanyInputs, CompanyOutputs>({
     type: "Company",
     schema,
-    replaceOn: ["parentId", "licenseSubscription"],
+    replaceOn: [],
+    fixed: {
+      parentId:
+        "GravityZone cannot move a company to another partner, and this provider never deletes a company to recreate it. " +
+        "Keep the old parentId, or move the company in Control Center and then change the program.",
+      canBeManagedByAbove:
+        "updateCompanyDetails does not take canBeManagedByAbove (it is set when a company is created). Change it in Control Center, then in the program.",
+    },
+    refuse: (olds, news) => licenseChangeRefused(olds.licenseSubscription, news.licenseSubscription),
     local: ["deletionProtection", "adopt"],
-    // Company names are unique: the old company must go before its replacement is created.
-    deleteBeforeReplace: true,
 
     async create(inputs) {
       const c = providerClient();
@@ -322,6 +345,8 @@ export const handler = withPartialFailures(
               industry: inputs.industry,
               canBeManagedByAbove: inputs.canBeManagedByAbove,
               enforce2FA: inputs.enforce2FA,
+              skip2FAPeriod: inputs.skip2FAPeriod,
+              contactPerson: inputs.contactPerson,
               licenseSubscription: licenseWire(inputs.licenseSubscription),
             },
             newIdResult,
@@ -331,15 +356,20 @@ export const handler = withPartialFailures(
       const base: CompanyOutputs = { ...inputs, companyId: id, isSuspended: false, adopted };
       if (adopted) {
         const now = await details(c, id);
-        if (now === undefined) throw new Error(`${what} (id ${id}) was found but GravityZone no longer finds it; run \`pulumi up\` again.`);
         const actual = reflect(base, now);
-        // Bring the adopted company's details in line with the program. parentId and the license
-        // cannot change in place: the outputs keep GravityZone's values, so the next preview shows them.
+        // Bring the adopted company's details in line with the program. parentId and
+        // canBeManagedByAbove cannot change in place: the outputs keep GravityZone's values, so the next
+        // preview shows them (and refuses the change).
+        if (inputs.licenseSubscription !== undefined) actual.licenseSubscription = licenseAsRead(inputs.licenseSubscription, await readLicense(c, id));
         const params = detailChanges(id, actual, inputs);
         if (params) await c.call("companies", "updateCompanyDetails", params, okResult);
         if (actual.suspended !== inputs.suspended) await setSuspended(c, id, inputs.suspended);
         const converged: CompanyOutputs = { ...actual, suspended: inputs.suspended, isSuspended: inputs.suspended };
         for (const f of DETAIL_FIELDS) (converged as unknown as Record<string, unknown>)[f] = inputs[f];
+        if (inputs.licenseSubscription !== undefined && licenseChangeRefused(actual.licenseSubscription, inputs.licenseSubscription) === undefined) {
+          await applyLicense(c, id, actual.licenseSubscription, inputs.licenseSubscription);
+          converged.licenseSubscription = inputs.licenseSubscription;
+        }
         return { id, outs: converged };
       }
       // A new company is what the program asked for: no read-back (it would cost a third call of the
@@ -357,14 +387,19 @@ export const handler = withPartialFailures(
     },
 
     async read(id, olds) {
-      const now = await details(providerClient(), id);
-      return now === undefined ? undefined : reflect(olds, now);
+      const c = providerClient();
+      const out = reflect(olds, await details(c, id));
+      if (olds.licenseSubscription !== undefined) out.licenseSubscription = licenseAsRead(olds.licenseSubscription, await readLicense(c, id));
+      return out;
     },
+
+    confirmAbsent: (id) => companyUnlisted(providerClient(), id),
 
     async update(id, olds, news) {
       const c = providerClient();
       const params = detailChanges(id, olds, news);
       if (params) await c.call("companies", "updateCompanyDetails", params, okResult);
+      if (news.licenseSubscription !== undefined) await applyLicense(c, id, olds.licenseSubscription, news.licenseSubscription);
       if (olds.suspended !== news.suspended) await setSuspended(c, id, news.suspended);
       return { ...olds, ...news, companyId: id, isSuspended: news.suspended, adopted: olds.adopted };
     },
