@@ -133,11 +133,22 @@ export const isoDate = z
     return !Number.isNaN(Date.parse(s)) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === s.slice(0, 10);
   }, "must be a real calendar date");
 
-/** Console languages GravityZone documents for installation packages and accounts. */
+/** Installer languages GravityZone documents for installation packages. */
 export const LANGUAGES = ["en_US", "fr_FR", "de_DE", "it_IT", "pl_PL", "pt_BR", "ro_RO", "ru_RU", "es_ES"] as const;
 
-/** A GravityZone language code (`en_US`, `fr_FR`, …). */
+/** An installer language code (`en_US`, `fr_FR`, …): the languages createPackage documents (77211-135298). */
 export const languageCode = z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(", ")}` });
+
+/**
+ * Console languages an account can use: the 15 of Control Center ("Manage your account", 77211-94051:
+ * English, Spanish, German, French, Romanian, Polish, Portuguese, Italian, Russian, Czech, Chinese,
+ * Vietnamese, Turkish, Korean, Japanese). The page names languages, not codes: the codes of the last six
+ * follow the same locale convention (a production client sends `vi_VN`).
+ */
+export const CONSOLE_LANGUAGES = [...LANGUAGES, "cs_CZ", "zh_CN", "vi_VN", "tr_TR", "ko_KR", "ja_JP"] as const;
+
+/** A console language code (`en_US`, `vi_VN`, …). */
+export const consoleLanguageCode = z.enum(CONSOLE_LANGUAGES, { error: `must be one of ${CONSOLE_LANGUAGES.join(", ")}` });
 
 /** An ISO 3166-2 subdivision code (`US-CA`, `RO-B`): a country code, a hyphen, 1–3 letters or digits. */
 export const subdivisionCode = z

@@ -4,9 +4,9 @@
  * | operation | GravityZone call |
  * |---|---|
  * | create | `accounts.createAccount {email, profile, role, …}` after a lookup by email in `accounts.getAccountsList` (every page) of the company, one for the accounts created together |
- * | read | `accounts.getAccountDetails {accountId}` (not found → gone) |
+ * | read | `accounts.getAccountDetails {accountId}`; an error that may mean "not found" counts as gone only when `accounts.getAccountsList` no longer lists the id |
  * | update | `accounts.updateAccount {accountId, …changed fields}` (email, profile, role, rights, targetIds, phoneNumber, userName, password) |
- * | replace | `companyId` (an account cannot move to another company) |
+ * | refused | `companyId` (an account cannot move to another company) |
  * | delete | `accounts.deleteAccount {accountId}` |
  *
  * The password is write-only: GravityZone never returns it, so read keeps the value last applied and
@@ -16,13 +16,13 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { newIdResult, okResult, type GravityZoneClient, isGravityZoneError } from "../client";
+import { newIdResult, okResult, type GravityZoneClient } from "../client";
 import { createOrAdopt } from "../create-or-adopt";
 import { dynamicProvider } from "../dynamic";
 import { defineHandler, sameValue } from "../handler";
 import { providerClient } from "../settings";
 import { sharedListing } from "../shared-listing";
-import { email, flagsOf, idRef, languageCode, plainText, type LANGUAGES } from "../validation";
+import { type CONSOLE_LANGUAGES, consoleLanguageCode, email, flagsOf, idRef, plainText } from "../validation";
 
 /** Account roles: `companyAdministrator` (1 on the wire), `networkAdministrator` (2), `reporter` (3), `partner` (4, partner companies only), `custom` (5, with `rights`). */
 export type AccountRole = "companyAdministrator" | "networkAdministrator" | "reporter" | "partner" | "custom";
@@ -49,8 +49,11 @@ export interface AccountProfileArgs {
   fullName: pulumi.Input<string>;
   /** IANA time zone, e.g. `Europe/Bucharest`. Not managed when left out (GravityZone uses UTC). */
   timezone?: pulumi.Input<string>;
-  /** Console language: en_US, fr_FR, de_DE, it_IT, pl_PL, pt_BR, ro_RO, ru_RU or es_ES. Not managed when left out. */
-  language?: pulumi.Input<(typeof LANGUAGES)[number]>;
+  /**
+   * Console language: en_US, es_ES, de_DE, fr_FR, ro_RO, pl_PL, pt_BR, it_IT, ru_RU, cs_CZ, zh_CN, vi_VN, tr_TR,
+   * ko_KR or ja_JP (Control Center's 15 languages). Not managed when left out.
+   */
+  language?: pulumi.Input<(typeof CONSOLE_LANGUAGES)[number]>;
 }
 
 /** A phone number for notifications. */
@@ -67,13 +70,16 @@ export interface AccountArgs {
   email: pulumi.Input<string>;
   /**
    * The company the account belongs to.
-   * Caution: an account cannot move between companies, so changing it **replaces** the account.
+   * Caution: an account cannot move between companies, so a change is refused in preview.
    * @default the API key's own company
    */
   companyId?: pulumi.Input<string>;
   /** The holder's name, time zone and language. */
   profile: pulumi.Input<AccountProfileArgs>;
-  /** Login name, at most 254 characters, no HTML. Not managed when left out (GravityZone uses the e-mail). */
+  /**
+   * Login name, at most 254 characters, no HTML: only on-premises consoles document it (77212-125284);
+   * cloud consoles refuse it. Not managed when left out (GravityZone uses the e-mail).
+   */
   userName?: pulumi.Input<string>;
   /** What the account may do; `partner` only in partner companies; `custom` takes `rights`. */
   role: pulumi.Input<AccountRole>;
@@ -127,7 +133,7 @@ const timezone = z.string().refine((tz) => {
 const profileSchema = z.strictObject({
   fullName: plainText(128).min(1, "must not be empty"),
   timezone: timezone.optional(),
-  language: languageCode.optional(),
+  language: consoleLanguageCode.optional(),
 });
 
 const phoneSchema = z.strictObject({
@@ -178,7 +184,8 @@ export const accountView = z
     role: z.number(),
     rights: z.record(z.string(), z.boolean()).nullish(),
     targetIds: z.array(z.string()).nullish(),
-    phoneNumber: z.object({ countryCode: z.string(), subscriberNumber: z.string() }).loose().nullish(),
+    // Both members are null when no number is set (the getAccountDetails example, 77211-1081603).
+    phoneNumber: z.object({ countryCode: z.string().nullish(), subscriberNumber: z.string().nullish() }).loose().nullish(),
     profile: z.object({ fullName: z.string(), timezone: z.string().nullish(), language: z.string().nullish() }).loose().nullish(),
   })
   .loose();
@@ -196,13 +203,14 @@ async function findByEmail(c: GravityZoneClient, companyId: string | undefined, 
   return all.find((a) => a.email.toLowerCase() === key);
 }
 
-async function accountDetails(c: GravityZoneClient, id: string): Promise<AccountView | undefined> {
-  try {
-    return await c.call("accounts", "getAccountDetails", { accountId: id }, accountView);
-  } catch (e) {
-    if (isGravityZoneError(e, "not-found")) return undefined;
-    throw e;
-  }
+function accountDetails(c: GravityZoneClient, id: string): Promise<AccountView> {
+  return c.call("accounts", "getAccountDetails", { accountId: id }, accountView);
+}
+
+/** True when the company's account list (every page) has no account with this id. */
+async function accountUnlisted(c: GravityZoneClient, companyId: string | undefined, id: string): Promise<boolean> {
+  const all = await c.listAll("accounts", "getAccountsList", { companyId }, accountView);
+  return !all.some((a) => a.id === id);
 }
 
 /** The program's view (`base`) updated with what GravityZone reports now. The password is kept as is. */
@@ -218,11 +226,15 @@ function reflect(base: AccountOutputs, a: AccountView): AccountOutputs {
     };
   }
   if (base.userName !== undefined) out.userName = a.userName ?? undefined;
-  if (base.phoneNumber !== undefined) out.phoneNumber = a.phoneNumber ? { countryCode: a.phoneNumber.countryCode, subscriberNumber: a.phoneNumber.subscriberNumber } : undefined;
+  const pn = a.phoneNumber;
+  if (base.phoneNumber !== undefined) out.phoneNumber = pn?.countryCode && pn.subscriberNumber ? { countryCode: pn.countryCode, subscriberNumber: pn.subscriberNumber } : undefined;
   const granted = role === "custom" && a.rights ? grantedOnly(a.rights) : undefined;
   // Rights left out of the program are not managed: reporting them would show a diff that no update can fix.
   out.rights = base.rights !== undefined ? (granted ?? {}) : undefined;
-  const targets = a.targetIds ?? [];
+  // targetIds is not among the documented members of getAccountDetails: when the answer has none,
+  // the targets last applied are kept (they cannot be read back).
+  if (a.targetIds === undefined || a.targetIds === null) return out;
+  const targets = a.targetIds;
   // The same targets in another order are no change.
   const sameSet = base.targetIds !== undefined && base.targetIds.length === targets.length && targets.every((t) => base.targetIds!.includes(t));
   out.targetIds = sameSet ? base.targetIds : targets.length > 0 || base.targetIds !== undefined ? targets : undefined;
@@ -261,10 +273,13 @@ function changes(id: string, olds: AccountInputs, news: AccountInputs): Record<s
 export const handler = defineHandler<AccountInputs, AccountOutputs>({
   type: "Account",
   schema,
-  replaceOn: ["companyId"],
+  replaceOn: [],
+  fixed: {
+    companyId:
+      "An account cannot move to another company, and this provider never deletes an account to recreate it. " +
+      "Declare a new Account in the other company (with another e-mail) and remove this one from the program.",
+  },
   local: ["adopt"],
-  // E-mails are unique: the old account goes first.
-  deleteBeforeReplace: true,
 
   async create(inputs) {
     const c = providerClient();
@@ -302,9 +317,10 @@ export const handler = defineHandler<AccountInputs, AccountOutputs>({
   },
 
   async read(id, olds) {
-    const now = await accountDetails(providerClient(), id);
-    return now === undefined ? undefined : reflect({ ...olds, accountId: id }, now);
+    return reflect({ ...olds, accountId: id }, await accountDetails(providerClient(), id));
   },
+
+  confirmAbsent: (id, olds) => accountUnlisted(providerClient(), olds.companyId, id),
 
   async update(id, olds, news) {
     const params = changes(id, olds, news);

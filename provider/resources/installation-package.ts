@@ -4,46 +4,50 @@
  * | operation | GravityZone call |
  * |---|---|
  * | create | `packages.createPackage {packageName, companyId, …}` after a lookup by name in `packages.getPackagesList` (every page) of the company, one for the packages created together |
- * | read | `packages.getPackageDetails {packageId}` (not found → gone), then `packages.getInstallationLinks {companyId}` (one per company in a refresh) |
- * | update | `packages.updatePackage {packageId, packageName, …changed fields}` (renaming included) |
- * | replace | `companyId` (a package cannot move to another company) |
+ * | read | `packages.getPackageDetails {packageId}`, then `packages.getInstallationLinks {companyId}` (one per company in a refresh); an error that may mean "not found" counts as gone only when `getPackagesList` no longer lists the id |
+ * | update | `packages.getPackageDetails`, then `packages.updatePackage` with the whole package (77209-532512: what is not sent is reset) |
+ * | refused | `companyId` (a package cannot move to another company) |
  * | delete | `packages.deletePackage {packageId}` |
  *
- * `modules`, `roles`, `scanMode`, `settings` and `deploymentOptions` are managed only when the program
- * sets them; for `modules` and `roles` only the switches the program names are compared (GravityZone
- * fills the others with its defaults).
+ * `modules` follows GravityZone's rule: a module not sent is disabled, so the program's named `true`
+ * switches are the package's modules. `roles`, `scanMode`, `settings` and `deploymentOptions` are
+ * managed only when the program sets them (an update sends them as GravityZone reports them).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { newIdResult, okResult, type GravityZoneClient, isGravityZoneError } from "../client";
+import { newIdResult, okResult, type GravityZoneClient } from "../client";
 import { createOrAdopt } from "../create-or-adopt";
 import { dynamicProvider } from "../dynamic";
-import { defineHandler, sameValue } from "../handler";
+import { defineHandler, sameValue, wireSafe } from "../handler";
 import { providerClient } from "../settings";
 import { type ListingOptions, listingWrite, sharedListing } from "../shared-listing";
 import { displayName, flagsOf, idRef, languageCode, plainText, withoutPrototypeKeys, type LANGUAGES } from "../validation";
 
-/** Protection modules a package can switch on or off (sent as 1/0). */
+/**
+ * Protection modules a package can switch on or off (sent as 1/0): the keys createPackage and
+ * updatePackage document (77211-135298, 77209-532512). A module not sent is disabled.
+ * `contentControl` is deprecated there: it sets `userControl`, `antiphishing` and `trafficScan` together.
+ */
 export const PACKAGE_MODULES = [
-  "antimalware",
   "advancedThreatControl",
-  "advancedAntiExploit",
-  "hyperDetect",
   "firewall",
-  "networkAttackDefense",
   "contentControl",
+  "userControl",
+  "antiphishing",
+  "trafficScan",
   "deviceControl",
   "powerUser",
   "edrSensor",
-  "sandboxAnalyzer",
+  "advancedAntiExploit",
+  "containerProtection",
   "encryption",
   "patchManagement",
-  "exchange",
+  "networkAttackDefense",
   "integrityMonitoring",
-  "containerProtection",
-  "riskManagement",
-  "applicationControl",
 ] as const;
+
+/** What the deprecated `contentControl` switch stands for (77211-135298). */
+const CONTENT_CONTROL_PARTS = ["userControl", "antiphishing", "trafficScan"] as const;
 
 /** A protection module name. */
 export type PackageModule = (typeof PACKAGE_MODULES)[number];
@@ -92,8 +96,8 @@ export interface InstallationPackageArgs {
   packageName: pulumi.Input<string>;
   /**
    * The company that owns the package.
-   * Caution: a package cannot move between companies, so changing it **replaces** the package (its
-   * installation links change).
+   * Caution: a package cannot move between companies, and this provider never deletes a package to
+   * recreate it (its installation links would change): a change is refused in preview.
    * @default the API key's own company
    */
   companyId?: pulumi.Input<string>;
@@ -102,12 +106,14 @@ export interface InstallationPackageArgs {
   /** Installer language: en_US, fr_FR, de_DE, it_IT, pl_PL, pt_BR, ro_RO, ru_RU or es_ES. @default "en_US" */
   language?: pulumi.Input<Language>;
   /**
-   * Modules to install (`true`) or leave out (`false`), by name; modules not named get GravityZone's
-   * defaults. Names: antimalware, advancedThreatControl, advancedAntiExploit, hyperDetect, firewall,
-   * networkAttackDefense, contentControl, deviceControl, powerUser, edrSensor, sandboxAnalyzer,
-   * encryption, patchManagement, exchange, integrityMonitoring, containerProtection, riskManagement,
-   * applicationControl.
-   * @example { firewall: false, edrSensor: true }
+   * Modules to install (`true`), by name. As GravityZone documents it, **a module not named (or
+   * `false`) is not installed**; a module switched on by hand in Control Center shows as drift.
+   * Names: advancedThreatControl, firewall, contentControl (deprecated by GravityZone: userControl,
+   * antiphishing and trafficScan together), userControl, antiphishing, trafficScan, deviceControl,
+   * powerUser, edrSensor, advancedAntiExploit, containerProtection, encryption, patchManagement,
+   * networkAttackDefense, integrityMonitoring. The antimalware engine is part of every package.
+   * Left out: the package's modules are not managed (an update keeps them as they are).
+   * @example { advancedThreatControl: true, firewall: true, edrSensor: true }
    */
   modules?: pulumi.Input<Partial<Record<PackageModule, pulumi.Input<boolean>>>>;
   /** How endpoints installed from the package scan. @default GravityZone's automatic mode */
@@ -175,7 +181,14 @@ const schema = z.strictObject({
   companyId: idRef.optional(),
   description: plainText(1024).optional(),
   language: languageCode.default("en_US"),
-  modules: flagsOf(PACKAGE_MODULES, "module").optional(),
+  modules: flagsOf(PACKAGE_MODULES, "module")
+    .superRefine((m, ctx) => {
+      if (m.contentControl === undefined) return;
+      for (const p of CONTENT_CONTROL_PARTS) {
+        if (m[p] !== undefined && m[p] !== m.contentControl) ctx.addIssue({ code: "custom", path: [p], message: `must equal contentControl (${m.contentControl}) when both are set: GravityZone copies contentControl to ${CONTENT_CONTROL_PARTS.join(", ")}` });
+      }
+    })
+    .optional(),
   scanMode: scanModeSchema.optional(),
   roles: flagsOf(PACKAGE_ROLES, "role").optional(),
   settings: userJsonObject.optional(),
@@ -233,8 +246,9 @@ function scanModeWire(m: InstallationPackageInputs["scanMode"]) {
 function wire(field: (typeof UPDATE_FIELDS)[number], i: InstallationPackageInputs): unknown {
   switch (field) {
     case "modules":
+      return i.modules === undefined ? undefined : modulesWire(i.modules);
     case "roles":
-      return flagsWire(i[field]);
+      return flagsWire(i.roles);
     case "scanMode":
       return scanModeWire(i.scanMode);
     case "productType":
@@ -258,12 +272,13 @@ function reflect(base: InstallationPackageOutputs, d: PackageDetails): Installat
     productType: nameOf(PRODUCT_CODES, d.productType) ?? base.productType,
   };
   if (base.companyId !== undefined && d.companyId) out.companyId = d.companyId;
-  // Switch maps: only the switches the program names.
-  for (const k of ["modules", "roles"] as const) {
-    const mine = base[k];
-    const theirs = d[k];
-    if (mine !== undefined && theirs) out[k] = Object.fromEntries(Object.keys(mine).map((n) => [n, theirs[n] === 1]));
-  }
+  // Modules: the switches the program names, and any other module switched on (a module the program
+  // does not name is off, so one switched on by hand is drift).
+  if (base.modules !== undefined && d.modules) out.modules = modulesAsRead(base.modules, d.modules);
+  // Roles: only the switches the program names.
+  const mine = base.roles;
+  const theirs = d.roles;
+  if (mine !== undefined && theirs) out.roles = Object.fromEntries(Object.keys(mine).map((n) => [n, theirs[n] === 1]));
   if (base.scanMode !== undefined && d.scanMode) {
     const eng = (e: z.infer<typeof engineDetails> | null | undefined, was: z.infer<typeof engines> | undefined) => {
       if (!e || was === undefined) return was === undefined ? undefined : was;
@@ -277,6 +292,22 @@ function reflect(base: InstallationPackageOutputs, d: PackageDetails): Installat
   return out;
 }
 
+/**
+ * The module switches as GravityZone reports them, in the program's terms: every module the program
+ * names, with its state, and every other module that is on. `contentControl` reads as on when the three
+ * modules it stands for are, and those three are then not reported on their own.
+ */
+function modulesAsRead(mine: Partial<Record<PackageModule, boolean>>, theirs: Record<string, number>): Partial<Record<PackageModule, boolean>> {
+  const on = (m: string) => theirs[m] === 1 || (m === "contentControl" && theirs[m] === undefined && CONTENT_CONTROL_PARTS.every((p) => theirs[p] === 1));
+  const covered = new Set<string>(mine.contentControl === true && on("contentControl") ? CONTENT_CONTROL_PARTS : []);
+  const out: Partial<Record<PackageModule, boolean>> = {};
+  for (const m of PACKAGE_MODULES) {
+    if (m in mine) out[m] = on(m);
+    else if (on(m) && !covered.has(m) && !(m === "contentControl" && theirs[m] === undefined)) out[m] = true;
+  }
+  return out;
+}
+
 /** The company's package with this name, if any. Packages created together share one listing ({@link sharedListing}). */
 async function findByName(c: GravityZoneClient, companyId: string | undefined, name: string) {
   const key = name.trim().toLowerCase();
@@ -284,13 +315,14 @@ async function findByName(c: GravityZoneClient, companyId: string | undefined, n
   return all.find((p) => p.name.trim().toLowerCase() === key);
 }
 
-async function packageDetailsOf(c: GravityZoneClient, id: string): Promise<PackageDetails | undefined> {
-  try {
-    return await c.call("packages", "getPackageDetails", { packageId: id }, packageDetails);
-  } catch (e) {
-    if (isGravityZoneError(e, "not-found")) return undefined;
-    throw e;
-  }
+function packageDetailsOf(c: GravityZoneClient, id: string): Promise<PackageDetails> {
+  return c.call("packages", "getPackageDetails", { packageId: id }, packageDetails);
+}
+
+/** True when the company's package list (every page) has no package with this id. */
+async function packageUnlisted(c: GravityZoneClient, companyId: string | undefined, id: string): Promise<boolean> {
+  const all = await c.listAll("packages", "getPackagesList", { companyId }, packageItem);
+  return !all.some((p) => p.id === id);
 }
 
 /** Maps `getInstallationLinks`' answer to {@link InstallLinks}. */
@@ -318,29 +350,55 @@ async function linksOf(c: GravityZoneClient, companyId: string | undefined, pack
 /** Runs a write that changes a company's packages, so that no later read of the links misses it. */
 const packageWrite = <T>(c: GravityZoneClient, write: () => Promise<T>) => listingWrite(c, "package-links", write);
 
-/** `updatePackage` parameters for the fields that differ; undefined when nothing differs. */
-function changes(id: string, olds: InstallationPackageInputs, news: InstallationPackageInputs): Record<string, unknown> | undefined {
-  const params: Record<string, unknown> = { packageId: id, packageName: news.packageName };
-  let any = olds.packageName !== news.packageName;
-  for (const f of UPDATE_FIELDS) {
-    if (sameValue(olds[f], news[f])) continue;
-    const v = wire(f, news);
-    // Structured fields removed from the program are no longer managed: nothing to send.
-    if (v === undefined) continue;
-    params[f] = v;
-    any = true;
+/**
+ * The whole `updatePackage` request for `news` (77209-532512): `packageId` and `packageName` are
+ * required, a description not sent becomes empty and a module not sent is disabled, and the page does
+ * not say what happens to the other fields when they are left out. So every documented field is sent:
+ * the program's value where it manages the field, otherwise the value GravityZone reports now.
+ */
+function updateParams(id: string, now: PackageDetails, news: InstallationPackageInputs): Record<string, unknown> {
+  const params: Record<string, unknown> = { packageId: id, packageName: news.packageName, description: news.description ?? "", language: news.language, productType: PRODUCT_CODES[news.productType] };
+  for (const f of ["modules", "scanMode", "roles", "settings", "deploymentOptions"] as const) params[f] = news[f] !== undefined ? wire(f, news) : wireSafe(now[f] ?? undefined);
+  return params;
+}
+
+/**
+ * Every documented module, 1 for the ones the program switches on and 0 for the others.
+ * `contentControl` is sent only when the program names it, and then its three parts carry the same
+ * value: GravityZone copies it to them and refuses a different value for any of them (77211-135298).
+ */
+function modulesWire(m: Partial<Record<PackageModule, boolean>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of PACKAGE_MODULES) {
+    if (k === "contentControl" && m.contentControl === undefined) continue;
+    const partOf = (CONTENT_CONTROL_PARTS as readonly string[]).includes(k) && m[k] === undefined ? m.contentControl : undefined;
+    out[k] = (m[k] ?? partOf) === true ? 1 : 0;
   }
-  return any ? params : undefined;
+  return out;
+}
+
+/** True when the package GravityZone reports differs from `news` in anything the program manages. */
+function differs(now: PackageDetails, news: InstallationPackageInputs, base: InstallationPackageOutputs): boolean {
+  const actual = reflect(base, now);
+  return (["packageName", ...UPDATE_FIELDS] as const).some((f) => !sameValue(actual[f], news[f]));
+}
+
+/** Sends the whole desired package (see {@link updateParams}), given the package as read now. */
+async function updatePackage(c: GravityZoneClient, id: string, now: PackageDetails, news: InstallationPackageInputs): Promise<void> {
+  await packageWrite(c, () => c.call("packages", "updatePackage", updateParams(id, now, news), okResult));
 }
 
 /** @internal */
 export const handler = defineHandler<InstallationPackageInputs, InstallationPackageOutputs>({
   type: "InstallationPackage",
   schema,
-  replaceOn: ["companyId"],
+  replaceOn: [],
+  fixed: {
+    companyId:
+      "A package cannot move to another company, and this provider never deletes a package to recreate it (its installation links would change). " +
+      "Declare a new InstallationPackage for the other company instead.",
+  },
   local: ["adopt"],
-  // Names are unique per company: the old package goes first.
-  deleteBeforeReplace: true,
 
   async create(inputs) {
     const c = providerClient();
@@ -358,7 +416,7 @@ export const handler = defineHandler<InstallationPackageInputs, InstallationPack
             companyId: inputs.companyId,
             description: inputs.description,
             language: inputs.language,
-            modules: flagsWire(inputs.modules),
+            modules: wire("modules", inputs),
             scanMode: scanModeWire(inputs.scanMode),
             roles: flagsWire(inputs.roles),
             settings: inputs.settings,
@@ -371,11 +429,7 @@ export const handler = defineHandler<InstallationPackageInputs, InstallationPack
     let outs: InstallationPackageOutputs = { ...inputs, packageId: id, installLinks: {}, adopted };
     if (adopted) {
       const now = await packageDetailsOf(c, id);
-      if (now) {
-        const params = changes(id, reflect(outs, now), inputs);
-        if (params) await packageWrite(c, () => c.call("packages", "updatePackage", params, okResult));
-      }
-      outs = { ...inputs, packageId: id, installLinks: {}, adopted };
+      if (differs(now, inputs, outs)) await updatePackage(c, id, now, inputs);
     }
     outs.installLinks = await linksOf(c, inputs.companyId, inputs.packageName);
     return { id, outs };
@@ -384,7 +438,6 @@ export const handler = defineHandler<InstallationPackageInputs, InstallationPack
   async read(id, olds) {
     const c = providerClient();
     const now = await packageDetailsOf(c, id);
-    if (now === undefined) return undefined;
     const out = reflect({ ...olds, packageId: id }, now);
     out.installLinks = await linksOf(c, now.companyId ?? olds.companyId, now.packageName, { reuse: true });
     return out;
@@ -392,8 +445,8 @@ export const handler = defineHandler<InstallationPackageInputs, InstallationPack
 
   async update(id, olds, news) {
     const c = providerClient();
-    const params = changes(id, olds, news);
-    if (params) await packageWrite(c, () => c.call("packages", "updatePackage", params, okResult));
+    // updatePackage resets what it is not sent: read the package first and send all of it.
+    await updatePackage(c, id, await packageDetailsOf(c, id), news);
     const installLinks = olds.packageName === news.packageName ? olds.installLinks : await linksOf(c, news.companyId, news.packageName);
     return { ...olds, ...news, packageId: id, installLinks, adopted: olds.adopted };
   },
@@ -402,6 +455,8 @@ export const handler = defineHandler<InstallationPackageInputs, InstallationPack
     const c = providerClient();
     await packageWrite(c, () => c.call("packages", "deletePackage", { packageId: id }, okResult));
   },
+
+  confirmAbsent: (id, olds) => packageUnlisted(providerClient(), olds.companyId, id),
 });
 
 const provider = dynamicProvider("installation-package");
