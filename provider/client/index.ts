@@ -8,5 +8,5 @@ export { DEFAULT_ACCESS_URL, isLoopbackHost, normalizeAccessUrl } from "./access
 export { BUDGETS, rateClassOf, inOperation, currentOrder, SlidingWindowLimiter, KeyRateLimiter, type RateClass, type Budget, type SlotRelease, type AcquireOptions } from "./rate-limit";
 export { DEFAULT_RETRY_POLICY, shouldRetry, backoffDelay, type RetryPolicy } from "./retry";
 export { redact, REDACTED } from "./redact";
-export { idSchema, pagedResultSchema, trueResult, okResult, newIdResult } from "./schemas";
+export { assignResult, idSchema, pagedResultSchema, trueResult, okResult, newIdResult } from "./schemas";
 export { closeTransport } from "./transport";

@@ -4,14 +4,15 @@
  * | operation | GravityZone call |
  * |---|---|
  * | create (hash) | `incidents.getBlocklistItems` v1.0 (every page: is the hash there?), `incidents.addToBlocklist` v1.0 `{hashType, hashList:[hash], sourceInfo, companyId}` (one call for the hashes of entries created together with the same company and sourceInfo), then `getBlocklistItems` again for the new item's id (the add answers only `true`) |
- * | create (path, connection) | the same with v1.2: `addToBlocklist {companyId, type, rules:[{details, note}]}` |
+ * | create (path, connection) | the same with v1.2: `addToBlocklist {companyId, type, rules:[{details, note}], recursive: false}` (recursive defaults to true: 77211-135327) |
  * | read | `incidents.getBlocklistItems` (v1.0 for hashes, v1.2 for rules), every page; one listing is shared by the entries of a company read together |
  * | update | none: GravityZone cannot edit a blocklist rule |
  * | replace | every input (the old rule is removed first, so the same hash can be declared again) |
- * | delete | `incidents.removeFromBlocklist` v1.0 `{hashItemId}` (hash) or v1.2 `{ids:[id]}` (path, connection); entries deleted together: one v1.2 `{ids}` call for them all |
+ * | delete | `incidents.removeFromBlocklist` v1.0 `{hashItemId}` per hash (the only way to remove a hash rule: 77211-135329) or v1.2 `{ids}` (path, connection rules deleted together share one call) |
  *
  * addToBlocklist and removeFromBlocklist allow 5 requests per minute per key: for many hashes use
- * {@link Blocklist}, which adds a whole list in one call.
+ * {@link Blocklist}, which adds a whole list in one call. Removing N hashes takes N calls, about N / 5
+ * minutes, whichever resource holds them.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
@@ -22,7 +23,7 @@ import { defineHandler, sameValue } from "../handler";
 import { providerClient } from "../settings";
 import { idRef, plainText } from "../validation";
 import { GATHER_MS } from "../shared-listing";
-import { blocklistWrite, HASH_TYPES, HASH_TYPE_CODE, type HashType, hashTypeOf, listHashItems, listRuleItems, noteOf, type RuleItem } from "./blocklist-items";
+import { blocklistWrite, HASH_TYPES, HASH_TYPE_CODE, type HashType, hashTypeOf, listHashItems, listRuleItems, noteOf, removeHashItem, type RuleItem } from "./blocklist-items";
 
 export { HASH_TYPES, type HashType } from "./blocklist-items";
 
@@ -256,7 +257,11 @@ async function addEntry(c: GravityZoneClient, i: BlocklistEntryInputs): Promise<
   }
   const type = ruleTypeOf(i);
   const details = type === "path" ? { path: i.path } : i.connection;
-  await blocklistWrite(c, () => c.call("incidents", "addToBlocklist", { companyId: i.companyId, type, rules: [{ details, note: i.note }] }, trueResult, { version: "v1.2" }));
+  // recursive defaults to true (77211-135327): a rule added at a partner would apply to every company
+  // below it, where this resource neither reads nor removes it. It applies to the named company only.
+  await blocklistWrite(c, () =>
+    c.call("incidents", "addToBlocklist", { companyId: i.companyId, type, rules: [{ details, note: i.note }], recursive: false }, trueResult, { version: "v1.2" }),
+  );
 }
 
 function describe(i: BlocklistEntryInputs): string {
@@ -312,34 +317,48 @@ function batched<T>(c: GravityZoneClient, key: string, item: T, max: number, sen
   return batch.done!;
 }
 
-/** Removes one item: v1.0 `{hashItemId}` for a hash, v1.2 `{ids: [id]}` for a rule. */
-function removeOne(c: GravityZoneClient, id: string, ruleType: BlocklistRuleType): Promise<unknown> {
-  if (ruleType === "hash") return blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { hashItemId: id }, trueResult));
-  return blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { ids: [id] }, trueResult, { version: "v1.2" }));
+/** An item to remove, with the company whose listing confirms it is gone. */
+interface Removal {
+  id: string;
+  ruleType: BlocklistRuleType;
+  companyId: string | undefined;
 }
 
-/** Removes items: a lone one with its own call, several with one v1.2 `{ids}` call. */
-async function sendRemoves(c: GravityZoneClient, items: { id: string; ruleType: BlocklistRuleType }[]): Promise<void> {
-  if (items.length === 1) {
-    await removeOne(c, items[0]!.id, items[0]!.ruleType);
-    return;
-  }
+/**
+ * Removes one path or connection rule with v1.2 `{ids: [id]}`; an error that may mean "not found" is
+ * success only when a fresh listing no longer has the rule.
+ */
+async function removeRule(c: GravityZoneClient, r: Removal): Promise<void> {
   try {
-    await blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { ids: items.map((i) => i.id) }, trueResult, { version: "v1.2" }));
+    await blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { ids: [r.id] }, trueResult, { version: "v1.2" }));
   } catch (e) {
     if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
-    // Some were removed already (by hand): remove the others one by one; "not found" is success.
-    for (const i of items) {
-      await removeOne(c, i.id, i.ruleType).catch((err: unknown) => {
-        if (!isGravityZoneError(err, "not-found")) throw err;
-      });
-    }
+    if ((await listRuleItems(c, r.companyId)).some((item) => item.id === r.id)) throw e;
   }
 }
 
-/** Removes an entry's item; entries deleted together share one call ({@link batched}). */
-function removeEntry(c: GravityZoneClient, id: string, ruleType: BlocklistRuleType): Promise<void> {
-  return batched(c, "remove", { id, ruleType }, REMOVE_IDS_PER_CALL, (items) => sendRemoves(c, items));
+/**
+ * Removes items deleted together. Hash rules can only be removed with v1.0, one `{hashItemId}` per
+ * call (77211-135329), so each costs one call of the 5-per-minute budget; path and connection rules go
+ * out together in one v1.2 `{ids}` call (one by one when that call is refused, e.g. because one of
+ * them was removed by hand).
+ */
+async function sendRemoves(c: GravityZoneClient, items: Removal[]): Promise<void> {
+  for (const h of items.filter((i) => i.ruleType === "hash")) await removeHashItem(c, h.companyId, h.id);
+  const rules = items.filter((i) => i.ruleType !== "hash");
+  if (rules.length === 1) await removeRule(c, rules[0]!);
+  if (rules.length <= 1) return;
+  try {
+    await blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { ids: rules.map((i) => i.id) }, trueResult, { version: "v1.2" }));
+  } catch (e) {
+    if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
+    for (const r of rules) await removeRule(c, r);
+  }
+}
+
+/** Removes an entry's item; entries deleted together share one call where the API allows it ({@link batched}). */
+function removeEntry(c: GravityZoneClient, r: Removal): Promise<void> {
+  return batched(c, "remove", r, REMOVE_IDS_PER_CALL, (items) => sendRemoves(c, items));
 }
 
 /** @internal */
@@ -391,7 +410,7 @@ export const handler = defineHandler<BlocklistEntryInputs, BlocklistEntryOutputs
   },
 
   async delete(id, olds) {
-    await removeEntry(providerClient(), id, olds.ruleType);
+    await removeEntry(providerClient(), { id, ruleType: olds.ruleType, companyId: olds.companyId });
   },
 });
 

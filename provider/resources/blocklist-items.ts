@@ -13,7 +13,7 @@
  * @module
  */
 import { z } from "zod";
-import type { GravityZoneClient } from "../client";
+import { type GravityZoneClient, isGravityZoneError, trueResult } from "../client";
 import { type ListingOptions, listingWrite, sharedListing } from "../shared-listing";
 
 /** The hash algorithms GravityZone blocklists accept. */
@@ -88,4 +88,18 @@ export function listHashItems(c: GravityZoneClient, companyId: string | undefine
 /** Every rule of a company (v1.2, all pages). */
 export function listRuleItems(c: GravityZoneClient, companyId: string | undefined, options: ReadOptions = {}): Promise<RuleItem[]> {
   return sharedListing(c, "blocklist", `v1.2:${companyId ?? ""}`, options, (onSend) => c.listAll("incidents", "getBlocklistItems", { companyId }, ruleItemSchema, { version: "v1.2", onSend }));
+}
+
+/**
+ * Removes one hash rule. Hash rules can only be removed with v1.0 `{hashItemId}`, one per call
+ * ("You can only use version 1.0 to remove hash type blocklist rules", 77211-135329), in the 5-per-minute
+ * class. An error that may mean "not found" is success only when a fresh listing no longer has the item.
+ */
+export async function removeHashItem(c: GravityZoneClient, companyId: string | undefined, id: string): Promise<void> {
+  try {
+    await blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { hashItemId: id }, trueResult));
+  } catch (e) {
+    if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
+    if ((await listHashItems(c, companyId)).some((item) => item.id === id)) throw e;
+  }
 }

@@ -3,29 +3,30 @@
  *
  * The blocklist methods allow 5 requests per minute per key, so one resource per hash does not scale.
  * This resource adds a whole list with one `addToBlocklist` call per {@link BLOCKLIST_HASHES_PER_CALL}
- * hashes, removes with one call per {@link BLOCKLIST_HASHES_PER_CALL} items, and on update touches
- * only the hashes that were added to or dropped from the list.
+ * hashes and on update touches only the hashes that were added to or dropped from the list. Removing
+ * is slow by GravityZone's design: hash rules are removed one per call (v1.0, 77211-135329), so
+ * dropping N hashes takes about N / 5 minutes.
  *
  * | operation | GravityZone call |
  * |---|---|
  * | create | `incidents.getBlocklistItems` v1.0 (every page: which hashes are there already?), `incidents.addToBlocklist` v1.0 `{hashType, hashList, sourceInfo, companyId}` per chunk, `getBlocklistItems` again for the items' ids |
  * | read | `incidents.getBlocklistItems` v1.0, every page (shared with other blocklist resources of the company read together) |
- * | update | `hashes` → `addToBlocklist` for the new hashes, `removeFromBlocklist` v1.2 `{ids}` for the dropped ones, then `getBlocklistItems` for the new ids |
+ * | update | `hashes` → `addToBlocklist` for the new hashes, `removeFromBlocklist` v1.0 `{hashItemId}` for each dropped one, then `getBlocklistItems` for the new ids |
  * | replace | `companyId`, `hashType`, `sourceInfo` (the old items are removed first) |
- * | delete | `incidents.removeFromBlocklist` v1.2 `{ids}` per chunk |
+ * | delete | `incidents.removeFromBlocklist` v1.0 `{hashItemId}` per hash (5 a minute) |
  *
  * The resource id is `blocklist:<companyId or "own">:<hashType>:<8 hex digits of sourceInfo's SHA-256>`.
  */
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { type GravityZoneClient, GravityZoneError, isGravityZoneError, trueResult } from "../client";
+import { type GravityZoneClient, GravityZoneError, trueResult } from "../client";
 import { dynamicProvider } from "../dynamic";
 import { defineHandler } from "../handler";
 import { PartialCreateError, withPartialFailures } from "../partial-failure";
 import { providerClient } from "../settings";
 import { idRef, plainText } from "../validation";
-import { blocklistWrite, HASH_TYPES, HASH_TYPE_CODE, type HashItem, type HashType, listHashItems, type ReadOptions } from "./blocklist-items";
+import { blocklistWrite, HASH_TYPES, HASH_TYPE_CODE, type HashItem, type HashType, listHashItems, type ReadOptions, removeHashItem } from "./blocklist-items";
 
 /**
  * Hashes sent in one `addToBlocklist` call, and item ids in one `removeFromBlocklist` call. The
@@ -147,20 +148,13 @@ class AddFailure extends Error {
   }
 }
 
-/** Removes items by id (v1.2, in chunks); ids already gone are skipped after one re-listing. */
-async function removeItems(c: GravityZoneClient, i: BlocklistInputs, ids: readonly string[], allowed: ReadonlySet<string>): Promise<void> {
-  for (const chunk of chunks(ids)) {
-    try {
-      await blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { ids: chunk }, trueResult, { version: "v1.2" }));
-    } catch (e) {
-      if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
-      // Some ids are gone already (removed by hand): remove the rest.
-      const present = new Set([...(await itemsByHash(c, i.companyId, i.hashType)).values()].filter((x) => allowed.has(x.hash.toLowerCase())).map((x) => x.id));
-      const rest = chunk.filter((id) => present.has(id));
-      if (rest.length === chunk.length) throw e;
-      if (rest.length > 0) await blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { ids: rest }, trueResult, { version: "v1.2" }));
-    }
-  }
+/**
+ * Removes hash items by id: one v1.0 `removeFromBlocklist {hashItemId}` call each, the only way
+ * GravityZone removes hash rules (77211-135329), at 5 calls a minute. Items already gone are skipped
+ * once a listing confirms it.
+ */
+async function removeItems(c: GravityZoneClient, i: BlocklistInputs, ids: readonly string[]): Promise<void> {
+  for (const id of ids) await removeHashItem(c, i.companyId, id);
 }
 
 function idOf(i: BlocklistInputs): string {
@@ -228,7 +222,7 @@ export const handler = withPartialFailures(
       const newSet = new Set(news.hashes);
       const dropped = olds.hashes.filter((h) => !newSet.has(h));
       const ids = dropped.map((h) => olds.itemIds?.[h]).filter((x): x is string => typeof x === "string");
-      if (ids.length > 0) await removeItems(c, olds, ids, new Set(dropped));
+      if (ids.length > 0) await removeItems(c, olds, ids);
       const toAdd = news.hashes.filter((h) => !oldSet.has(h));
       try {
         await addHashes(c, news, toAdd);
@@ -243,7 +237,7 @@ export const handler = withPartialFailures(
     async delete(_id, olds) {
       const ids = Object.values(olds.itemIds ?? {});
       if (ids.length === 0) return;
-      await removeItems(providerClient(), olds, ids, new Set(Object.keys(olds.itemIds ?? {})));
+      await removeItems(providerClient(), olds, ids);
     },
   }),
 );

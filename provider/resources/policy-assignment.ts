@@ -11,7 +11,10 @@
  *
  * GravityZone answers `assignPolicy` only when it also carries `inheritFromAbove: false` with a
  * `policyId` (a live quirk: without it the call is refused with a misleading "inheritFromAbove should
- * not be used"). assignPolicy allows 5 requests per minute per key: each create, update or delete
+ * not be used"; the reference page 77209-924802 says the two may not be combined, the live tenant wins).
+ * The documented answer `false` (targets under an enforced policy are skipped) fails the step with what
+ * to do. The page names endpoints and containers as targets; custom groups and companies as targets
+ * rest on what was seen live (policies assigned to groups). assignPolicy allows 5 requests per minute per key: each create, update or delete
  * makes one call (two for an update that also drops targets).
  *
  * The resource id is `policy-assignment:<policyId>:<12 hex digits of the sorted targets' SHA-256>` as
@@ -20,7 +23,7 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { type GravityZoneClient, isGravityZoneError, trueResult } from "../client";
+import { assignResult, type GravityZoneClient, isGravityZoneError } from "../client";
 import { dynamicProvider } from "../dynamic";
 import { defineHandler } from "../handler";
 import { providerClient } from "../settings";
@@ -98,6 +101,19 @@ async function endpointPolicy(c: GravityZoneClient, id: string): Promise<string 
   }
 }
 
+const inventoryItem = z.object({ id: z.string() }).loose();
+
+/**
+ * The ids of every computer and virtual machine under the API key's company (all levels and pages):
+ * the structural check that an endpoint is gone before a read reports it gone.
+ */
+async function listedEndpoints(c: GravityZoneClient): Promise<Set<string>> {
+  const ids = new Set<string>();
+  const params = { filters: { type: { computers: true, virtualMachines: true }, depth: { allItemsRecursively: true } } };
+  for await (const item of c.paginate("network", "getNetworkInventoryItems", params, inventoryItem)) ids.add(item.id);
+  return ids;
+}
+
 /** Each target's current policy when it is an endpoint. */
 async function classify(c: GravityZoneClient, targetIds: readonly string[]): Promise<Map<string, string | null>> {
   const found = await Promise.all(targetIds.map(async (t) => [t, await endpointPolicy(c, t)] as const));
@@ -122,8 +138,20 @@ async function forcedDrift(c: GravityZoneClient, containerId: string, policyId: 
   return undefined;
 }
 
+/**
+ * Assigns the policy: `{targetIds, policyId, inheritFromAbove: false, forcePolicyInheritance}`. The page
+ * (77209-924802) says inheritFromAbove may not be combined with policyId, but a live tenant refuses a
+ * policyId without `inheritFromAbove: false` ("inheritFromAbove should not be used"): the live behaviour wins.
+ * The documented answer `false` (targets with an enforced policy are skipped) is an error here.
+ */
 async function assign(c: GravityZoneClient, targetIds: readonly string[], policyId: string, force: boolean): Promise<void> {
-  await c.call("network", "assignPolicy", { targetIds, policyId, inheritFromAbove: false, forcePolicyInheritance: force }, trueResult);
+  const assigned = await c.call("network", "assignPolicy", { targetIds, policyId, inheritFromAbove: false, forcePolicyInheritance: force }, assignResult);
+  if (!assigned) {
+    throw new Error(
+      `GravityZone did not assign policy ${policyId} to ${targetIds.join(", ")} (assignPolicy answered false): a target has a policy enforced from above. ` +
+        "Remove the enforcement in Control Center (or set forceInheritance on the assignment that enforces it), then run `pulumi up` again.",
+    );
+  }
 }
 
 /**
@@ -158,7 +186,8 @@ async function inherit(c: GravityZoneClient, targetIds: readonly string[]): Prom
   let targets = [...targetIds];
   for (let attempt = 1; targets.length > 0; attempt++) {
     try {
-      await c.call("network", "assignPolicy", { targetIds: targets, inheritFromAbove: true }, trueResult);
+      // false: nothing to give back (a target under an enforced policy already inherits it).
+      await c.call("network", "assignPolicy", { targetIds: targets, inheritFromAbove: true }, assignResult);
       return;
     } catch (e) {
       if (isGravityZoneError(e, "not-found")) {
@@ -205,7 +234,18 @@ export const handler = defineHandler<PolicyAssignmentInputs, PolicyAssignmentOut
   async read(_id, olds) {
     const c = providerClient();
     const endpointTargets = olds.endpointTargets ?? [];
-    const now = await Promise.all(endpointTargets.map(async (t) => [t, await endpointPolicy(c, t)] as const));
+    let listed: Promise<Set<string>> | undefined;
+    // An endpoint whose details cannot be read is gone only when the inventory no longer lists it.
+    const policyNow = async (t: string): Promise<string | null | undefined> => {
+      try {
+        return (await c.call("network", "getManagedEndpointDetails", { endpointId: t }, endpointDetails)).policy?.id ?? null;
+      } catch (e) {
+        if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
+        if ((await (listed ??= listedEndpoints(c))).has(t)) throw e;
+        return undefined;
+      }
+    };
+    const now = await Promise.all(endpointTargets.map(async (t) => [t, await policyNow(t)] as const));
     const gone = new Set(now.filter(([, p]) => p === undefined).map(([t]) => t));
     const targetPolicies: Record<string, string> = {};
     for (const [t, p] of now) if (p !== undefined) targetPolicies[t] = p ?? "";
