@@ -5,20 +5,21 @@
  * | what | calls |
  * |---|---|
  * | the key's company | `companies.getCompanyDetails {}` |
- * | companies under a parent | `network.getNetworkInventoryItems {parentId, filters: {type: {companies}, depth: {allItemsRecursively}}}` (every page), then `companies.getCompanyDetails` each |
+ * | companies under a parent | `network.getNetworkInventoryItems {parentId, filters: {type: {companies}, depth: {allItemsRecursively}}}` (every page), then `companies.getCompanyDetails` each; a company's parent is the inventory item's parent when that is a company read here (getCompanyDetails does not document one) |
  * | one company | `companies.getCompanyDetails {companyId}` |
- * | custom groups | `network.getCustomGroupsList {parentId}` from the company down, one call per group |
+ * | custom groups | `network.getCustomGroupsList {parentId: company}` (its 'Computers and Groups' and 'Deleted' groups, 77209-128488), then from 'Computers and Groups' down, one call per group |
  * | packages | `packages.getPackagesList {companyId}` (every page), then `packages.getPackageDetails` each |
  * | accounts | `accounts.getAccountsList {companyId}` (every page), then `accounts.getAccountDetails` each |
  * | push settings | `push.getPushEventSettings {}` ("were not set" = none) |
  * | blocklist | `incidents.getBlocklistItems` v1.0 (hashes) and v1.2 (path and connection rules), every page |
- * | policies in effect | `network.getNetworkInventoryItems {parentId: company, filters: {type: {computers, virtualMachines}, depth: {allItemsRecursively}}}` (every page): each managed endpoint's policy |
+ * | policies in effect | `network.getNetworkInventoryItems {parentId: company, filters: {type: {computers, virtualMachines}, depth: {allItemsRecursively}}}` (every page), then `network.getManagedEndpointDetails` of each managed endpoint (its `policy`) |
  */
 import { z } from "zod";
 import { type GravityZoneClient, isGravityZoneError } from "../client";
 import { listHashItems, listRuleItems, type HashItem, type RuleItem } from "../resources/blocklist-items";
 import { accountView } from "../resources/account";
 import { companyDetails } from "../resources/company";
+import { COMPUTERS_AND_GROUPS, isSystemPair } from "../resources/custom-group";
 import { packageDetails } from "../resources/installation-package";
 import type { Kind } from "./model";
 
@@ -142,7 +143,12 @@ export async function readTenant(c: GravityZoneClient, options: ReadOptions): Pr
     progress(`listing the companies under "${parent.name}"…`);
     const items = await c.listAll("network", "getNetworkInventoryItems", { parentId: parent.id, filters: { type: { companies: true }, depth: { allItemsRecursively: true } } }, inventoryItem);
     const companyItems = items.filter((i) => i.type === 1 && i.id !== parent.id);
-    details = await mapLimit(companyItems, options.concurrency ?? 4, (i) => c.call("companies", "getCompanyDetails", { companyId: i.id }, companyDetailsSchema));
+    const companyIds = new Set([parent.id, ...companyItems.map((i) => i.id)]);
+    details = await mapLimit(companyItems, options.concurrency ?? 4, async (i) => {
+      const d = await c.call("companies", "getCompanyDetails", { companyId: i.id }, companyDetailsSchema);
+      // The parent as the inventory shows it, when it is a company; otherwise left out (not managed).
+      return { ...d, parentId: i.parentId && companyIds.has(i.parentId) ? i.parentId : undefined };
+    });
   }
   details = parentsFirst(details);
   const parentNames: Record<string, string> = { [own.id]: own.name };
@@ -189,7 +195,8 @@ function describeSnapshot(s: CompanySnapshot, kinds: ReadonlySet<Kind>): string 
 async function readCompany(c: GravityZoneClient, details: CompanyDetails, kinds: ReadonlySet<Kind>): Promise<CompanySnapshot> {
   const id = details.id;
   const snap: CompanySnapshot = { details, groups: [], packages: [], accounts: [], hashItems: [], ruleItems: [], endpoints: [] };
-  if (kinds.has("groups") || kinds.has("assignments")) snap.groups = await readGroups(c, id);
+  const tree = kinds.has("groups") || kinds.has("assignments") ? await readGroups(c, id) : undefined;
+  if (tree) snap.groups = tree.groups;
   if (kinds.has("packages")) {
     const list = await c.listAll("packages", "getPackagesList", { companyId: id }, listItem);
     for (const p of list) snap.packages.push({ ...(await c.call("packages", "getPackageDetails", { packageId: p.id }, packageDetailsSchema)), id: p.id });
@@ -202,29 +209,48 @@ async function readCompany(c: GravityZoneClient, details: CompanyDetails, kinds:
     snap.hashItems = await listHashItems(c, id);
     snap.ruleItems = (await listRuleItems(c, id)).filter((r) => r.type === "path" || r.type === "connection");
   }
-  if (kinds.has("assignments")) snap.endpoints = await readEndpointPolicies(c, id, snap.groups);
+  if (kinds.has("assignments") && tree) snap.endpoints = await readEndpointPolicies(c, id, tree.root, tree.groups);
   return snap;
 }
 
-/** The company's custom groups, parents before children, siblings in API order. */
-async function readGroups(c: GravityZoneClient, companyId: string): Promise<GroupNode[]> {
+/** Deepest group nesting the import follows; deeper groups are reported, not walked. */
+export const MAX_GROUP_DEPTH = 32;
+
+/**
+ * The company's custom groups, parents before children, siblings in API order. They live under the
+ * company's 'Computers and Groups' group (77209-128488): groups directly under it get the company's id
+ * as `parentId`, the way a program declares them. The walk never visits a group twice and stops at
+ * {@link MAX_GROUP_DEPTH} levels, so a tenant answering a cycle or a very deep tree cannot hang it.
+ */
+async function readGroups(c: GravityZoneClient, companyId: string): Promise<{ root: string; groups: GroupNode[] }> {
+  const system = await c.call("network", "getCustomGroupsList", { parentId: companyId }, groupList);
+  const root = isSystemPair(system) ? system.find((g) => g.name === COMPUTERS_AND_GROUPS)!.id : undefined;
+  if (root === undefined) throw new Error(`getCustomGroupsList did not answer the '${COMPUTERS_AND_GROUPS}' group of company ${companyId}`);
   const out: GroupNode[] = [];
-  const walk = async (parentId: string, path: string[]) => {
-    for (const g of await c.call("network", "getCustomGroupsList", { parentId }, groupList)) {
-      const node = { id: g.id, name: g.name, parentId, path: [...path, g.name] };
+  const seen = new Set<string>([companyId, root]);
+  const walk = async (listId: string, declaredParent: string, path: string[]) => {
+    if (path.length >= MAX_GROUP_DEPTH) throw new Error(`the custom groups of company ${companyId} nest deeper than ${MAX_GROUP_DEPTH} levels under ${path.join(" / ")}: not imported`);
+    for (const g of await c.call("network", "getCustomGroupsList", { parentId: listId }, groupList)) {
+      if (seen.has(g.id)) continue;
+      seen.add(g.id);
+      const node = { id: g.id, name: g.name, parentId: declaredParent, path: [...path, g.name] };
       out.push(node);
-      await walk(g.id, node.path);
+      await walk(g.id, g.id, node.path);
     }
   };
-  await walk(companyId, []);
-  return out;
+  await walk(root, companyId, []);
+  return { root, groups: out };
 }
 
-const policyOfDetails = z.object({ isManaged: z.boolean().nullish(), policy: z.object({ id: z.string().nullish(), name: z.string().nullish() }).loose().nullish() }).loose();
+const endpointPolicySchema = z.object({ id: z.string(), policy: z.object({ id: z.string().nullish(), name: z.string().nullish() }).loose().nullish() }).loose();
 
-/** The managed endpoints directly in the company's root or its custom groups, with their policy. */
-async function readEndpointPolicies(c: GravityZoneClient, companyId: string, groups: GroupNode[]): Promise<EndpointPolicy[]> {
-  const containers = new Set([companyId, ...groups.map((g) => g.id)]);
+/**
+ * The managed endpoints directly in the company's 'Computers and Groups' or its custom groups, with the
+ * policy each runs: the endpoints from the inventory (`details.isManaged`, 77211-128494), the policy from
+ * `getManagedEndpointDetails` (its `policy` member was seen live; the inventory does not document one).
+ */
+async function readEndpointPolicies(c: GravityZoneClient, companyId: string, root: string, groups: GroupNode[]): Promise<EndpointPolicy[]> {
+  const containers = new Map<string, string>([[root, companyId], ...groups.map((g) => [g.id, g.id] as const)]);
   const items = await c.listAll(
     "network",
     "getNetworkInventoryItems",
@@ -233,10 +259,11 @@ async function readEndpointPolicies(c: GravityZoneClient, companyId: string, gro
   );
   const out: EndpointPolicy[] = [];
   for (const i of items) {
-    if (!i.parentId || !containers.has(i.parentId)) continue;
-    const d = policyOfDetails.safeParse(i.details ?? {});
-    if (!d.success || d.data.isManaged !== true || !d.data.policy?.id) continue;
-    out.push({ id: i.id, name: i.name, parentId: i.parentId, policyId: d.data.policy.id, policyName: d.data.policy.name ?? d.data.policy.id });
+    const where = i.parentId ? containers.get(i.parentId) : undefined;
+    if (where === undefined || i.details?.isManaged !== true) continue;
+    const d = await c.call("network", "getManagedEndpointDetails", { endpointId: i.id }, endpointPolicySchema);
+    if (!d.policy?.id) continue;
+    out.push({ id: i.id, name: i.name, parentId: where, policyId: d.policy.id, policyName: d.policy.name ?? d.policy.id });
   }
   return out;
 }

@@ -1,8 +1,14 @@
 /**
  * CustomGroup: a custom group in a company's network inventory.
  *
+ * A company's custom groups live under its 'Computers and Groups' system group: getCustomGroupsList
+ * answers that group and 'Deleted' for a company id or for none (77209-128488). So `parentId` may name a
+ * company (or be left out for the API key's company), meaning that company's 'Computers and Groups', or
+ * a custom group.
+ *
  * | operation | GravityZone call |
  * |---|---|
+ * | resolve the parent | `network.getCustomGroupsList {parentId}`: when the answer is the two system groups, the parent is the company's 'Computers and Groups' (once per parent and process) |
  * | create | `network.createCustomGroup {groupName, parentId}` (after a lookup by name under the parent) |
  * | read | `network.getCustomGroupsList {parentId}`; if it moved, `network.getNetworkInventoryItems` (recursive, groups) |
  * | update | `parentId` → `network.moveCustomGroup {groupId, parentId}` |
@@ -30,9 +36,9 @@ export interface CustomGroupArgs {
    */
   name: pulumi.Input<string>;
   /**
-   * Where the group lives: a company's id (its network root) or another custom group's id.
-   * Changing it moves the group (`moveCustomGroup`), keeping its id.
-   * @default the API key's own company root
+   * Where the group lives: a company's id (the group then sits in that company's 'Computers and
+   * Groups') or another custom group's id. Changing it moves the group (`moveCustomGroup`), keeping its id.
+   * @default the API key's own company ('Computers and Groups')
    */
   parentId?: pulumi.Input<string>;
   /**
@@ -76,6 +82,46 @@ function childGroups(c: GravityZoneClient, parentId: string | undefined, options
   return sharedListing(c, "custom-groups", parentId ?? "", options, (onSend) => c.call("network", "getCustomGroupsList", { parentId }, groupList, { onSend }));
 }
 
+/** The name of the system group that holds a company's custom groups and endpoints (77209-128488). */
+export const COMPUTERS_AND_GROUPS = "Computers and Groups";
+/** The name of a company's other system group (77209-128488). */
+export const DELETED_GROUP = "Deleted";
+
+/**
+ * True when a getCustomGroupsList answer is a company's pair of system groups, i.e. it was asked for a
+ * company (or for none). A custom group whose only children are named exactly like them would be taken
+ * for a company: avoid those two names for subgroups.
+ */
+export function isSystemPair(groups: readonly { name: string }[]): boolean {
+  const names = groups.map((g) => g.name).sort();
+  return names.length === 2 && names[0] === COMPUTERS_AND_GROUPS && names[1] === DELETED_GROUP;
+}
+
+const resolved = new WeakMap<GravityZoneClient, Map<string, Promise<string>>>();
+
+/**
+ * The group a `parentId` stands for: a company's (or, when undefined, the API key's company's)
+ * 'Computers and Groups' group, or the custom group itself. Remembered per process: a company's system
+ * group does not change.
+ */
+export function groupParent(c: GravityZoneClient, parentId: string | undefined): Promise<string> {
+  let byId = resolved.get(c);
+  if (!byId) resolved.set(c, (byId = new Map()));
+  const key = parentId ?? "";
+  let p = byId.get(key);
+  if (!p) {
+    p = (async () => {
+      const children = await childGroups(c, parentId, { reuse: true });
+      if (isSystemPair(children)) return children.find((g) => g.name === COMPUTERS_AND_GROUPS)!.id;
+      if (parentId === undefined) throw new Error(`getCustomGroupsList did not answer the API key's company's '${COMPUTERS_AND_GROUPS}' group`);
+      return parentId;
+    })();
+    byId.set(key, p);
+    p.catch(() => byId.delete(key));
+  }
+  return p;
+}
+
 /** Runs a write that changes some parent's list of groups, so that no later read misses it. */
 const groupWrite = <T>(c: GravityZoneClient, write: () => Promise<T>) => listingWrite(c, "custom-groups", write);
 
@@ -96,32 +142,32 @@ export const handler = defineHandler<CustomGroupInputs, CustomGroupOutputs>({
 
   async create(inputs) {
     const c = providerClient();
+    const parent = await groupParent(c, inputs.parentId);
     const { id, adopted } = await createOrAdopt({
       what: `custom group "${inputs.name}"`,
       adopt: inputs.adopt,
-      find: async () => (await childGroups(c, inputs.parentId)).find((g) => g.name === inputs.name),
+      find: async () => (await childGroups(c, parent)).find((g) => g.name === inputs.name),
       idOf: (g) => g.id,
-      create: () => groupWrite(c, () => c.call("network", "createCustomGroup", { groupName: inputs.name, parentId: inputs.parentId }, newIdResult)),
+      create: () => groupWrite(c, () => c.call("network", "createCustomGroup", { groupName: inputs.name, parentId: parent }, newIdResult)),
     });
     return { id, outs: { ...inputs, groupId: id, adopted } };
   },
 
   async read(id, olds) {
     const c = providerClient();
-    const sibling = (await childGroups(c, olds.parentId, { reuse: true })).find((g) => g.id === id);
+    const parent = await groupParent(c, olds.parentId);
+    const sibling = (await childGroups(c, parent, { reuse: true })).find((g) => g.id === id);
     if (sibling) return { ...olds, name: sibling.name, groupId: id };
     // Moved (or gone): search the whole inventory.
     const item = await findAnywhere(c, id, undefined);
     if (!item) return undefined;
-    return { ...olds, name: item.name, parentId: item.parentId ?? undefined, groupId: id };
+    const movedTo = item.parentId ?? undefined;
+    return { ...olds, name: item.name, parentId: movedTo === parent ? olds.parentId : movedTo, groupId: id };
   },
 
   async update(id, olds, news) {
     const c = providerClient();
-    let parentId = news.parentId;
-    if (parentId === undefined) {
-      parentId = (await c.call("companies", "getCompanyDetails", {}, z.object({ id: z.string() }).loose())).id;
-    }
+    const parentId = await groupParent(c, news.parentId);
     await groupWrite(c, () => c.call("network", "moveCustomGroup", { groupId: id, parentId }, okResult));
     return { ...olds, ...news, groupId: id };
   },
