@@ -20,6 +20,8 @@ import type { CallLog } from "./call-log";
 import { RpcCode, RpcError, methodNotFound } from "./errors";
 import type { FaultInjector } from "./faults";
 import { BodyTooLarge, readBody, sendHtml, sendJson, sendText } from "./http-io";
+import { catalogueEntry } from "./catalogue/index";
+import { checkAgainstCatalogue } from "./catalogue/conformance";
 import { canonicalModule, findMethod, handlerFor, serviceAllowed } from "./methods/index";
 import type { ApiVersion } from "./methods/registry";
 import type { CallRecord } from "./options";
@@ -157,6 +159,14 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, pathn
     return rpcError(res, id, new RpcError(RpcCode.InvalidParams, 'The "params" member must be an object of named parameters.'));
   }
   if (deps.faults.error(fullName)) return rpcError(res, id, new RpcError(RpcCode.ServerError, "Internal server error. Please try again later."), 500);
+  const documented = catalogueEntry(module, method, version);
+  if (!documented) return rpcError(res, id, methodNotFound());
+  try {
+    checkAgainstCatalogue(documented, envelope.params);
+  } catch (e) {
+    if (e instanceof RpcError) return rpcError(res, id, e);
+    throw e;
+  }
 
   let result: unknown;
   try {

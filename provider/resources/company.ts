@@ -199,7 +199,8 @@ export const companyDetails = z
 type CompanyDetails = z.infer<typeof companyDetails>;
 
 const companyMatch = z.object({ id: z.string(), name: z.string() }).loose();
-const companyMatches = z.union([z.array(companyMatch), z.object({ items: z.array(companyMatch) }).loose().transform((r) => r.items), z.null().transform(() => [])]);
+/** The answer of `companies.findCompaniesByName`, in the forms consoles give it. @internal */
+export const companyMatches = z.union([z.array(companyMatch), z.object({ items: z.array(companyMatch) }).loose().transform((r) => r.items), z.null().transform(() => [])]);
 
 /**
  * Fields sent to `updateCompanyDetails` when they change: the documented parameters the resource

@@ -71,7 +71,8 @@ export interface CustomGroupOutputs extends CustomGroupInputs {
   adopted: boolean;
 }
 
-const groupList = z.array(z.object({ id: z.string(), name: z.string() }).loose());
+/** The answer of `network.getCustomGroupsList`. @internal */
+export const groupList = z.array(z.object({ id: z.string(), name: z.string() }).loose());
 const inventoryItem = z.object({ id: z.string(), name: z.string(), parentId: z.string().nullish(), type: z.number() }).loose();
 
 /**

@@ -81,7 +81,8 @@ export interface PolicyAssignmentOutputs extends PolicyAssignmentInputs {
   adopted: boolean;
 }
 
-const endpointDetails = z
+/** The answer of `network.getManagedEndpointDetails`, as far as this resource reads it. @internal */
+export const endpointDetails = z
   .object({
     id: z.string(),
     policy: z.object({ id: z.string().nullish(), name: z.string().nullish() }).loose().nullish(),

@@ -144,7 +144,8 @@ export interface PushEventSettingsOutputs extends PushEventSettingsInputs {
   adopted: boolean;
 }
 
-const settingsSchema = z
+/** The answer of `push.getPushEventSettings`. @internal */
+export const settingsSchema = z
   .object({
     status: z.number().int(),
     serviceType: z.string().nullish(),
