@@ -32,6 +32,11 @@ export interface ResourceDefinition<I extends Record<string, unknown>, O extends
    * customer's data: a change is refused in preview with the text given here (what to do instead).
    */
   readonly fixed?: Readonly<Partial<Record<keyof I & string, string>>>;
+  /**
+   * A change GravityZone cannot make in place that depends on the values (e.g. a licence going back to
+   * trial): the reason and what to do, or undefined. Refused in preview like {@link fixed} fields.
+   */
+  refuse?(olds: O, news: I): string | undefined;
   /** Input fields that only steer this provider (e.g. `adopt`): changing them makes no API call. */
   readonly local?: readonly (keyof I & string)[];
   /** Delete the old object before creating the replacement (names unique in the API). */
@@ -138,6 +143,9 @@ function refuseFixedChanges<I extends Record<string, unknown>, O extends I>(def:
     if (why === undefined || containsUnknown(news[f])) continue;
     throw new Error(`${def.type} ${id}: ${f} cannot change from ${shown(olds[f])} to ${shown(news[f])}. ${why}`);
   }
+  if (def.refuse === undefined || changed.length === 0 || containsUnknown(news)) return;
+  const why = def.refuse(olds as O, news as I);
+  if (why !== undefined) throw new Error(`${def.type} ${id}: ${why}`);
 }
 
 /** A fixed field's value for a message: ids, booleans and numbers as JSON, anything else left out. */

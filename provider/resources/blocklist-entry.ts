@@ -8,7 +8,7 @@
  * | read | `incidents.getBlocklistItems` (v1.0 for hashes, v1.2 for rules), every page; one listing is shared by the entries of a company read together |
  * | update | none: GravityZone cannot edit a blocklist rule |
  * | replace | every input (the old rule is removed first, so the same hash can be declared again) |
- * | delete | `incidents.removeFromBlocklist` v1.0 `{hashItemId}` per hash (the only way to remove a hash rule: 77211-135329) or v1.2 `{ids}` (path, connection rules deleted together share one call) |
+ * | delete | `incidents.removeFromBlocklist` v1.0 `{hashItemId}` per hash (the only way to remove a hash rule: 77211-135329) or v1.2 `{companyId, ids}` (a company's path and connection rules deleted together share one call) |
  *
  * addToBlocklist and removeFromBlocklist allow 5 requests per minute per key: for many hashes use
  * {@link Blocklist}, which adds a whole list in one call. Removing N hashes takes N calls, about N / 5
@@ -330,7 +330,7 @@ interface Removal {
  */
 async function removeRule(c: GravityZoneClient, r: Removal): Promise<void> {
   try {
-    await blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { ids: [r.id] }, trueResult, { version: "v1.2" }));
+    await blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { companyId: r.companyId, ids: [r.id] }, trueResult, { version: "v1.2" }));
   } catch (e) {
     if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
     if ((await listRuleItems(c, r.companyId)).some((item) => item.id === r.id)) throw e;
@@ -339,20 +339,25 @@ async function removeRule(c: GravityZoneClient, r: Removal): Promise<void> {
 
 /**
  * Removes items deleted together. Hash rules can only be removed with v1.0, one `{hashItemId}` per
- * call (77211-135329), so each costs one call of the 5-per-minute budget; path and connection rules go
- * out together in one v1.2 `{ids}` call (one by one when that call is refused, e.g. because one of
- * them was removed by hand).
+ * call (77211-135329), so each costs one call of the 5-per-minute budget; the path and connection
+ * rules of one company go out together in one v1.2 `{companyId, ids}` call (one by one when that call
+ * is refused, e.g. because one of them was removed by hand).
  */
 async function sendRemoves(c: GravityZoneClient, items: Removal[]): Promise<void> {
   for (const h of items.filter((i) => i.ruleType === "hash")) await removeHashItem(c, h.companyId, h.id);
-  const rules = items.filter((i) => i.ruleType !== "hash");
-  if (rules.length === 1) await removeRule(c, rules[0]!);
-  if (rules.length <= 1) return;
-  try {
-    await blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { ids: rules.map((i) => i.id) }, trueResult, { version: "v1.2" }));
-  } catch (e) {
-    if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
-    for (const r of rules) await removeRule(c, r);
+  const byCompany = new Map<string | undefined, Removal[]>();
+  for (const r of items.filter((i) => i.ruleType !== "hash")) byCompany.set(r.companyId, [...(byCompany.get(r.companyId) ?? []), r]);
+  for (const [companyId, rules] of byCompany) {
+    if (rules.length === 1) {
+      await removeRule(c, rules[0]!);
+      continue;
+    }
+    try {
+      await blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { companyId, ids: rules.map((i) => i.id) }, trueResult, { version: "v1.2" }));
+    } catch (e) {
+      if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
+      for (const r of rules) await removeRule(c, r);
+    }
   }
 }
 

@@ -294,16 +294,20 @@ function reflect(base: InstallationPackageOutputs, d: PackageDetails): Installat
 
 /**
  * The module switches as GravityZone reports them, in the program's terms: every module the program
- * names, with its state, and every other module that is on. `contentControl` reads as on when the three
- * modules it stands for are, and those three are then not reported on their own.
+ * names, with its state, and every other module that is on. `contentControl` stands for its three
+ * parts (77211-135298): it reads as on when they all are, and is not reported on its own when the
+ * program names the three parts instead (nor are they when the program names `contentControl`).
  */
 function modulesAsRead(mine: Partial<Record<PackageModule, boolean>>, theirs: Record<string, number>): Partial<Record<PackageModule, boolean>> {
-  const on = (m: string) => theirs[m] === 1 || (m === "contentControl" && theirs[m] === undefined && CONTENT_CONTROL_PARTS.every((p) => theirs[p] === 1));
-  const covered = new Set<string>(mine.contentControl === true && on("contentControl") ? CONTENT_CONTROL_PARTS : []);
+  const partsOn = CONTENT_CONTROL_PARTS.every((p) => theirs[p] === 1);
+  const on = (m: string) => theirs[m] === 1 || (m === "contentControl" && theirs[m] === undefined && partsOn);
+  const covered = new Set<string>();
+  if (mine.contentControl !== undefined) for (const p of CONTENT_CONTROL_PARTS) covered.add(p);
+  if (CONTENT_CONTROL_PARTS.some((p) => mine[p] !== undefined)) covered.add("contentControl");
   const out: Partial<Record<PackageModule, boolean>> = {};
   for (const m of PACKAGE_MODULES) {
     if (m in mine) out[m] = on(m);
-    else if (on(m) && !covered.has(m) && !(m === "contentControl" && theirs[m] === undefined)) out[m] = true;
+    else if (on(m) && !covered.has(m)) out[m] = true;
   }
   return out;
 }
