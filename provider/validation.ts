@@ -7,8 +7,9 @@ import { z } from "zod";
 /** A GravityZone object id: 24 hexadecimal characters. */
 export const idRef = z.string().regex(/^[0-9a-fA-F]{24}$/, "must be a GravityZone id (24 hexadecimal characters)");
 
-// Control characters, bidirectional overrides and zero-width characters make names that look alike.
-const INVISIBLE = /[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+// Control characters, bidirectional overrides and zero-width characters make names that look alike;
+// U+2028 and U+2029 end a line in JavaScript; a lone surrogate is not text.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** A display name: 1..`max` characters, no control or invisible characters, no surrounding spaces. */
 export function displayName(max: number) {
@@ -16,7 +17,7 @@ export function displayName(max: number) {
     .string()
     .min(1, "must not be empty")
     .max(max, `must be at most ${max} characters`)
-    .refine((s) => !INVISIBLE.test(s), "must not contain control or invisible characters")
+    .refine((s) => !INVISIBLE.test(s), "must not contain control, line-separator or invisible characters (or a lone surrogate)")
     .refine((s) => s.trim() === s, "must not start or end with spaces");
 }
 

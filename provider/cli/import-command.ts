@@ -16,7 +16,7 @@ import { handler as packageHandler } from "../resources/installation-package";
 import { handler as policyAssignmentHandler } from "../resources/policy-assignment";
 import { handler as pushHandler } from "../resources/push-event-settings";
 import { assignNames, KIND_OF, KINDS, linkReferences, resolvedInputs, slugify, type ImportedObject, type Kind, type ResourceType } from "./model";
-import { projectFiles, renderProgram } from "./program-writer";
+import { commentText, jsString, projectFiles, renderProgram } from "./program-writer";
 import { toObjects, type SecretPlaceholder } from "./tenant-objects";
 import { readTenant, type TenantSnapshot } from "./tenant-reader";
 
@@ -85,8 +85,8 @@ export async function validateObjects(objects: ImportedObject[]): Promise<void> 
 
 /** The scope in words: `the companies under "Northwind MSP" (…)`, `the company "Contoso" (…)`. */
 function scopeText(snap: TenantSnapshot): string {
-  if (snap.scope.mode === "parent") return `the companies under "${snap.scope.name}" (${snap.scope.id})`;
-  const list = snap.scope.companies.map((c) => `"${c.name}" (${c.id})`);
+  if (snap.scope.mode === "parent") return `the companies under ${jsString(snap.scope.name)} (${snap.scope.id})`;
+  const list = snap.scope.companies.map((c) => `${jsString(c.name)} (${c.id})`);
   return list.length === 1 ? `the company ${list[0]}` : `the companies ${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;
 }
 
@@ -152,7 +152,8 @@ function outputTarget(out: string, force: boolean): OutputTarget {
 export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const stdout = options.stdout ?? ((t: string) => process.stdout.write(t));
   const stderr = options.stderr ?? ((t: string) => process.stderr.write(t));
-  const progress = options.quiet ? undefined : (line: string) => stderr(`${line}\n`);
+  // Progress lines carry tenant names: shown with control characters escaped (no terminal escapes).
+  const progress = options.quiet ? undefined : (line: string) => stderr(`${commentText(line)}\n`);
   if (!options.dryRun && options.out === undefined) throw new UsageError("--out is required (a directory, a .ts file, or - for standard output), unless --dry-run");
   // Refuse an output that cannot be written before spending rate-limited calls on reading.
   const target = options.dryRun ? undefined : outputTarget(options.out!, options.force ?? false);
@@ -169,7 +170,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const limited = client.stats.rateLimited;
   progress?.(`read in ${((Date.now() - started) / 1000).toFixed(1)} s with ${client.stats.requests} API calls${limited > 0 ? ` (${limited} answered 429 and retried)` : ""}`);
 
-  for (const o of objects.filter((x) => x.problem !== undefined)) stderr(`warning: ${o.title} is written commented out: ${o.problem}\n`);
+  for (const o of objects.filter((x) => x.problem !== undefined)) stderr(commentText(`warning: ${o.title} is written commented out: ${o.problem}`) + "\n");
 
   const written: string[] = [];
   if (options.dryRun) {

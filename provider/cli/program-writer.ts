@@ -41,19 +41,43 @@ const SECTION_TITLES: Readonly<Record<Kind, string>> = {
 const WIDTH = 120;
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-const keyText = (k: string) => (IDENT.test(k) ? k : JSON.stringify(k));
+/**
+ * Characters that must never reach the program as they are: C0/C1 controls (line feeds among them),
+ * U+2028 and U+2029 (line terminators to JavaScript, which would end a `//` comment) and lone surrogates.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const escapeUnit = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+
+/**
+ * A string literal for any text read from a tenant: JSON's escaping, plus U+2028, U+2029 and lone
+ * surrogates escaped, so the literal is one line and means exactly the text.
+ */
+export function jsString(s: string): string {
+  return JSON.stringify(s).replace(UNSAFE, escapeUnit);
+}
+
+/**
+ * Text for a `//` comment: every character that could end the line (or hide one) is shown as an
+ * escape, so nothing after `//` can ever become code.
+ */
+export function commentText(s: string): string {
+  return s.replace(UNSAFE, escapeUnit);
+}
+
+const keyText = (k: string) => (IDENT.test(k) ? k : jsString(k));
 
 /** A value on one line (references as `<variable>.id`). */
 export function renderInline(v: Value, vars: ReadonlyMap<string, string> = new Map()): string {
-  if (v instanceof Ref) return `${vars.get(v.key) ?? JSON.stringify(v.id)}${vars.has(v.key) ? ".id" : ""}`;
-  if (v instanceof ConfigSecret) return `config.requireSecret(${JSON.stringify(v.configKey)})`;
+  if (v instanceof Ref) return `${vars.get(v.key) ?? jsString(v.id)}${vars.has(v.key) ? ".id" : ""}`;
+  if (v instanceof ConfigSecret) return `config.requireSecret(${jsString(v.configKey)})`;
   if (v === null) return "null";
   if (Array.isArray(v)) return `[${v.map((x) => renderInline(x, vars)).join(", ")}]`;
   if (typeof v === "object") {
     const entries = Object.entries(v);
     return entries.length === 0 ? "{}" : `{ ${entries.map(([k, x]) => `${keyText(k)}: ${renderInline(x, vars)}`).join(", ")} }`;
   }
-  return typeof v === "string" ? JSON.stringify(v) : String(v);
+  return typeof v === "string" ? jsString(v) : String(v);
 }
 
 /** A value starting at column `indent`, broken over lines when it does not fit. */
@@ -74,7 +98,8 @@ export function renderValue(v: Value, indent: number, vars: ReadonlyMap<string, 
  */
 export function commentLines(paragraphs: readonly string[], indent = ""): string[] {
   const out: string[] = [];
-  for (const p of paragraphs) {
+  for (const raw of paragraphs) {
+    const p = commentText(raw);
     if (p === "") {
       out.push(`${indent}//`);
       continue;
@@ -100,10 +125,10 @@ export function renderObject(o: ImportedObject, vars: ReadonlyMap<string, string
   if (o.name === undefined || o.varName === undefined) throw new Error(`${o.title}: names not assigned`);
   const body: string[] = [];
   const lead = declareVariable && o.problem === undefined ? `const ${o.varName} = ` : "";
-  body.push(`${lead}new gravityzone.${o.type}(${JSON.stringify(o.name)}, {`);
+  body.push(`${lead}new gravityzone.${o.type}(${jsString(o.name)}, {`);
   for (const [k, v] of Object.entries(o.inputs)) {
     const note = o.fieldNotes?.[k];
-    body.push(`  ${keyText(k)}: ${renderValue(v, 2, vars)},${note ? ` // ${note}` : ""}`);
+    body.push(`  ${keyText(k)}: ${renderValue(v, 2, vars)},${note ? ` // ${commentText(note)}` : ""}`);
   }
   body.push("});");
   const out = commentLines(o.notes);
@@ -144,7 +169,7 @@ export function renderProgram(spec: ProgramSpec): string {
       const mine = objects.filter((o) => (o.companyId ?? undefined) === companyId || (companyId === undefined && o.companyId !== undefined && !names.has(o.companyId)));
       const notes = comments.filter((c) => c.companyId === companyId);
       if (mine.length === 0 && notes.length === 0) continue;
-      if (kind !== "companies" && companyId !== undefined) lines.push("", `// ${names.get(companyId)}`);
+      if (kind !== "companies" && companyId !== undefined) lines.push("", ...commentLines([jsString(names.get(companyId) ?? companyId)]));
       for (const n of notes) lines.push(...commentLines(n.lines));
       for (const o of mine) {
         lines.push("");
@@ -198,7 +223,7 @@ export function projectFiles(options: ProjectFileOptions): Record<string, string
     files: ["index.ts"],
   };
   return {
-    "Pulumi.yaml": [`name: ${options.projectName}`, `description: ${JSON.stringify(options.description)}`, "runtime:", "  name: nodejs", "main: index.ts", ""].join("\n"),
+    "Pulumi.yaml": [`name: ${options.projectName}`, `description: ${jsString(options.description)}`, "runtime:", "  name: nodejs", "main: index.ts", ""].join("\n"),
     "package.json": `${JSON.stringify(packageJson, null, 2)}\n`,
     "tsconfig.json": `${JSON.stringify(tsconfig, null, 2)}\n`,
   };
