@@ -84,7 +84,13 @@ export interface CompanyArgs {
    * @default true
    */
   canBeManagedByAbove?: pulumi.Input<boolean>;
-  /** Require two-factor authentication for the company's console accounts. @default false */
+  /**
+   * Require two-factor authentication for the company's console accounts. GravityZone's methods can
+   * only turn it on (createCompany and updateCompanyDetails: "The value is always true"), so `true` is
+   * sent and kept (turned back on if switched off in Control Center), and `false` leaves it as GravityZone
+   * sets it (never sent, not compared). Going from `true` to `false` is refused in preview.
+   * @default false
+   */
   enforce2FA?: pulumi.Input<boolean>;
   /**
    * Days a console user's device may skip the two-factor code: 0, 1, 3, 7, 14, 30 or 90. Not managed
@@ -263,7 +269,8 @@ function reflect(base: CompanyOutputs, d: CompanyDetails): CompanyOutputs {
     type: typeName(d.type),
     industry: d.industry ?? base.industry,
     canBeManagedByAbove: d.canBeManagedByAbove ?? base.canBeManagedByAbove,
-    enforce2FA: d.enforce2FA ?? base.enforce2FA,
+    // false (the default) does not manage it: GravityZone's methods can only turn enforcement on.
+    enforce2FA: base.enforce2FA ? (d.enforce2FA ?? base.enforce2FA) : base.enforce2FA,
     suspended: d.isSuspended ?? false,
     companyId: d.id,
     isSuspended: d.isSuspended ?? false,
@@ -293,6 +300,8 @@ function detailChanges(id: string, olds: CompanyInputs, news: CompanyInputs): Re
     if (sameValue(olds[f], news[f])) continue;
     // A structured field removed from the program is no longer managed: nothing to send.
     if (news[f] === undefined && !TEXT_FIELDS.has(f)) continue;
+    // enforce2FA takes only true (77211-126238: "The value is always true").
+    if (f === "enforce2FA" && news.enforce2FA !== true) continue;
     params[f] = f === "type" ? TYPE_CODES[news.type] : news[f] === undefined && TEXT_FIELDS.has(f) ? "" : news[f];
     any = true;
   }
@@ -320,7 +329,11 @@ export const handler = withPartialFailures(
       canBeManagedByAbove:
         "updateCompanyDetails does not take canBeManagedByAbove (it is set when a company is created). Change it in Control Center, then in the program.",
     },
-    refuse: (olds, news) => licenseChangeRefused(olds.licenseSubscription, news.licenseSubscription),
+    refuse: (olds, news) =>
+      olds.enforce2FA === true && news.enforce2FA === false
+        ? "GravityZone's methods can only turn two-factor enforcement on (updateCompanyDetails: enforce2FA \"The value is always true\"). " +
+          "Turn it off in Control Center, then run `pulumi up --refresh` with enforce2FA: false."
+        : licenseChangeRefused(olds.licenseSubscription, news.licenseSubscription),
     local: ["deletionProtection", "adopt"],
 
     async create(inputs) {
@@ -345,7 +358,7 @@ export const handler = withPartialFailures(
               phone: inputs.phone,
               industry: inputs.industry,
               canBeManagedByAbove: inputs.canBeManagedByAbove,
-              enforce2FA: inputs.enforce2FA,
+              enforce2FA: inputs.enforce2FA || undefined,
               skip2FAPeriod: inputs.skip2FAPeriod,
               contactPerson: inputs.contactPerson,
               licenseSubscription: licenseWire(inputs.licenseSubscription),
