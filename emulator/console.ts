@@ -12,19 +12,23 @@
  * endpoint); disablePush {companyId?} (the service switching itself off after delivery errors);
  * removeBlocklistItem {id}; updatePackage {packageId, packageName?, description?, language?,
  * modules?, …}; updateAccount {accountId, email?, fullName?, role?, rights?, …};
- * addEndpoint {parentId, name, operatingSystemVersion?, isManaged?} (a new machine appearing).
+ * addEndpoint {parentId, name, operatingSystemVersion?, isManaged?} (a new machine appearing; a
+ * company as parent means its 'Computers and Groups').
+ *
+ * A company's system groups ('Computers and Groups', 'Deleted', 77209-128488) cannot be renamed,
+ * moved or deleted, and nothing is placed in 'Deleted'.
  */
 import { isoUtc } from "./clock";
 import { invalidParams, notFound } from "./errors";
 import { newObjectId } from "./ids";
-import { removeCompany, removeEndpoint, removeGroup } from "./lifecycle";
+import { computersAndGroupsOf, removeCompany, removeEndpoint, removeGroup } from "./lifecycle";
 import { applyAccountUpdate } from "./methods/accounts";
-import { emailRule, languageRule, RIGHTS, ROLES, timezoneRule } from "./methods/accounts-rules";
+import { emailRule, languageRule, packageLanguageRule, RIGHTS, ROLES, timezoneRule } from "./methods/accounts-rules";
 import { assertCompanyNameFree, setSuspended } from "./methods/companies";
-import { assertGroupNameFree, GROUP_NAME_MAX, moveGroup } from "./methods/network";
-import { applyPackageUpdate, PACKAGE_MODULES, PACKAGE_NAME_MAX, PACKAGE_ROLES } from "./methods/packages";
+import { assertGroupNameFree, GROUP_NAME_MAX, moveGroup, requireContainerGroup, requireCustomGroup } from "./methods/network";
+import { applyPackageUpdate, PACKAGE_MODULES, PACKAGE_NAME_MAX } from "./methods/packages";
 import { anyObject, arr, bool, flags, id, int, readParams, req, str, type Infer, type Shape } from "./params";
-import { requireAccount, requireBlocklistItem, requireCompany, requireEndpoint, requireGroup, requireNode, requirePackage, requirePolicy, type Caller } from "./scope";
+import { requireAccount, requireBlocklistItem, requireCompany, requireEndpoint, requireNode, requirePackage, requirePolicy, type Caller } from "./scope";
 import type { TenantState } from "./state";
 import { companyOfNode, findNode, isCompanyWithin } from "./tree";
 
@@ -60,7 +64,7 @@ const ACTIONS: Record<string, Action> = {
   activateCompany: withShape({ companyId: req(id()), recursive: bool() }, (state, p, caller) => setSuspended(state, caller, p.companyId, false, p.recursive ?? false)),
   moveCustomGroup: withShape({ groupId: req(id()), parentId: req(id()) }, (state, p, caller) => moveGroup({ state, caller }, p.groupId, p.parentId)),
   renameCustomGroup: withShape({ groupId: req(id()), name: req(str({ max: GROUP_NAME_MAX, noHtml: true })) }, (state, p, caller) => {
-    const g = requireGroup(state, caller, p.groupId);
+    const g = requireCustomGroup(state, caller, p.groupId, "renamed");
     assertGroupNameFree(state, g.parentId, p.name, g.id);
     g.name = p.name;
   }),
@@ -72,7 +76,7 @@ const ACTIONS: Record<string, Action> = {
       if (node.kind === "company") {
         if (oid === caller.companyId) throw invalidParams("The tenant's root company cannot be deleted.");
         removeCompany(state, oid);
-      } else if (node.kind === "group") removeGroup(state, oid);
+      } else if (node.kind === "group") removeGroup(state, requireCustomGroup(state, caller, oid, "deleted").id);
       else removeEndpoint(state, oid);
       return;
     }
@@ -120,11 +124,11 @@ const ACTIONS: Record<string, Action> = {
       packageId: req(id()),
       packageName: str({ max: PACKAGE_NAME_MAX, noHtml: true }),
       description: str({ nonEmpty: false, max: 1024 }),
-      language: languageRule(),
+      language: packageLanguageRule(),
       modules: flags(int({ oneOf: [0, 1] }), PACKAGE_MODULES),
       scanMode: anyObject(),
       settings: anyObject(),
-      roles: flags(int({ oneOf: [0, 1] }), PACKAGE_ROLES),
+      roles: flags(int({ oneOf: [0, 1] })),
       deploymentOptions: anyObject(),
       productType: int({ oneOf: [0, 3, 5] }),
     },
@@ -148,8 +152,11 @@ const ACTIONS: Record<string, Action> = {
     },
   ),
   addEndpoint: withShape({ parentId: req(id()), name: req(str({ max: 128 })), operatingSystemVersion: str({ max: 128 }), isManaged: bool() }, (state, p, caller, now) => {
-    const parent = requireNode(state, caller, p.parentId, "parent");
-    if (parent.kind === "endpoint") throw invalidParams("An endpoint cannot contain endpoints.");
+    const node = requireNode(state, caller, p.parentId, "parent");
+    if (node.kind === "endpoint") throw invalidParams("An endpoint cannot contain endpoints.");
+    // A new machine appears in its company's 'Computers and Groups' (77209-128488), or in the group given.
+    const home = node.kind === "company" ? computersAndGroupsOf(state, node.record.id) : node.record.id;
+    const parent = requireContainerGroup(state, caller, home, "parentId", "parent");
     const eid = newObjectId(now.getTime());
     const managed = p.isManaged ?? true;
     const os = p.operatingSystemVersion ?? "Windows 11 Pro";
@@ -157,8 +164,8 @@ const ACTIONS: Record<string, Action> = {
       id: eid,
       name: p.name,
       type: 5,
-      companyId: companyOfNode(parent),
-      parentId: parent.record.id,
+      companyId: parent.companyId,
+      parentId: parent.id,
       fqdn: p.name.toLowerCase(),
       ip: "10.250.0.10",
       macs: [eid.slice(-12)],

@@ -8,7 +8,8 @@
  */
 import { promises as fs, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { stateProblem, type TenantState } from "./state";
+import { upgradeNetworkTree } from "./lifecycle";
+import { stateProblem, upgradeState, type TenantState } from "./state";
 
 let tempCounter = 0;
 
@@ -62,7 +63,8 @@ export function removeStaleTempFiles(file: string): void {
 
 /**
  * Reads a state file written by {@link writeStateFile}. Returns undefined when the file does not
- * exist; throws with a clear message when it is not valid JSON or not a state of this version.
+ * exist; throws with a clear message when it is not valid JSON or not a state of this version. A
+ * state written by an older emulator is brought up to the current record shapes (see `upgradeState`).
  */
 export function readStateFile(file: string): TenantState | undefined {
   if (!existsSync(file)) return undefined;
@@ -75,7 +77,8 @@ export function readStateFile(file: string): TenantState | undefined {
   }
   const problem = stateProblem(parsed);
   if (problem) throw new Error(`state file ${file} cannot be used: ${problem}`);
-  return parsed as TenantState;
+  // Older files have no system groups: give every company its 'Computers and Groups' (77209-128488).
+  return upgradeNetworkTree(upgradeState(parsed as TenantState));
 }
 
 /** Serialises and coalesces saves of one state object to one file. */

@@ -2,19 +2,21 @@
  * The starting tenants.
  *
  * "default" looks like a small MSP: the partner root "Northwind MSP" with eight customer companies
- * (one suspended), a sub-reseller partner with its own customer, nested custom groups, about 300
+ * (one suspended), a sub-reseller partner with its own customer, every company with its 'Computers and
+ * Groups' and 'Deleted' system groups, nested custom groups under 'Computers and Groups', about 300
  * endpoints with realistic names and operating systems, a default policy per company plus shared
  * partner policies (some assigned to groups, one forced, a few endpoint overrides), installation
  * packages, accounts, scan tasks, reports and blocklist rules (160 hashes in one company, so paging
  * is exercised). Event push is not configured.
  *
- * "empty" holds only the partner root company, its default policy and the key's own account.
+ * "empty" holds only the partner root company (with its two system groups), its default policy and
+ * the key's own account.
  *
  * Both are deterministic: a fixed PRNG seed and a fixed clock give the same ids on every start.
  */
 import { isoSecondsNoZone, isoUtc } from "./clock";
 import { seededObjectId } from "./ids";
-import { addCompany, defaultLicense, type CompanyFields } from "./lifecycle";
+import { addCompany, computersAndGroupsOf, defaultLicense, type CompanyFields } from "./lifecycle";
 import { policySettings, type PolicyFlavour } from "./policy-settings";
 import { createPrng, type Prng } from "./prng";
 import { STATE_VERSION, type AccountRecord, type CompanyRecord, type EndpointRecord, type GroupRecord, type LicenseSubscription, type TenantState } from "./state";
@@ -132,7 +134,7 @@ function rootCompany(b: SeedBuilder): CompanyRecord {
     state: "US-WA",
     industry: 30,
     licenseSubscription: monthly(null),
-    contactPerson: { fullName: "Avery Morgan", email: "admin@northwind-msp.example", phone: "+1 206 555 0101" },
+    contactPerson: { fullName: "Avery Morgan", email: "admin@northwind-msp.example", phoneNumber: "+1 206 555 0101", companyRole: "Director" },
   });
   b.state.rootCompanyId = root.id;
   const owner = b.account(root.id, "admin@northwind-msp.example", "Avery Morgan", 4, { timezone: "America/Los_Angeles", passwordHash: "scrypt$00$00" });
@@ -266,7 +268,7 @@ interface CustomerSpec {
   license: LicenseSubscription;
   /** Group tree: name → kinds and counts, nested groups under `children`. */
   groups: GroupSpec[];
-  /** Endpoints left at the company root. */
+  /** Endpoints directly in the company's 'Computers and Groups' (in no custom group). */
   loose?: Array<[MachineKind, number]>;
   suspended?: boolean;
 }
@@ -292,8 +294,10 @@ function buildCompanyNetwork(b: SeedBuilder, company: CompanyRecord, spec: Pick<
       walk(g.id, gs.children ?? []);
     }
   };
-  walk(company.id, spec.groups);
-  for (const [kind, count] of spec.loose ?? []) all.push(...addEndpoints(b, plan(company.id), kind, count, counters));
+  // Custom groups and endpoints live under the company's 'Computers and Groups' (77209-128488).
+  const home = computersAndGroupsOf(b.state, company.id);
+  walk(home, spec.groups);
+  for (const [kind, count] of spec.loose ?? []) all.push(...addEndpoints(b, plan(home), kind, count, counters));
   return all;
 }
 
@@ -447,7 +451,9 @@ function buildDefault(b: SeedBuilder): void {
   const edrOnly = b.policy(root.id, "EDR Report Only", "edr-report-only");
   b.account(root.id, "tech.oncall@northwind-msp.example", "Sam Okafor", 2, { timezone: "America/Los_Angeles" });
   b.account(root.id, "reports@northwind-msp.example", "Northwind Reporting", 3);
-  b.account(root.id, "helpdesk@northwind-msp.example", "Riley Chen", 5, { rights: { manageNetworks: true, manageReports: true, managePoliciesRead: true, manageInventory: true } });
+  b.account(root.id, "helpdesk@northwind-msp.example", "Riley Chen", 5, {
+    rights: { manageNetworks: true, manageReports: true, managePoliciesRead: true, managePoliciesWrite: true, manageInventory: true },
+  });
   const rootEndpoints = buildCompanyNetwork(b, root, { prefix: "NW", domain: "northwind-msp.example", groups: [{ name: "MSP Internal", policy: "workstations", machines: [["ws", 4], ["srv", 2]] }] }, 1, shared);
   addPackage(b, root.id, "Northwind Standard Agent", "Default BEST kit for new customers.", {});
 
@@ -463,13 +469,14 @@ function buildDefault(b: SeedBuilder): void {
       state: spec.state,
       industry: spec.industry,
       licenseSubscription: spec.license,
-      contactPerson: { fullName: spec.admin[1], email: spec.admin[0], phone: spec.phone },
+      contactPerson: { fullName: spec.admin[1], email: spec.admin[0], phoneNumber: spec.phone, companyRole: "IT Administrator" },
     });
     company.isSuspended = spec.suspended ?? false;
     b.account(company.id, spec.admin[0], spec.admin[1], 1, { timezone: tzFor(spec.country) });
     const endpoints = buildCompanyNetwork(b, company, spec, 10 + i, shared);
-    addPackage(b, company.id, `${spec.name} - Workstations`, "Workstation kit with content and device control.", { contentControl: 1, deviceControl: 1 });
-    if (i % 2 === 0) addPackage(b, company.id, `${spec.name} - Servers`, "Server kit: relay role, no content control.", { contentControl: 0, firewall: 0 }, { relay: 1 });
+    const content = { userControl: 1, antiphishing: 1, trafficScan: 1 };
+    addPackage(b, company.id, `${spec.name} - Workstations`, "Workstation kit with content and device control.", { ...content, deviceControl: 1 });
+    if (i % 2 === 0) addPackage(b, company.id, `${spec.name} - Servers`, "Server kit: relay role, no content control.", { firewall: 0 }, { relay: 1 });
     companies.push({ company, spec, endpoints });
   });
 
@@ -483,7 +490,7 @@ function buildDefault(b: SeedBuilder): void {
     state: "RO-B",
     industry: 30,
     licenseSubscription: monthly(60),
-    contactPerson: { fullName: "Andrei Popescu", email: "andrei@blueyonder-it.example", phone: null },
+    contactPerson: { fullName: "Andrei Popescu", email: "andrei@blueyonder-it.example", phoneNumber: null, companyRole: "Owner" },
   });
   b.account(reseller.id, "andrei@blueyonder-it.example", "Andrei Popescu", 4, { timezone: "Europe/Bucharest", language: "ro_RO" });
   const resellerPolicy = b.policy(reseller.id, "Blue Yonder Standard", "workstations");
@@ -498,7 +505,7 @@ function buildDefault(b: SeedBuilder): void {
     state: "RO-CJ",
     industry: 20,
     licenseSubscription: monthly(30),
-    contactPerson: { fullName: "Ioana Marin", email: "ioana@margiestravel.example", phone: null },
+    contactPerson: { fullName: "Ioana Marin", email: "ioana@margiestravel.example", phoneNumber: null, companyRole: null },
   });
   b.account(margies.id, "ioana@margiestravel.example", "Ioana Marin", 1, { timezone: "Europe/Bucharest", language: "ro_RO" });
   const margiesEndpoints = buildCompanyNetwork(
@@ -537,7 +544,24 @@ function addPackage(b: SeedBuilder, companyId: string, name: string, description
     name,
     description,
     language: "en_US",
-    modules: { antimalware: 1, advancedThreatControl: 1, hyperDetect: 0, firewall: 1, networkAttackDefense: 1, contentControl: 0, deviceControl: 0, powerUser: 0, edrSensor: 1, advancedAntiExploit: 1, ...modules },
+    // The createPackage module switches (77211-135298), every one stored as 0 or 1.
+    modules: {
+      advancedThreatControl: 1,
+      firewall: 1,
+      userControl: 0,
+      antiphishing: 0,
+      trafficScan: 0,
+      deviceControl: 0,
+      powerUser: 0,
+      edrSensor: 1,
+      advancedAntiExploit: 1,
+      containerProtection: 0,
+      encryption: 0,
+      patchManagement: 0,
+      networkAttackDefense: 1,
+      integrityMonitoring: 0,
+      ...modules,
+    },
     scanMode: { type: 1 },
     settings: { scanBeforeInstall: true },
     roles: { relay: 0, exchange: 0, ...roles },

@@ -4,8 +4,9 @@
  * is atomic), the server persists it after each acknowledged write (see persistence.ts).
  *
  * The network inventory is a tree: a company node (type 1, same id as the company) holds its
- * subordinate companies, its custom groups (type 4) and the endpoints (5 computer, 6 virtual machine)
- * that are not in a group. A group's `parentId` is its company or another group of the same company.
+ * subordinate companies and its two system groups, 'Computers and Groups' and 'Deleted'
+ * (77209-128488). The company's custom groups (type 4) and endpoints (5 computer, 6 virtual machine)
+ * live under its 'Computers and Groups', directly or in custom groups; 'Deleted' stays empty.
  */
 
 /** The version written in state files; a file with another version is refused. */
@@ -37,6 +38,25 @@ export interface LicenseSubscription {
   addons: Record<string, boolean>;
   /** The partner's own-use add-on switches. */
   ownUse: Record<string, boolean> | null;
+  /**
+   * Keys added with licensing.addProductKey besides `licenseKey` (the base key), in the order added.
+   * Absent in state files written before the licensing setters existed (= none).
+   */
+  addedKeys?: string[];
+  /** The protection model set with licensing.setMonthlySubscription (e.g. `aLaCarte`); absent = not set. */
+  assignedProtectionModel?: string;
+}
+
+/** The contact person of a company, as getCompanyDetails documents it (members not given are null). */
+export interface ContactPerson {
+  /** First name and surname. */
+  fullName: string | null;
+  /** Email address. */
+  email: string | null;
+  /** Phone number. */
+  phoneNumber: string | null;
+  /** Position in the company. */
+  companyRole: string | null;
 }
 
 /** A company (partner type 0 or customer type 1). */
@@ -73,19 +93,26 @@ export interface CompanyRecord {
   assignedProductType: number;
   /** Licensing. */
   licenseSubscription: LicenseSubscription;
-  /** Contact person shown in company details. */
-  contactPerson: { fullName: string; email: string; phone: string | null } | null;
+  /** Contact person shown in company details (null = none set). */
+  contactPerson: ContactPerson | null;
+  /** Custom field values set with updateCompanyDetails (absent = none). */
+  customFields?: Record<string, unknown>;
+  /** Emergency contact for the MDR team, set with updateCompanyDetails or the licensing key setters (absent = none). */
+  mdrContactInformation?: Record<string, unknown>;
   /** The company's own policy assignment (every company has one: its default policy at creation). */
   policy: PolicyAssignment;
 }
 
-/** A custom group of endpoints. */
+/** The two groups every company has (77209-128488): 'Computers and Groups' and 'Deleted'. */
+export type SystemGroupKind = "computersAndGroups" | "deleted";
+
+/** A custom group of endpoints, or one of a company's two system groups. */
 export interface GroupRecord {
   /** Object id. */
   id: string;
   /** Name, unique (case-insensitively) among its siblings. */
   name: string;
-  /** The company or custom group that contains it. */
+  /** The group that contains it (a custom group or 'Computers and Groups'); for a system group, its company. */
   parentId: string;
   /** The company it belongs to. */
   companyId: string;
@@ -93,6 +120,8 @@ export interface GroupRecord {
   createdAt: string;
   /** Own policy assignment; absent = inherits. */
   policy?: PolicyAssignment;
+  /** Set on a company's system groups only; they cannot be renamed, moved or deleted. */
+  system?: SystemGroupKind;
 }
 
 /** An endpoint (computer type 5 or virtual machine type 6). */
@@ -105,7 +134,7 @@ export interface EndpointRecord {
   type: 5 | 6;
   /** The company it belongs to. */
   companyId: string;
-  /** The custom group or company node that contains it. */
+  /** The group that contains it: a custom group or its company's 'Computers and Groups'. */
   parentId: string;
   /** Fully qualified domain name. */
   fqdn: string;
@@ -226,8 +255,8 @@ export interface AccountRecord {
   rights: Record<string, boolean>;
   /** Companies/groups the account manages (empty = its whole company). */
   targetIds: string[];
-  /** Phone number for notifications. */
-  phoneNumber: { countryCode: string; subscriberNumber: string } | null;
+  /** Phone number for notifications (countryCode as sent: a string such as "+40", or an integer). */
+  phoneNumber: { countryCode: string | number; subscriberNumber: string } | null;
   /** `scrypt$<salt hex>$<hash hex>`; never returned. Null = activation email pending. */
   passwordHash: string | null;
   /** ISO timestamp. */
@@ -268,12 +297,17 @@ export interface BlocklistRecord {
   sourceInfo: string;
   /** File name, when known. */
   filename: string | null;
-  /** The rule details as v1.2 shows them. */
+  /** The rule details as v1.2 shows them (path and connection rules; a hash rule's are derived from `hashType` and `hash`). */
   details: Record<string, unknown>;
   /** The account that added it. */
   ownerId: string;
   /** ISO timestamp (no zone, as the API shows it). */
   created: string;
+  /**
+   * For a rule copied into a subordinate company by a recursive v1.2 addToBlocklist: the id of the
+   * rule it was copied from (removing that rule removes the copy). Absent for rules added directly.
+   */
+  copiedFrom?: string;
 }
 
 /** Event push settings of one company (one configuration per API key's company). */
@@ -379,6 +413,24 @@ export function stateProblem(value: unknown): string | undefined {
   const accounts = s.accounts as Record<string, unknown>;
   if (typeof s.ownerAccountId !== "string" || !(s.ownerAccountId in accounts)) return "ownerAccountId must name an account in the state";
   return undefined;
+}
+
+/**
+ * Brings a state written by an older emulator up to the current record shapes, in place: a company
+ * contact person stored as `{fullName, email, phone}` becomes `{fullName, email, phoneNumber,
+ * companyRole}`. Fields added later as optional members need no change (absent = their default).
+ */
+export function upgradeState(state: TenantState): TenantState {
+  for (const c of Object.values(state.companies)) {
+    const cp = c.contactPerson as (Partial<ContactPerson> & { phone?: string | null }) | null | undefined;
+    if (cp === undefined || cp === null) {
+      c.contactPerson = null;
+      continue;
+    }
+    const phoneNumber = cp.phoneNumber ?? cp.phone ?? null;
+    c.contactPerson = { fullName: cp.fullName ?? null, email: cp.email ?? null, phoneNumber, companyRole: cp.companyRole ?? null };
+  }
+  return state;
 }
 
 /** Replaces the contents of `target` with those of `source`, keeping `target`'s identity. */

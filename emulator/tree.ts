@@ -1,8 +1,9 @@
 /**
  * Navigation of the network inventory tree and of the company hierarchy (pure functions over the
- * state). Node ids are shared by companies (type 1), custom groups (type 4) and endpoints (5/6).
+ * state). Node ids are shared by companies (type 1), groups (a company's system groups and its custom
+ * groups) and endpoints (5/6).
  */
-import type { CompanyRecord, EndpointRecord, GroupRecord, TenantState } from "./state";
+import type { CompanyRecord, EndpointRecord, GroupRecord, SystemGroupKind, TenantState } from "./state";
 
 /** What an inventory node id refers to. */
 export type NodeRef =
@@ -108,9 +109,17 @@ export function ancestorNodes(state: TenantState, node: NodeRef): NodeRef[] {
   return out;
 }
 
-/** The custom groups directly under a company or group. */
+/** The groups directly under a company (its system groups) or under a group (custom groups). */
 export function childGroups(state: TenantState, parentId: string): GroupRecord[] {
   return Object.values(state.groups).filter((g) => g.parentId === parentId);
+}
+
+/** The names GravityZone gives a company's system groups (77209-128488). */
+export const SYSTEM_GROUP_NAMES: Readonly<Record<SystemGroupKind, string>> = { computersAndGroups: "Computers and Groups", deleted: "Deleted" };
+
+/** A company's system group of the given kind ('Computers and Groups' or 'Deleted'), if the state has it. */
+export function systemGroupOf(state: TenantState, companyId: string, kind: SystemGroupKind): GroupRecord | undefined {
+  return Object.values(state.groups).find((g) => g.system === kind && g.companyId === companyId && g.parentId === companyId);
 }
 
 /** True when group `groupId` is `ancestorId` or lies below it. */

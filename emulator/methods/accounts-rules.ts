@@ -2,10 +2,23 @@
  * Account field rules shared by accounts.createAccount/updateAccount and companies.createCompany's
  * first administrator: email format, languages, time zones, roles and rights.
  */
+import { invalidParams } from "../errors";
 import { refine, str } from "../params";
 
-/** Interface and installer languages GravityZone accepts. */
-export const LANGUAGES = ["en_US", "fr_FR", "de_DE", "it_IT", "pl_PL", "pt_BR", "ro_RO", "ru_RU", "es_ES"] as const;
+/**
+ * Installation package languages: the list the createPackage/updatePackage pages give
+ * (77211-135298, 77209-532512).
+ */
+export const PACKAGE_LANGUAGES = ["en_US", "es_ES", "de_DE", "fr_FR", "ro_RO", "pl_PL", "pt_BR", "it_IT", "ru_RU"] as const;
+
+/**
+ * Console (user account) languages. The API pages give no list, only the example "en_US"; the console
+ * guide (77211-94051) lists English, Spanish, German, French, Romanian, Polish, Portuguese, Italian,
+ * Russian, Czech, Chinese, Vietnamese, Turkish, Korean and Japanese without codes. The first nine codes
+ * are the package languages; assumed: cs_CZ, zh_CN, vi_VN, tr_TR, ko_KR, ja_JP follow the same LL_CC
+ * locale convention.
+ */
+export const ACCOUNT_LANGUAGES = [...PACKAGE_LANGUAGES, "cs_CZ", "zh_CN", "vi_VN", "tr_TR", "ko_KR", "ja_JP"] as const;
 
 /** 1 company administrator, 2 network administrator, 3 reporter, 4 partner, 5 custom. */
 export const ROLES = [1, 2, 3, 4, 5] as const;
@@ -22,6 +35,50 @@ export const RIGHTS = [
   "managePoliciesRead",
   "managePoliciesWrite",
 ] as const;
+
+/** The three rights that replace the deprecated manageNetworks (77211-125284). */
+export const NETWORK_RIGHTS = ["manageInventory", "managePoliciesRead", "managePoliciesWrite"] as const;
+
+/**
+ * The rights a predefined role carries; getAccountDetails/getAccountsList show them for roles other
+ * than 5. updateAccount 77211-125285: rights sent with another role are "ignored and replaced with the
+ * rights specific to that role". Assumed (the pages do not list them): drawn from the role and right
+ * descriptions of 77209-124342 (User roles) and 77209-124345 (User rights): partners hold every right;
+ * company administrators every right except manageCompanies (partner-only); network administrators
+ * manage networks, users and reports; reporters (security analysts) only reports.
+ */
+export const ROLE_RIGHTS: Readonly<Record<number, Readonly<Record<(typeof RIGHTS)[number], boolean>>>> = {
+  1: rightsOf(["manageNetworks", "manageUsers", "manageReports", "companyManager", "manageRemoteShell", ...NETWORK_RIGHTS]),
+  2: rightsOf(["manageNetworks", "manageUsers", "manageReports", ...NETWORK_RIGHTS]),
+  3: rightsOf(["manageReports"]),
+  4: rightsOf(RIGHTS),
+};
+
+/** Every right, true for the ones named. */
+export function rightsOf(granted: readonly string[]): Record<(typeof RIGHTS)[number], boolean> {
+  return Object.fromEntries(RIGHTS.map((r) => [r, granted.includes(r)])) as Record<(typeof RIGHTS)[number], boolean>;
+}
+
+/**
+ * The stored rights of a custom-role (5) account from the rights sent (77211-125284): "Omitted values
+ * from the request are automatically set to false"; manageNetworks' value is assigned to manageInventory,
+ * managePoliciesRead and managePoliciesWrite ("Trying to assign a different value to any of the three keys
+ * in the same request will result in an error"), and manageNetworks true also grants manageReports.
+ */
+export function customRights(sent: Readonly<Record<string, boolean>>): Record<(typeof RIGHTS)[number], boolean> {
+  const out = rightsOf(RIGHTS.filter((r) => sent[r] === true));
+  const networks = sent.manageNetworks;
+  if (networks !== undefined) {
+    for (const r of NETWORK_RIGHTS) {
+      if (sent[r] !== undefined && sent[r] !== networks) {
+        throw invalidParams(`Invalid value for 'rights.${r}' parameter. It must have the same value as 'rights.manageNetworks' when both are sent.`);
+      }
+      out[r] = networks;
+    }
+    if (networks) out.manageReports = true;
+  }
+  return out;
+}
 
 const EMAIL = /^[^\s@<>()[\\\],;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
@@ -45,7 +102,12 @@ export function timezoneRule() {
   return refine(str({ max: 64 }), (v) => (isTimeZone(v) ? undefined : "The value should be a valid time zone (e.g. Europe/London)."));
 }
 
-/** A language parameter. */
+/** A user account's console language (profile.language): one of {@link ACCOUNT_LANGUAGES}. */
 export function languageRule() {
-  return str({ oneOf: LANGUAGES });
+  return str({ oneOf: ACCOUNT_LANGUAGES });
+}
+
+/** An installation package's language: one of {@link PACKAGE_LANGUAGES} (77211-135298). */
+export function packageLanguageRule() {
+  return str({ oneOf: PACKAGE_LANGUAGES });
 }

@@ -5,36 +5,50 @@
  * getCustomGroupsList, moveCustomGroup, deleteCustomGroup), scan tasks (createScanTask,
  * getScanTasksList) and policy assignment (assignPolicy).
  *
+ * The tree (77209-128488): every company has two system groups, 'Computers and Groups' and 'Deleted'.
+ * The company's custom groups and endpoints live under 'Computers and Groups'; 'Deleted' stays empty
+ * (nothing is ever placed there). System groups cannot be renamed, moved or deleted.
+ *
  * Choices where the reference is silent:
- * - Lists are ordered by type (companies, groups, endpoints), then name, then id.
+ * - Lists are ordered by type (companies, root containers, groups, endpoints), then name, then id.
  * - Without `filters.depth.allItemsRecursively` a list holds the parent's direct children only; with
  *   it, everything below (subordinate companies included).
+ * - In the inventory the system groups are root containers (type 2): getRootContainers (77211-128493)
+ *   names 'Computers and Groups' among the root containers, and type 2 is "root container" in the
+ *   type-code list (77209-128494). Type 4 stays for custom groups, so `filters.type.groups` ("all
+ *   custom groups of endpoints") does not return them.
+ * - A group's parent (createCustomGroup, moveCustomGroup, moveEndpoints) must be a group id: a custom
+ *   group or 'Computers and Groups'. A company id is refused (no page says where it would land);
+ *   createCustomGroup without parentId uses the key's company's 'Computers and Groups'.
  * - Custom group names are ≤128 characters, without HTML, unique case-insensitively among siblings.
- * - `deleteCustomGroup {force:true}` deletes the subgroups and moves the endpoints to the company root.
+ * - `deleteCustomGroup {force:true}` deletes the subgroups and moves the endpoints to the company's
+ *   'Computers and Groups'.
  * - `assignPolicy {inheritFromAbove:true}` on a company puts back the company's default policy.
- * - getRootContainers answers the company's own node: the network root of a company is the company.
  */
-import { createHash } from "node:crypto";
-import { isoUtc } from "../clock";
+import { isoSecondsNoZone, isoUtc } from "../clock";
 import { invalidParams } from "../errors";
 import { newObjectId } from "../ids";
-import { removeEndpoint, removeGroup } from "../lifecycle";
-import { arr, bool, id, int, obj, pagingShape, readParams, req, str, anyObject } from "../params";
+import { computersAndGroupsOf, removeEndpoint, removeGroup } from "../lifecycle";
+import { arr, bool, id, int, obj, pagingShape, readParams, req, str, anyObject, type Infer, type Rule, type Shape } from "../params";
 import { effectivePolicy } from "../policy-inheritance";
-import { requireCompany, requireEndpoint, requireGroup, requireNode, requirePolicy, companyVisible } from "../scope";
-import type { EndpointRecord, TenantState } from "../state";
-import { childCompanies, childGroups, childNodes, companyOfNode, descendantNodes, isCompanyWithin, isGroupWithin, nameKey, type NodeRef } from "../tree";
+import { requireCompany, requireEndpoint, requireGroup, requireNode, requirePolicy, companyVisible, type Caller } from "../scope";
+import type { EndpointRecord, GroupRecord, TenantState } from "../state";
+import { childCompanies, childGroups, childNodes, companyOfNode, descendantNodes, isCompanyWithin, isGroupWithin, nameKey, systemGroupOf } from "../tree";
+import type { NodeRef } from "../tree";
 import { pageOf, read, write, type MethodContext, type ModuleMethods } from "./registry";
 import { compareCodes, compareNames } from "../collation";
 
-/** Inventory type codes. */
+/** Inventory type codes (77209-128494). */
 export const NodeType = { Company: 1, RootContainer: 2, CompanyFolder: 3, Group: 4, Computer: 5, VirtualMachine: 6 } as const;
 
 /** The longest custom group name accepted. */
 export const GROUP_NAME_MAX = 128;
 
 function typeOf(n: NodeRef): number {
-  return n.kind === "company" ? NodeType.Company : n.kind === "group" ? NodeType.Group : n.record.type;
+  if (n.kind === "company") return NodeType.Company;
+  // assumed: system groups are root containers (type 2), see the module comment.
+  if (n.kind === "group") return n.record.system !== undefined ? NodeType.RootContainer : NodeType.Group;
+  return n.record.type;
 }
 
 function policyView(state: TenantState, node: NodeRef): { id: string | null; name: string | null; applied: boolean } {
@@ -43,7 +57,8 @@ function policyView(state: TenantState, node: NodeRef): { id: string | null; nam
   return { id: p?.id ?? null, name: p?.name ?? null, applied: true };
 }
 
-function endpointInventoryDetails(state: TenantState, e: EndpointRecord, opts: { productOutdated?: boolean; scanLogs?: boolean }): Record<string, unknown> {
+// 77212-128494: the details of types 5 and 6. No `policy` member is documented (dropped).
+function endpointInventoryDetails(e: EndpointRecord, opts: { productOutdated?: boolean; scanLogs?: boolean }): Record<string, unknown> {
   const d: Record<string, unknown> = {
     label: e.label,
     fqdn: e.fqdn,
@@ -62,21 +77,36 @@ function endpointInventoryDetails(state: TenantState, e: EndpointRecord, opts: {
     managedWithNsx: false,
     managedWithVShield: false,
     modules: e.modules,
-    policy: policyView(state, { kind: "endpoint", record: e }),
   };
   if (opts.productOutdated) d.productOutdated = e.agent?.productOutdated ?? false;
   if (opts.scanLogs) d.lastSuccessfulScan = e.lastSuccessfulScan;
   return d;
 }
 
-function inventoryItem(state: TenantState, n: NodeRef, opts: { productOutdated?: boolean; scanLogs?: boolean }): Record<string, unknown> {
+function inventoryItem(n: NodeRef, opts: { productOutdated?: boolean; scanLogs?: boolean }): Record<string, unknown> {
   switch (n.kind) {
     case "company":
-      return { id: n.record.id, name: n.record.name, type: NodeType.Company, parentId: n.record.parentId, companyId: n.record.parentId, details: { type: n.record.type, isSuspended: n.record.isSuspended } };
+      // assumed: the members of a company's details are not in the stored excerpts.
+      return {
+        id: n.record.id,
+        name: n.record.name,
+        type: NodeType.Company,
+        parentId: n.record.parentId,
+        companyId: n.record.parentId,
+        details: { type: n.record.type, isSuspended: n.record.isSuspended },
+      };
     case "group":
-      return { id: n.record.id, name: n.record.name, type: NodeType.Group, parentId: n.record.parentId, companyId: n.record.companyId };
+      // 77209-128494: `details` only for types 1, 5, 6, 7 and 16, so none for groups and root containers.
+      return { id: n.record.id, name: n.record.name, type: typeOf(n), parentId: n.record.parentId, companyId: n.record.companyId };
     case "endpoint":
-      return { id: n.record.id, name: n.record.name, type: n.record.type, parentId: n.record.parentId, companyId: n.record.companyId, details: endpointInventoryDetails(state, n.record, opts) };
+      return {
+        id: n.record.id,
+        name: n.record.name,
+        type: n.record.type,
+        parentId: n.record.parentId,
+        companyId: n.record.companyId,
+        details: endpointInventoryDetails(n.record, opts),
+      };
   }
 }
 
@@ -91,19 +121,53 @@ function sortNodes(nodes: NodeRef[]): NodeRef[] {
   return nodes.sort((a, b) => typeOf(a) - typeOf(b) || compareNames(a.record.name, b.record.name) || compareCodes(a.record.id, b.record.id));
 }
 
+/**
+ * An `options` parameter the pages type as Array (77209-128483, 77211-128484) while describing it as
+ * sections, which getNetworkInventoryItems types as Object. Both forms are accepted: an Object of
+ * sections (what Bitdefender's own n8n client sends, so refusing it would refuse the vendor's client),
+ * or an Array of such Objects, merged in order (assumed reading of "Array"; an empty Array = none).
+ */
+function sectionsOrArray<S extends Shape>(shape: S): Rule<Partial<Infer<S>> | undefined> {
+  const one = obj(shape);
+  return {
+    optional: true,
+    check: (v, p) => {
+      if (!Array.isArray(v)) return one.check(v, p);
+      const merged: Record<string, unknown> = {};
+      v.forEach((e, i) => {
+        if (e === null || e === undefined) return;
+        Object.assign(merged, one.check(e, `${p}[${i}]`));
+      });
+      return merged as Partial<Infer<S>>;
+    },
+  };
+}
+
 const managementShape = obj({ managedWithBest: bool(), managedExchangeServers: bool(), managedRelays: bool(), securityServers: bool(), managedHvi: bool() });
 
 const inventoryFilters = obj({
-  type: obj({ companies: bool(), companyFolders: bool(), groups: bool(), computers: bool(), virtualMachines: bool(), ec2Instances: bool(), containerHosts: bool(), containers: bool() }),
+  type: obj({
+    companies: bool(),
+    companyFolders: bool(),
+    groups: bool(),
+    computers: bool(),
+    virtualMachines: bool(),
+    ec2Instances: bool(),
+    containerHosts: bool(),
+    containers: bool(),
+  }),
   security: obj({ management: managementShape }),
   depth: obj({ allItemsRecursively: bool() }),
   details: obj({ name: str({ max: 256 }) }),
 });
 
-const inventoryOptions = obj({
+const optionSections = {
   companies: obj({ returnAllProducts: bool() }),
   endpoints: obj({ returnProductOutdated: bool(), includeScanLogs: bool() }),
-});
+};
+
+/** 77212-128494 / 77212-128483: the virtualization view types (v1.0 only); accepted and ignored (no virtualization inventory). */
+const viewTypeRule = int({ oneOf: [1, 2, 3, 4] });
 
 type Management = NonNullable<ReturnType<typeof managementShape.check>>;
 
@@ -123,8 +187,16 @@ function listParent(ctx: MethodContext, parentId: string | undefined): NodeRef {
   return parent;
 }
 
+function refuseViewTypeAfterV10(ctx: MethodContext, viewType: number | undefined): void {
+  // 77212-128494 / 77212-128483: viewType is documented for v1.0 (on-premises) only.
+  if (viewType !== undefined && ctx.version !== "v1.0") throw invalidParams("Parameter 'viewType' is not expected.");
+}
+
 function getNetworkInventoryItems(raw: unknown, ctx: MethodContext) {
-  const p = readParams(raw, { parentId: id(), filters: inventoryFilters, options: inventoryOptions, ...pagingShape(ctx.version === "v1.0" ? 100 : 1000) });
+  const v10 = ctx.version === "v1.0";
+  const shape = { parentId: id(), filters: inventoryFilters, options: obj(optionSections), viewType: viewTypeRule, ...pagingShape(v10 ? 100 : 1000) };
+  const p = readParams(raw, shape);
+  refuseViewTypeAfterV10(ctx, p.viewType);
   const parent = listParent(ctx, p.parentId);
   const f = p.filters;
   let nodes = f?.depth?.allItemsRecursively ? descendantNodes(ctx.state, parent.record.id) : childNodes(ctx.state, parent.record.id);
@@ -143,7 +215,19 @@ function getNetworkInventoryItems(raw: unknown, ctx: MethodContext) {
   if (name !== undefined) nodes = nodes.filter((n) => nameMatches(n.record.name, name));
   const opts = { productOutdated: p.options?.endpoints?.returnProductOutdated, scanLogs: p.options?.endpoints?.includeScanLogs };
   const page = pageOf(sortNodes(nodes), p.page, p.perPage);
-  return { ...page, items: page.items.map((n) => inventoryItem(ctx.state, n, opts)), hasMoreRecords: page.page < page.pagesCount };
+  const items = page.items.map((n) => inventoryItem(n, opts));
+  // 77212-128494: the v1.0 example answer has page, pagesCount, perPage, total and items (no hasMoreRecords).
+  if (v10) return { page: page.page, pagesCount: page.pagesCount, perPage: page.perPage, total: page.total, items };
+  // 77209-128494 (v1.1): pagesCount and total are sent only in the first page of results; hasMoreRecords always.
+  const first = page.page === 1;
+  return {
+    page: page.page,
+    ...(first ? { pagesCount: page.pagesCount } : {}),
+    perPage: page.perPage,
+    ...(first ? { total: page.total } : {}),
+    hasMoreRecords: page.page < page.pagesCount,
+    items,
+  };
 }
 
 const endpointFilters = obj({
@@ -152,7 +236,8 @@ const endpointFilters = obj({
   details: obj({ name: str({ max: 256 }), label: str({ max: 64 }), ip: str({ max: 64 }), macs: str({ max: 64 }), ssid: str({ max: 256 }) }),
 });
 
-function endpointListItem(state: TenantState, e: EndpointRecord): Record<string, unknown> {
+// The list item members are not in the stored excerpts; `policy` is not documented anywhere read and is not sent.
+function endpointListItem(e: EndpointRecord): Record<string, unknown> {
   return {
     id: e.id,
     name: e.name,
@@ -170,23 +255,39 @@ function endpointListItem(state: TenantState, e: EndpointRecord): Record<string,
     managedExchangeServer: e.roles.exchange,
     managedRelay: e.roles.relay,
     securityServer: e.roles.securityServer,
-    policy: e.isManaged ? policyView(state, { kind: "endpoint", record: e }) : undefined,
   };
+}
+
+function endpointsOf(nodes: NodeRef[]): EndpointRecord[] {
+  return nodes.filter((n): n is Extract<NodeRef, { kind: "endpoint" }> => n.kind === "endpoint").map((n) => n.record);
+}
+
+/**
+ * The endpoints getEndpointsList starts from. 77212-128483: "If not specified or set with a company ID,
+ * the method returns only the endpoints under Computers and Groups": directly in the company's
+ * 'Computers and Groups', or (recursively) everything below the company, subordinate companies included.
+ */
+function endpointScope(ctx: MethodContext, parent: NodeRef, recursive: boolean): EndpointRecord[] {
+  if (recursive) return endpointsOf(descendantNodes(ctx.state, parent.record.id));
+  if (parent.kind !== "company") return endpointsOf(childNodes(ctx.state, parent.record.id));
+  const home = systemGroupOf(ctx.state, parent.record.id, "computersAndGroups");
+  return home ? endpointsOf(childNodes(ctx.state, home.id)) : [];
 }
 
 function getEndpointsList(raw: unknown, ctx: MethodContext) {
   const p = readParams(raw, {
     parentId: id(),
     isManaged: bool(),
-    viewType: int({ min: 1, max: 10 }),
+    viewType: viewTypeRule,
     filters: endpointFilters,
-    options: obj({ companies: obj({ returnAllProducts: bool() }), endpoints: obj({ returnProductOutdated: bool(), includeScanLogs: bool() }) }),
+    // 77209-128483: options is an Array; accepted as Array or Object of sections (see sectionsOrArray). Not used in the answer.
+    options: sectionsOrArray(optionSections),
     ...pagingShape(ctx.version === "v1.0" ? 100 : 1000),
   });
+  refuseViewTypeAfterV10(ctx, p.viewType);
   const parent = listParent(ctx, p.parentId);
   const f = p.filters;
-  const nodes = f?.depth?.allItemsRecursively ? descendantNodes(ctx.state, parent.record.id) : childNodes(ctx.state, parent.record.id);
-  let endpoints = nodes.filter((n): n is Extract<NodeRef, { kind: "endpoint" }> => n.kind === "endpoint").map((n) => n.record);
+  let endpoints = endpointScope(ctx, parent, f?.depth?.allItemsRecursively ?? false);
   if (p.isManaged !== undefined) endpoints = endpoints.filter((e) => e.isManaged === p.isManaged);
   const mgmt = f?.security?.management;
   if (mgmt) endpoints = endpoints.filter((e) => managementMatches(e, mgmt));
@@ -198,11 +299,12 @@ function getEndpointsList(raw: unknown, ctx: MethodContext) {
   if (d?.ssid !== undefined) endpoints = endpoints.filter((e) => nameMatches(e.ssid, d!.ssid!));
   endpoints.sort((a, b) => compareNames(a.name, b.name) || compareCodes(a.id, b.id));
   const page = pageOf(endpoints, p.page, p.perPage);
-  return { ...page, items: page.items.map((e) => endpointListItem(ctx.state, e)) };
+  return { ...page, items: page.items.map(endpointListItem) };
 }
 
 function getManagedEndpointDetails(raw: unknown, ctx: MethodContext) {
-  const p = readParams(raw, { endpointId: req(id()), options: obj({ includeScanLogs: bool() }) });
+  // 77211-128484: options is an Array with the includeScanLogs option; the Object form is accepted too (see sectionsOrArray).
+  const p = readParams(raw, { endpointId: req(id()), options: sectionsOrArray({ includeScanLogs: bool() }) });
   const e = requireEndpoint(ctx.state, ctx.caller, p.endpointId);
   if (!e.isManaged) throw invalidParams(`The endpoint with ID "${e.id}" is not managed.`);
   const group = ctx.state.groups[e.parentId];
@@ -211,7 +313,7 @@ function getManagedEndpointDetails(raw: unknown, ctx: MethodContext) {
     name: e.name,
     companyId: e.companyId,
     groupId: e.parentId,
-    group: group ? { id: group.id, name: group.name } : { id: e.companyId, name: ctx.state.companies[e.companyId]?.name ?? "" },
+    group: { id: e.parentId, name: group?.name ?? "" },
     fqdn: e.fqdn,
     label: e.label,
     operatingSystem: e.operatingSystemVersion,
@@ -237,21 +339,32 @@ function getManagedEndpointDetails(raw: unknown, ctx: MethodContext) {
 }
 
 function getCompaniesList(raw: unknown, ctx: MethodContext) {
-  const p = readParams(raw, { parentId: id(), filters: obj({ companyType: int({ oneOf: [0, 1] }), licenseType: int({ oneOf: [1, 2, 3, 4, 5, 6] }) }) });
+  // 77211-128478: licenseType 1 trial, 2 yearly license key, 3 monthly license key.
+  const p = readParams(raw, { parentId: id(), filters: obj({ companyType: int({ oneOf: [0, 1] }), licenseType: int({ oneOf: [1, 2, 3] }) }) });
   const parent = requireCompany(ctx.state, ctx.caller, p.parentId);
   let list = childCompanies(ctx.state, parent.id);
   const f = p.filters;
   if (f?.companyType !== undefined) list = list.filter((c) => c.type === f.companyType);
   if (f?.licenseType !== undefined) list = list.filter((c) => c.licenseSubscription.type === f.licenseType);
-  return list
-    .sort((a, b) => compareNames(a.name, b.name))
-    .map((c) => ({ id: c.id, name: c.name, type: c.type, parentId: c.parentId, isSuspended: c.isSuspended }));
+  // 77211-128478: each entry has id and name.
+  return list.sort((a, b) => compareNames(a.name, b.name) || compareCodes(a.id, b.id)).map((c) => ({ id: c.id, name: c.name }));
+}
+
+function systemGroupsView(state: TenantState, companyId: string): Array<{ id: string; name: string }> {
+  const out: Array<{ id: string; name: string }> = [];
+  for (const kind of ["computersAndGroups", "deleted"] as const) {
+    const g = systemGroupOf(state, companyId, kind);
+    if (g) out.push({ id: g.id, name: g.name });
+  }
+  return out;
 }
 
 function getRootContainers(raw: unknown, ctx: MethodContext) {
   const p = readParams(raw, { companyId: id() });
   const c = requireCompany(ctx.state, ctx.caller, p.companyId);
-  return [{ id: c.id, name: c.name, type: NodeType.Company }];
+  // 77211-128493: an Array of {id, name}; root containers are "special groups, such as: Companies, Network, Computers and Groups".
+  // assumed: the emulator models a company's 'Computers and Groups' and 'Deleted' (77209-128488) only.
+  return systemGroupsView(ctx.state, c.id);
 }
 
 /** Refuses a group name a sibling already has (case-insensitively). */
@@ -262,49 +375,74 @@ export function assertGroupNameFree(state: TenantState, parentId: string, name: 
   }
 }
 
-function groupParent(ctx: MethodContext, parentId: string | undefined): NodeRef {
-  const parent = parentId === undefined ? requireNode(ctx.state, ctx.caller, ctx.caller.companyId) : requireNode(ctx.state, ctx.caller, parentId, "parent");
-  if (parent.kind === "endpoint") throw invalidParams(`Invalid value for 'parentId' parameter. "${parentId}" is an endpoint, not a company or a group.`);
-  return parent;
+/**
+ * A group that may hold custom groups and endpoints: a custom group or a company's 'Computers and
+ * Groups'. assumed: a company id is refused (the pages do not say where a group or endpoint sent to a
+ * company would land), and so is 'Deleted' (nothing is placed there).
+ */
+export function requireContainerGroup(state: TenantState, caller: Caller, groupId: string, param: string, what: string): GroupRecord {
+  const node = requireNode(state, caller, groupId, what);
+  if (node.kind === "company") {
+    const use = "use the ID of a custom group or of the company's 'Computers and Groups' group";
+    throw invalidParams(`Invalid value for '${param}' parameter. "${groupId}" is a company, not a group: ${use}.`);
+  }
+  if (node.kind === "endpoint") throw invalidParams(`Invalid value for '${param}' parameter. "${groupId}" is an endpoint, not a group.`);
+  if (node.record.system === "deleted") throw invalidParams(`Invalid value for '${param}' parameter. Nothing can be placed in the 'Deleted' group.`);
+  return node.record;
+}
+
+/** A custom group the caller may change; a system group ('Computers and Groups', 'Deleted') is refused. */
+export function requireCustomGroup(state: TenantState, caller: Caller, groupId: string, verb: string): GroupRecord {
+  const g = requireGroup(state, caller, groupId);
+  // 77209-128488: the system groups are the company's own; assumed: they cannot be renamed, moved or deleted.
+  if (g.system !== undefined) throw invalidParams(`The group "${g.name}" is a system group and cannot be ${verb}.`);
+  return g;
 }
 
 function createCustomGroup(raw: unknown, ctx: MethodContext): string {
   const p = readParams(raw, { groupName: req(str({ max: GROUP_NAME_MAX, noHtml: true })), parentId: id() });
-  const parent = groupParent(ctx, p.parentId);
-  assertGroupNameFree(ctx.state, parent.record.id, p.groupName);
+  // assumed: without parentId the group goes to the key's company's 'Computers and Groups' (where custom groups live, 77209-128488).
+  const parent =
+    p.parentId === undefined
+      ? ctx.state.groups[computersAndGroupsOf(ctx.state, ctx.caller.companyId)]!
+      : requireContainerGroup(ctx.state, ctx.caller, p.parentId, "parentId", "parent");
+  assertGroupNameFree(ctx.state, parent.id, p.groupName);
   const gid = newObjectId(ctx.now.getTime());
-  ctx.state.groups[gid] = { id: gid, name: p.groupName, parentId: parent.record.id, companyId: companyOfNode(parent), createdAt: isoUtc(ctx.now) };
+  ctx.state.groups[gid] = { id: gid, name: p.groupName, parentId: parent.id, companyId: parent.companyId, createdAt: isoUtc(ctx.now) };
   return gid;
 }
 
 function getCustomGroupsList(raw: unknown, ctx: MethodContext) {
   const p = readParams(raw, { parentId: id() });
-  const parent = groupParent(ctx, p.parentId);
+  const parent = listParent(ctx, p.parentId);
+  // 77209-128488: "'Computers and Groups' and 'Deleted' groups are returned if the passed parameter is null or a company ID."
+  if (parent.kind === "company") return systemGroupsView(ctx.state, parent.record.id);
   return childGroups(ctx.state, parent.record.id)
     .sort((a, b) => compareNames(a.name, b.name) || compareCodes(a.id, b.id))
     .map((g) => ({ id: g.id, name: g.name }));
 }
 
-/** Moves a custom group under another group or its company root (same company, no cycles, name free). */
+/** Moves a custom group under another group of its company (a custom group or 'Computers and Groups'; no cycles, name free). */
 export function moveGroup(ctx: Pick<MethodContext, "state" | "caller">, groupId: string, parentId: string): void {
-  const g = requireGroup(ctx.state, ctx.caller, groupId);
-  const parent = requireNode(ctx.state, ctx.caller, parentId, "parent");
-  if (parent.kind === "endpoint") throw invalidParams(`Invalid value for 'parentId' parameter. "${parentId}" is an endpoint, not a company or a group.`);
-  if (companyOfNode(parent) !== g.companyId) throw invalidParams("A custom group cannot be moved to another company.");
-  if (parent.kind === "group" && isGroupWithin(ctx.state, parent.record.id, g.id)) throw invalidParams("A custom group cannot be moved under itself or one of its subgroups.");
-  assertGroupNameFree(ctx.state, parent.record.id, g.name, g.id);
-  g.parentId = parent.record.id;
+  const g = requireCustomGroup(ctx.state, ctx.caller, groupId, "moved");
+  const parent = requireContainerGroup(ctx.state, ctx.caller, parentId, "parentId", "parent");
+  if (parent.companyId !== g.companyId) throw invalidParams("A custom group cannot be moved to another company.");
+  if (isGroupWithin(ctx.state, parent.id, g.id)) throw invalidParams("A custom group cannot be moved under itself or one of its subgroups.");
+  assertGroupNameFree(ctx.state, parent.id, g.name, g.id);
+  g.parentId = parent.id;
 }
 
 function moveCustomGroup(raw: unknown, ctx: MethodContext): null {
+  // seed-000 (verified live): {groupId, parentId}.
   const p = readParams(raw, { groupId: req(id()), parentId: req(id()) });
   moveGroup(ctx, p.groupId, p.parentId);
   return null;
 }
 
 function deleteCustomGroup(raw: unknown, ctx: MethodContext): null {
+  // 77212-128486: {groupId, force (default false)} → no value.
   const p = readParams(raw, { groupId: req(id()), force: bool() });
-  const g = requireGroup(ctx.state, ctx.caller, p.groupId);
+  const g = requireCustomGroup(ctx.state, ctx.caller, p.groupId, "deleted");
   if (!p.force) {
     const subgroups = childGroups(ctx.state, g.id).length;
     const endpoints = Object.values(ctx.state.endpoints).filter((e) => e.parentId === g.id).length;
@@ -318,13 +456,13 @@ function deleteCustomGroup(raw: unknown, ctx: MethodContext): null {
 
 function moveEndpoints(raw: unknown, ctx: MethodContext): null {
   const p = readParams(raw, { endpointIds: req(arr(id(), { min: 1, max: 1000 })), groupId: req(id()) });
-  const target = requireNode(ctx.state, ctx.caller, p.groupId, "group");
-  if (target.kind === "endpoint") throw invalidParams(`Invalid value for 'groupId' parameter. "${p.groupId}" is an endpoint.`);
+  // assumed: the destination is a group (a custom group or 'Computers and Groups'), as for custom groups.
+  const target = requireContainerGroup(ctx.state, ctx.caller, p.groupId, "groupId", "group");
   const endpoints = p.endpointIds.map((eid) => requireEndpoint(ctx.state, ctx.caller, eid));
   for (const e of endpoints) {
-    if (e.companyId !== companyOfNode(target)) throw invalidParams(`The endpoint with ID "${e.id}" belongs to another company and cannot be moved to this group.`);
+    if (e.companyId !== target.companyId) throw invalidParams(`The endpoint with ID "${e.id}" belongs to another company and cannot be moved to this group.`);
   }
-  for (const e of endpoints) e.parentId = target.record.id;
+  for (const e of endpoints) e.parentId = target.id;
   return null;
 }
 
@@ -341,17 +479,50 @@ function setEndpointLabel(raw: unknown, ctx: MethodContext): boolean {
   return true;
 }
 
-function getEndpointTags(raw: unknown, ctx: MethodContext) {
-  const p = readParams(raw, { companyId: id() });
-  const company = requireCompany(ctx.state, ctx.caller, p.companyId);
-  const counts = new Map<string, number>();
-  for (const e of Object.values(ctx.state.endpoints)) {
-    if (!isCompanyWithin(ctx.state, e.companyId, company.id)) continue;
-    for (const t of e.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+/** Endpoint tag types: the page's values are cut off in what was read; assumed 1 Custom, 2 Automatic ("Custom tags before Automatic tags" in ASC). */
+export const TagType = { Custom: 1, Automatic: 2 } as const;
+
+interface TagView {
+  name: string;
+  type: number;
+  description: string;
+  company: { id: string; name: string };
+  created: string;
+  rules: Record<string, unknown> | null;
+}
+
+/**
+ * The endpoint tags the caller can see. Tags live on endpoints (`tags`); a tag is one per company and
+ * name, created when its first endpoint was (the emulator keeps no other tag data). All are Custom tags.
+ */
+function visibleTags(state: TenantState, caller: Caller): TagView[] {
+  const byKey = new Map<string, TagView>();
+  for (const e of Object.values(state.endpoints)) {
+    if (!companyVisible(state, caller, e.companyId)) continue;
+    for (const name of e.tags) {
+      const key = `${e.companyId}\u0000${name}`;
+      const created = isoSecondsNoZone(new Date(e.createdAt));
+      const seen = byKey.get(key);
+      if (!seen) {
+        const company = { id: e.companyId, name: state.companies[e.companyId]?.name ?? "" };
+        byKey.set(key, { name, type: TagType.Custom, description: "", company, created, rules: null });
+      } else if (created < seen.created) seen.created = created;
+    }
   }
-  return [...counts.entries()]
-    .sort(([a], [b]) => compareNames(a, b))
-    .map(([name, endpointsCount]) => ({ id: createHash("sha1").update(`tag:${company.id}:${name}`).digest("hex").slice(0, 24), name, endpointsCount }));
+  return [...byKey.values()];
+}
+
+function getEndpointTags(raw: unknown, ctx: MethodContext) {
+  // 77209-1554403: orderBy (name|type|created, default created), order (ASC|DESC, default DESC), page, perPage ≤ 100.
+  const p = readParams(raw, { orderBy: str({ oneOf: ["name", "type", "created"] }), order: str({ oneOf: ["ASC", "DESC"] }), ...pagingShape(100) });
+  const orderBy = p.orderBy ?? "created";
+  const sign = (p.order ?? "DESC") === "ASC" ? 1 : -1;
+  const byCriterion = (a: TagView, b: TagView) =>
+    orderBy === "name" ? compareNames(a.name, b.name) : orderBy === "type" ? a.type - b.type : compareCodes(a.created, b.created);
+  const tags = visibleTags(ctx.state, ctx.caller);
+  tags.sort((a, b) => sign * byCriterion(a, b) || compareNames(a.name, b.name) || compareCodes(a.company.id, b.company.id));
+  // 77209-1554403: the result is an Array of tag objects (the page of results).
+  return pageOf(tags, p.page, p.perPage).items;
 }
 
 function createScanTask(raw: unknown, ctx: MethodContext): boolean | string[] {
@@ -362,8 +533,10 @@ function createScanTask(raw: unknown, ctx: MethodContext): boolean | string[] {
     customScanSettings: anyObject(),
     returnAllTaskIds: bool(),
   });
-  if (p.type === 4 && p.customScanSettings === undefined) throw invalidParams("Missing required parameter 'customScanSettings'. It is required for custom scans (type 4).");
-  if (p.type !== 4 && p.customScanSettings !== undefined) throw invalidParams("Parameter 'customScanSettings' is only allowed for custom scans (type 4).");
+  if (p.type === 4 && p.customScanSettings === undefined) {
+    throw invalidParams("Missing required parameter 'customScanSettings'. It is required for custom scans (type 4).");
+  }
+  // 77211-128496: customScanSettings set for other types than 4 "will be ignored" (accepted, not stored).
   const targets = p.targetIds.map((t) => requireNode(ctx.state, ctx.caller, t, "target"));
   const label = ["", "Quick Scan", "Full Scan", "Memory Scan", "Custom Scan"][p.type]!;
   const tid = newObjectId(ctx.now.getTime());
@@ -394,7 +567,13 @@ export const INHERIT_QUIRK_DETAILS = "inheritFromAbove should not be used";
 
 function assignPolicy(raw: unknown, ctx: MethodContext): boolean {
   const p = readParams(raw, { targetIds: req(arr(id(), { min: 1, max: 1000 })), policyId: id(), inheritFromAbove: bool(), forcePolicyInheritance: bool() });
+  // 77209-924802: "To use this parameter [forcePolicyInheritance], policyId must be included in the request."
+  if (p.forcePolicyInheritance !== undefined && p.policyId === undefined) {
+    throw invalidParams("Parameter 'forcePolicyInheritance' can only be used together with 'policyId'.");
+  }
+  // seed-000 (verified live): a policyId is refused unless inheritFromAbove:false is sent too.
   if (p.policyId !== undefined && p.inheritFromAbove !== false) throw invalidParams(INHERIT_QUIRK_DETAILS);
+  // 77209-924802: without policyId, inheritFromAbove must be present and true.
   if (p.policyId === undefined && p.inheritFromAbove !== true) {
     throw invalidParams("Missing required parameter 'policyId'. Pass a policyId (with inheritFromAbove: false) or inheritFromAbove: true.");
   }
@@ -406,8 +585,11 @@ function assignPolicy(raw: unknown, ctx: MethodContext): boolean {
         throw invalidParams(`The policy "${policy.name}" is not available to the target with ID "${t.record.id}".`);
       }
     }
-    for (const t of targets) t.record.policy = { policyId: policy.id, force: p.forcePolicyInheritance ?? false };
-    return true;
+    // 77209-924802: "The policy is not assigned to targets that have an enforced policy" (one forced from above).
+    const free = targets.filter((t) => !effectivePolicy(ctx.state, t).forced);
+    for (const t of free) t.record.policy = { policyId: policy.id, force: p.forcePolicyInheritance ?? false };
+    // 77209-924802: the Boolean says whether the policy was assigned; assumed: false as soon as one target was skipped.
+    return free.length === targets.length;
   }
   for (const t of targets) {
     if (t.kind === "company") {

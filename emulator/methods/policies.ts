@@ -5,8 +5,10 @@
  * getPoliciesList for a company lists the policies that company may use: its own and those of the
  * partners above it (shared policies), ordered by name.
  */
+import { isoSecondsNoZone } from "../clock";
 import { id, pagingShape, readParams, req } from "../params";
 import { requireCompany, requirePolicy } from "../scope";
+import type { PolicyRecord, TenantState } from "../state";
 import { isCompanyWithin } from "../tree";
 import { pageOf, read, type MethodContext, type ModuleMethods } from "./registry";
 import { compareCodes, compareNames } from "../collation";
@@ -21,17 +23,27 @@ function getPoliciesList(raw: unknown, ctx: MethodContext) {
   return { ...page, items: page.items.map((pol) => ({ id: pol.id, name: pol.name, companyId: pol.companyId, companyName: ctx.state.companies[pol.companyId]?.name ?? "" })) };
 }
 
+/**
+ * The user name shown as a policy's author. The emulator does not record who created a policy
+ * (assumed): the first account of the owning company, else the account that owns the API keys.
+ */
+function policyAuthor(state: TenantState, pol: PolicyRecord): string {
+  const accounts = Object.values(state.accounts)
+    .filter((a) => a.companyId === pol.companyId)
+    .sort((a, b) => compareCodes(a.createdAt, b.createdAt) || compareCodes(a.id, b.id));
+  return (accounts[0] ?? state.accounts[state.ownerAccountId])?.userName ?? "";
+}
+
 function getPolicyDetails(raw: unknown, ctx: MethodContext) {
   const p = readParams(raw, { policyId: req(id()) });
   const pol = requirePolicy(ctx.state, ctx.caller, p.policyId);
+  // 77209-135304: {id, name, createdBy, createDate, lastModifyDate, settings}; dates as in the example ("2015-06-19T10:27:59").
   return {
     id: pol.id,
     name: pol.name,
-    companyId: pol.companyId,
-    companyName: ctx.state.companies[pol.companyId]?.name ?? "",
-    isDefault: pol.isDefault,
-    createdAt: pol.createdAt,
-    lastModified: pol.updatedAt,
+    createdBy: policyAuthor(ctx.state, pol),
+    createDate: isoSecondsNoZone(new Date(pol.createdAt)),
+    lastModifyDate: isoSecondsNoZone(new Date(pol.updatedAt)),
     settings: pol.settings,
   };
 }
