@@ -169,7 +169,7 @@ export function renderProgram(spec: ProgramSpec): string {
       const mine = objects.filter((o) => (o.companyId ?? undefined) === companyId || (companyId === undefined && o.companyId !== undefined && !names.has(o.companyId)));
       const notes = comments.filter((c) => c.companyId === companyId);
       if (mine.length === 0 && notes.length === 0) continue;
-      if (kind !== "companies" && companyId !== undefined) lines.push("", ...commentLines([jsString(names.get(companyId) ?? companyId)]));
+      if (kind !== "companies" && companyId !== undefined) lines.push("", ...commentLines([names.get(companyId) ?? companyId]));
       for (const n of notes) lines.push(...commentLines(n.lines));
       for (const o of mine) {
         lines.push("");
