@@ -46,6 +46,13 @@ export const PACKAGE_MODULES = [
   "integrityMonitoring",
 ] as const;
 
+/**
+ * The modules an EDR (Report only) package must have on, all others off: "the modules parameter must
+ * have the default configuration: edrSensor, contentControl, networkAttackDefense and
+ * advancedThreatControl are set to 1" (77211-135298). Sent for such a package when the program names none.
+ */
+const EDR_REPORT_ONLY_MODULES: readonly string[] = ["edrSensor", "contentControl", "networkAttackDefense", "advancedThreatControl"];
+
 /** What the deprecated `contentControl` switch stands for (77211-135298). */
 const CONTENT_CONTROL_PARTS = ["userControl", "antiphishing", "trafficScan"] as const;
 
@@ -195,6 +202,12 @@ const schema = z.strictObject({
   deploymentOptions: userJsonObject.optional(),
   productType: z.enum(["detectionAndPrevention", "edrReportOnly", "phasrStandalone"], { error: "must be detectionAndPrevention, edrReportOnly or phasrStandalone" }).default("detectionAndPrevention"),
   adopt: z.boolean().default(false),
+}).superRefine((p, ctx) => {
+  if (p.productType !== "edrReportOnly" || p.modules === undefined) return;
+  const wrong = PACKAGE_MODULES.filter((m) => (p.modules![m] === true) !== EDR_REPORT_ONLY_MODULES.includes(m) && !(CONTENT_CONTROL_PARTS as readonly string[]).includes(m));
+  if (wrong.length > 0) {
+    ctx.addIssue({ code: "custom", path: ["modules"], message: `with productType edrReportOnly must switch on exactly ${EDR_REPORT_ONLY_MODULES.join(", ")} (GravityZone's rule; differs on ${wrong.join(", ")}), or be left out` });
+  }
 });
 
 /** Resolved inputs of {@link InstallationPackage}. */
@@ -246,6 +259,7 @@ function scanModeWire(m: InstallationPackageInputs["scanMode"]) {
 function wire(field: (typeof UPDATE_FIELDS)[number], i: InstallationPackageInputs): unknown {
   switch (field) {
     case "modules":
+      if (i.modules === undefined && i.productType === "edrReportOnly") return modulesWire(Object.fromEntries(EDR_REPORT_ONLY_MODULES.map((m) => [m, true])));
       return i.modules === undefined ? undefined : modulesWire(i.modules);
     case "roles":
       return flagsWire(i.roles);
@@ -363,6 +377,11 @@ const packageWrite = <T>(c: GravityZoneClient, write: () => Promise<T>) => listi
 function updateParams(id: string, now: PackageDetails, news: InstallationPackageInputs): Record<string, unknown> {
   const params: Record<string, unknown> = { packageId: id, packageName: news.packageName, description: news.description ?? "", language: news.language, productType: PRODUCT_CODES[news.productType] };
   for (const f of ["modules", "scanMode", "roles", "settings", "deploymentOptions"] as const) params[f] = news[f] !== undefined ? wire(f, news) : wireSafe(now[f] ?? undefined);
+  // Modules not managed by the program: sent back as read, documented switches only (getPackageDetails
+  // also reports `antimalware` and the deprecated `atc` and `contentControl`, which an update refuses or derives).
+  if (news.modules === undefined && now.modules) {
+    params.modules = news.productType === "edrReportOnly" ? wire("modules", news) : Object.fromEntries(PACKAGE_MODULES.filter((m) => m !== "contentControl" && m in now.modules!).map((m) => [m, now.modules![m]]));
+  }
   return params;
 }
 
