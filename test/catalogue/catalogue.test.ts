@@ -3,9 +3,12 @@
  * catalogued (and the other way round), every entry names the reference page(s) it was transcribed from
  * or says what it assumes, and the emulator accepts each documented example request's parameters.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOGUE, catalogueEntry } from "../../emulator/catalogue/index";
 import { MODULES } from "../../emulator/methods/index";
+import { withFidelityTable } from "../../emulator/catalogue/table";
 import type { ApiVersion } from "../../emulator/methods/registry";
 import type { RunningEmulator } from "../../emulator/index";
 import { rpc, start } from "../emulator/helpers";
@@ -32,6 +35,11 @@ describe("catalogue", () => {
       if (e.fidelity === "verified") expect(e.pages.length, `${name} is verified but cites no page`).toBeGreaterThan(0);
       else expect(e.assumptions.length, `${name} is assumed but says nothing about what`).toBeGreaterThan(0);
     }
+  });
+
+  it("the emulator README's fidelity table is the one the catalogue renders (run node scripts/fidelity-table.cjs)", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "../../emulator/README.md"), "utf8");
+    expect(readme).toBe(withFidelityTable(readme));
   });
 
   it("names each parameter with a type and a description", () => {
