@@ -11,7 +11,7 @@ import { normalizeAccessUrl } from "./access-url";
 import { GravityZoneError, errorFromJsonRpc, parseRetryAfter, type JsonRpcErrorBody } from "./errors";
 import { pagedResultSchema } from "./schemas";
 import { limiterFor, type KeyRateLimiter } from "./rate-limit";
-import { redact } from "./redact";
+import { redact, redactDeep } from "./redact";
 import { DEFAULT_RETRY_POLICY, backoffDelay, shouldRetry, type RetryPolicy } from "./retry";
 import { BodyTooLargeError, post, type HttpAnswer } from "./transport";
 /** Waits `ms` milliseconds (global timers, so tests can fake them). */
@@ -200,12 +200,13 @@ export class GravityZoneClient {
       throw this.#asGravityZoneError(module, method, e, isWrite);
     }
     this.#log?.(`${module}.${method} → HTTP ${answer.status} in ${Date.now() - t0} ms`);
-    // A server that echoes the request (say, in an error's details) must not carry a password or a
-    // push authorization into an error message: those parameter values are redacted from the answer.
-    return this.#interpret(module, method, id, { ...answer, body: redact(answer.body, secretParamValues(params)) }, isWrite);
+    // A server that echoes the request (say, in an error's details) must not carry the key, a password
+    // or a push authorization into an error message: those values are redacted from everything an
+    // error is built of, after JSON decoding (see redact.ts).
+    return this.#interpret(module, method, id, answer, isWrite, [this.#apiKey, ...secretParamValues(params)]);
   }
 
-  #interpret(module: string, method: string, id: string, answer: HttpAnswer, isWrite: boolean): unknown {
+  #interpret(module: string, method: string, id: string, answer: HttpAnswer, isWrite: boolean, secrets: readonly string[]): unknown {
     const { status } = answer;
     if (status === 429) {
       throw new GravityZoneError({
@@ -217,27 +218,27 @@ export class GravityZoneClient {
         retryAfterMs: parseRetryAfter(answer.headers["retry-after"]),
       });
     }
-    const json = parseJson(this.#clean(answer.body));
+    const json = parseJson(answer.body);
     if (status !== 200) {
       const rpcError = json && typeof json === "object" && "error" in json ? (json as { error: JsonRpcErrorBody }).error : undefined;
-      if (rpcError && typeof rpcError === "object") throw errorFromJsonRpc(module, method, rpcError, status, isWrite);
+      if (rpcError && typeof rpcError === "object") throw errorFromJsonRpc(module, method, redactDeep(rpcError, secrets) as JsonRpcErrorBody, status, isWrite);
       throw new GravityZoneError({
         kind: status === 401 ? "auth" : status === 403 ? "forbidden" : status === 405 ? "method-not-allowed" : status >= 500 ? "server" : "unexpected-response",
         module,
         method,
         httpStatus: status,
-        details: this.#clean(summarizeBody(answer.body)),
+        details: summarizeBody(answer.body, secrets),
         ambiguous: isWrite && status >= 500,
       });
     }
     if (json === undefined || typeof json !== "object" || json === null || Array.isArray(json)) {
-      throw this.#unexpected(module, method, `the body is not a JSON-RPC object: ${summarizeBody(answer.body)}`, isWrite);
+      throw this.#unexpected(module, method, `the body is not a JSON-RPC object: ${summarizeBody(answer.body, secrets)}`, isWrite);
     }
     const envelope = json as { id?: unknown; result?: unknown; error?: JsonRpcErrorBody };
     if (envelope.id !== undefined && envelope.id !== null && envelope.id !== id) {
-      throw this.#unexpected(module, method, `the answer is for request id ${JSON.stringify(envelope.id)}, not ${id}`, isWrite);
+      throw this.#unexpected(module, method, redact(`the answer is for request id ${JSON.stringify(envelope.id)}, not ${id}`, secrets), isWrite);
     }
-    if (envelope.error && typeof envelope.error === "object") throw errorFromJsonRpc(module, method, envelope.error, status, isWrite);
+    if (envelope.error && typeof envelope.error === "object") throw errorFromJsonRpc(module, method, redactDeep(envelope.error, secrets) as JsonRpcErrorBody, status, isWrite);
     if (!("result" in envelope)) throw this.#unexpected(module, method, "the answer has neither result nor error", isWrite);
     return envelope.result;
   }
@@ -285,7 +286,7 @@ function dropUndefined(params: Record<string, unknown>): Record<string, unknown>
   return out;
 }
 
-const SECRET_PARAM = /password|authorization|secret|token|api_?key/i;
+const SECRET_PARAM = /password|authorization|secret|token|api_?key|licen[cs]e_?key/i;
 
 /** The string values of request parameters whose names say they are secret, at any depth. */
 function secretParamValues(params: unknown, out: string[] = []): string[] {
@@ -307,8 +308,19 @@ function parseJson(body: string): unknown {
   }
 }
 
-function summarizeBody(body: string): string {
-  const text = body.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+/** The most characters of a body read for a summary (the summary shows far fewer). */
+const SUMMARY_SCAN = 64 * 1024;
+/** The most characters a summary shows. */
+const SUMMARY_MAX = 200;
+
+/**
+ * A short, redacted text for an unexpected body (an HTML error page, say). Work is bounded: only the
+ * first {@link SUMMARY_SCAN} characters are read, tags are stripped in one linear pass (`<` … the next
+ * `>` with no `<` between), and secrets are redacted before the text is cut, so no part of one shows.
+ */
+function summarizeBody(body: string, secrets: readonly string[]): string {
+  const head = body.length > SUMMARY_SCAN ? body.slice(0, SUMMARY_SCAN) : body;
+  const text = redact(head.replace(/<[^<>]*>/g, " "), secrets).replace(/\s+/g, " ").trim();
   if (text === "") return "empty body";
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  return text.length > SUMMARY_MAX ? `${text.slice(0, SUMMARY_MAX)}…` : text;
 }
