@@ -22,13 +22,16 @@ export interface GetCompanyResult {
   name: string;
   /** `partner` or `customer`. */
   type: CompanyType;
-  /** The managing partner's id (none for the tenant's root). */
+  /**
+   * The managing partner's id, only when GravityZone reports it: `parentId` is not a documented member
+   * of getCompanyDetails' answer (77209-126239), so it is usually undefined.
+   */
   parentId?: string;
   /** Postal address. */
   address?: string;
-  /** ISO 3166-1 alpha-2 country code. */
+  /** ISO 3166-1 alpha-2 country code; undefined when unset (GravityZone answers "N/A"). */
   country?: string;
-  /** ISO 3166-2 subdivision code. */
+  /** ISO 3166-2 subdivision code; undefined when unset (GravityZone answers "N/A"). */
   state?: string;
   /** Phone number. */
   phone?: string;

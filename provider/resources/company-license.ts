@@ -134,10 +134,12 @@ export function licenseChangeRefused(olds: LicenseSubscription | undefined, news
   if (news.type === "trial" && from !== undefined && from !== "trial") {
     return `GravityZone has no method to turn a ${from} subscription back into a trial. Keep type "${from}", or change the licence in Control Center and then in the program.`;
   }
-  if (news.type === "trial") {
+  // A trial the program starts to declare needs no call: the next refresh reads whether it is one.
+  if (news.type === "trial" && olds !== undefined) {
     return 'GravityZone has no method to change a trial in place (setting a licence key makes it licensed). Use type "licensed" with the key, or type "monthly".';
   }
-  if (news.type === "licensed" && !sameValue(olds?.reservedSlots, news.reservedSlots)) {
+  // reservedSlots left out is not managed: only a value the program sets has to match.
+  if (news.type === "licensed" && news.reservedSlots !== undefined && !sameValue(olds?.reservedSlots, news.reservedSlots)) {
     return "GravityZone has no method to change the seats of a licensed (license key) subscription: the key decides them. Remove reservedSlots, or keep its old value.";
   }
   return undefined;

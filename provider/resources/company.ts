@@ -477,7 +477,7 @@ export class Company extends pulumi.dynamic.Resource {
   declare readonly canBeManagedByAbove: pulumi.Output<boolean>;
   /** Whether two-factor authentication is enforced. */
   declare readonly enforce2FA: pulumi.Output<boolean>;
-  /** The license subscription, when managed. */
+  /** The license subscription, when managed (a secret: it may hold the licence key). */
   declare readonly licenseSubscription: pulumi.Output<{ type: LicenseSubscriptionType; licenseKey?: string; reservedSlots?: number; endSubscription?: string; autoRenewPeriod?: number } | undefined>;
   /** Whether the company should be suspended. */
   declare readonly suspended: pulumi.Output<boolean>;
@@ -502,6 +502,16 @@ export class Company extends pulumi.dynamic.Resource {
   constructor(name: string, args: CompanyArgs, opts?: pulumi.CustomResourceOptions) {
     const dp = args.deletionProtection;
     const protect = opts?.protect ?? (dp === undefined ? true : typeof dp === "boolean" ? dp : undefined);
-    super(provider, name, { companyId: undefined, isSuspended: undefined, createdAt: undefined, adopted: undefined, ...args }, { ...opts, protect }, "gravityzone", "Company");
+    // The licence may hold a licence key: a secret in state, in the program's inputs and in outputs.
+    const licenseSubscription = args.licenseSubscription === undefined ? undefined : pulumi.secret(args.licenseSubscription);
+    const secretOutputs = [...new Set([...(opts?.additionalSecretOutputs ?? []), "licenseSubscription"])];
+    super(
+      provider,
+      name,
+      { companyId: undefined, isSuspended: undefined, createdAt: undefined, adopted: undefined, ...args, licenseSubscription },
+      { ...opts, protect, additionalSecretOutputs: secretOutputs },
+      "gravityzone",
+      "Company",
+    );
   }
 }

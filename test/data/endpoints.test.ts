@@ -31,13 +31,18 @@ describe("getEndpoints", () => {
     });
   });
 
-  it("filters managed or unmanaged endpoints under a company", async () => {
+  it("filters managed or unmanaged endpoints under a company (those directly in its 'Computers and Groups')", async () => {
     const s = env.emu.state;
-    const company = Object.values(s.companies).find((c) => Object.values(s.endpoints).some((e) => e.parentId === c.id && !e.isManaged))!;
+    // A company id means the endpoints directly in the company's 'Computers and Groups' group (77212-128483).
+    const homeOf = (companyId: string) => Object.values(s.groups).find((g) => g.system === "computersAndGroups" && g.companyId === companyId)!;
+    const company = Object.values(s.companies).find((c) => Object.values(s.endpoints).some((e) => e.parentId === homeOf(c.id).id && !e.isManaged))!;
+    const home = homeOf(company.id);
     const { endpoints } = await listEndpoints(env.client, { parentId: company.id, isManaged: false });
-    expect(lists()[0]!.params).toEqual({ parentId: company.id, isManaged: false, page: 1, perPage: ENDPOINTS_PER_PAGE });
-    expect(endpoints.map((e) => e.id).sort()).toEqual(Object.values(s.endpoints).filter((e) => e.parentId === company.id && !e.isManaged).map((e) => e.id).sort());
-    expect(endpoints.every((e) => e.isManaged === false)).toBe(true);
+    expect(lists().map((c) => [c.version, c.params])).toEqual([["v1.1", { parentId: company.id, isManaged: false, page: 1, perPage: ENDPOINTS_PER_PAGE }]]);
+    const expected = Object.values(s.endpoints).filter((e) => e.parentId === home.id && !e.isManaged);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(endpoints.map((e) => e.id).sort()).toEqual(expected.map((e) => e.id).sort());
+    expect(endpoints.every((e) => e.isManaged === false && e.groupId === home.id)).toBe(true);
   });
 
   it("reads every page when there are more than 1000", async () => {

@@ -33,7 +33,9 @@ describe("getInstallationLinks", () => {
     expect(packages[0]!.packageName).toBe("Servers");
   });
 
-  it("fails for a package that does not exist", async () => {
-    await expect(readInstallationLinks(env.client, { companyId, packageName: "Nope" })).rejects.toThrow(/The package "Nope" was not found/);
+  it("answers no packages for a name no package has", async () => {
+    // No source documents an error for an unknown packageName: GravityZone answers an empty list.
+    expect(await readInstallationLinks(env.client, { companyId, packageName: "Nope" })).toEqual({ packages: [] });
+    expect(env.emu.calls().map((c) => [c.method, c.params])).toEqual([["getInstallationLinks", { companyId, packageName: "Nope" }]]);
   });
 });
