@@ -11,7 +11,7 @@ import { outputForm } from "./output-form";
 export interface GetInstallationLinksArgs {
   /** The company whose packages to list. @default the API key's own company */
   companyId?: string;
-  /** Only this package (GravityZone fails when it does not exist). @default every package of the company */
+  /** Only this package (a name no package has gives no entries). @default every package of the company */
   packageName?: string;
 }
 

@@ -4,10 +4,10 @@
  * | operation | GravityZone call |
  * |---|---|
  * | create | `accounts.createAccount {email, profile, role, …}` after a lookup by email in `accounts.getAccountsList` (every page) of the company, one for the accounts created together |
- * | read | `accounts.getAccountDetails {accountId}`; an error that may mean "not found" counts as gone only when `accounts.getAccountsList` no longer lists the id |
+ * | read | `accounts.getAccountDetails {accountId}`; an error that may mean "not found" counts as gone only when `accounts.getAccountsList` no longer lists the id and it is not the API key's own account (`getAccountDetails {}`), which no list shows |
  * | update | `accounts.updateAccount {accountId, …changed fields}` (email, profile, role, rights, targetIds, phoneNumber, userName, password) |
  * | refused | `companyId` (an account cannot move to another company) |
- * | delete | `accounts.deleteAccount {accountId}` |
+ * | delete | `accounts.deleteAccount {accountId}`; an error counts as "already gone" under the same rule as read |
  *
  * The password is write-only: GravityZone never returns it, so read keeps the value last applied and
  * a password changed in Control Center is not seen as drift. It is stored in state as a secret.
@@ -207,10 +207,20 @@ function accountDetails(c: GravityZoneClient, id: string): Promise<AccountView> 
   return c.call("accounts", "getAccountDetails", { accountId: id }, accountView);
 }
 
-/** True when the company's account list (every page) has no account with this id. */
+/**
+ * True when the company's account list (every page) has no account with this id and it is not the
+ * API key's own account: getAccountsList always omits that one (77209-125282), so its absence from the
+ * list proves nothing. The own account is what getAccountDetails answers without an accountId; when
+ * that lookup fails, nothing is confirmed.
+ */
 async function accountUnlisted(c: GravityZoneClient, companyId: string | undefined, id: string): Promise<boolean> {
   const all = await c.listAll("accounts", "getAccountsList", { companyId }, accountView);
-  return !all.some((a) => a.id === id);
+  if (all.some((a) => a.id === id)) return false;
+  try {
+    return (await c.call("accounts", "getAccountDetails", {}, accountView)).id !== id;
+  } catch {
+    return false;
+  }
 }
 
 /** The program's view (`base`) updated with what GravityZone reports now. The password is kept as is. */

@@ -4,7 +4,7 @@
  * | operation | GravityZone call |
  * |---|---|
  * | create | `packages.createPackage {packageName, companyId, …}` after a lookup by name in `packages.getPackagesList` (every page) of the company, one for the packages created together |
- * | read | `packages.getPackageDetails {packageId}`, then `packages.getInstallationLinks {companyId}` (one per company in a refresh); an error that may mean "not found" counts as gone only when `getPackagesList` no longer lists the id |
+ * | read | `packages.getPackageDetails {packageId}`, then `packages.getInstallationLinks {companyId}` (one per company in a refresh; without a companyId, the key's company from `companies.getCompanyDetails {}`); an error that may mean "not found" counts as gone only when `getPackagesList` no longer lists the id |
  * | update | `packages.getPackageDetails`, then `packages.updatePackage` with the whole package (77209-532512: what is not sent is reset) |
  * | refused | `companyId` (a package cannot move to another company) |
  * | delete | `packages.deletePackage {packageId}` |
@@ -361,8 +361,22 @@ export function installLinksOf(entry: Record<string, unknown> | undefined): Inst
  */
 async function linksOf(c: GravityZoneClient, companyId: string | undefined, packageName: string, options: ListingOptions = {}): Promise<InstallLinks> {
   const key = packageName.trim().toLowerCase();
-  const all = await sharedListing(c, "package-links", companyId ?? "", options, (onSend) => c.call("packages", "getInstallationLinks", { companyId }, linksResult, { onSend }));
+  const company = companyId ?? (await ownCompanyId(c));
+  const all = await sharedListing(c, "package-links", company, options, (onSend) => c.call("packages", "getInstallationLinks", { companyId: company }, linksResult, { onSend }));
   return installLinksOf(all.find((l) => typeof l.packageName === "string" && l.packageName.trim().toLowerCase() === key));
+}
+
+const ownCompany = z.object({ id: z.string() }).loose();
+
+/**
+ * The id of the API key's own company, for a package whose `companyId` is left out:
+ * `getInstallationLinks` without a companyId answers the links of every managed company, where another
+ * company may have a package of the same name. `companies.getCompanyDetails {}`, shared by the
+ * packages that ask within {@link sharedListing}'s reuse window.
+ */
+async function ownCompanyId(c: GravityZoneClient): Promise<string> {
+  const own = await sharedListing(c, "own-company", "", { reuse: true }, (onSend) => c.call("companies", "getCompanyDetails", {}, ownCompany, { onSend }));
+  return own.id;
 }
 
 /** Runs a write that changes a company's packages, so that no later read of the links misses it. */

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { GravityZoneClient, GravityZoneError } from "../../provider/client";
 import { Account, handler } from "../../provider/resources/account";
 import { UNKNOWN } from "../../provider/unknown";
 import { checkedInputs, startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
@@ -27,6 +28,25 @@ const accountsWith = async (email: string, company = companyId) => {
 
 const checked = (news: Record<string, unknown>) => checkedInputs(handler, news);
 
+/** getAccountDetails' answer, as GravityZone gives it. */
+const details = (accountId: string) => env.client.call("accounts", "getAccountDetails", { accountId }, z.record(z.string(), z.unknown()));
+
+/**
+ * Makes `module.method` fail once with a GravityZone error of `kind` before it reaches the emulator,
+ * as a real console may answer for an object it cannot show; other calls go through.
+ */
+function failOnce(module: string, method: string, kind: "not-found" | "invalid-params") {
+  const original = GravityZoneClient.prototype.call;
+  let failed = false;
+  return vi.spyOn(GravityZoneClient.prototype, "call").mockImplementation(function (this: GravityZoneClient, ...args: Parameters<GravityZoneClient["call"]>) {
+    if (!failed && args[0] === module && args[1] === method) {
+      failed = true;
+      return Promise.reject(new GravityZoneError({ kind, module, method, details: "Invalid params" }));
+    }
+    return original.apply(this, args) as never;
+  });
+}
+
 async function create(email: string, extra: Record<string, unknown> = {}) {
   const inputs = await checked({ email, companyId, profile: { fullName: "Jane Doe" }, role: "reporter", ...extra });
   return { inputs, ...(await handler.create(inputs)) };
@@ -41,7 +61,16 @@ describe("check", () => {
     [{ ...ok, profile: { fullName: "J".repeat(129) } }, "profile", "profile.fullName: must be at most 128 characters"],
     [{ ...ok, profile: { fullName: "<i>Jane</i>" } }, "profile", "profile.fullName: must not contain HTML (< or >)"],
     [{ ...ok, profile: { fullName: "Jane", timezone: "Mars/Olympus" } }, "profile", "profile.timezone: must be an IANA time zone such as Europe/Bucharest or UTC"],
-    [{ ...ok, profile: { fullName: "Jane", language: "en" } }, "profile", "profile.language: must be one of en_US, fr_FR, de_DE, it_IT, pl_PL, pt_BR, ro_RO, ru_RU, es_ES"],
+    [
+      { ...ok, profile: { fullName: "Jane", language: "en" } },
+      "profile",
+      "profile.language: must be one of en_US, fr_FR, de_DE, it_IT, pl_PL, pt_BR, ro_RO, ru_RU, es_ES, cs_CZ, zh_CN, vi_VN, tr_TR, ko_KR, ja_JP",
+    ],
+    [
+      { ...ok, profile: { fullName: "Jane", language: "vi-VN" } },
+      "profile",
+      "profile.language: must be one of en_US, fr_FR, de_DE, it_IT, pl_PL, pt_BR, ro_RO, ru_RU, es_ES, cs_CZ, zh_CN, vi_VN, tr_TR, ko_KR, ja_JP",
+    ],
     [{ ...ok, role: "admin" }, "role", "role: must be one of companyAdministrator, networkAdministrator, reporter, partner, custom"],
     [{ ...ok, rights: { manageReports: true } }, "rights", 'rights: are only allowed with role "custom"'],
     [{ ...ok, role: "companyAdministrator", rights: {} }, "rights", 'rights: are only allowed with role "custom"'],
@@ -81,6 +110,11 @@ describe("check", () => {
     expect(env.calls()).toEqual([]);
   });
 
+  it.each(["cs_CZ", "zh_CN", "vi_VN", "tr_TR", "ko_KR", "ja_JP", "en_US"])("accepts the console language %s", async (language) => {
+    expect((await checked({ ...ok, profile: { fullName: "Jane", language } })).profile).toEqual({ fullName: "Jane", language });
+    expect(env.calls()).toEqual([]);
+  });
+
   it("accepts a strong password, normalizes rights to the granted ones, passes preview unknowns", async () => {
     const inputs = await checked({ ...ok, role: "custom", rights: { manageUsers: false, manageReports: true, companyManager: true }, password: PASSWORD });
     expect(inputs).toEqual({ ...ok, role: "custom", rights: { companyManager: true, manageReports: true }, password: PASSWORD, adopt: false });
@@ -101,9 +135,20 @@ describe("diff", () => {
     [{ targetIds: ["b".repeat(24)] }, true, []],
     [{ password: "An0ther!Passw0rd" }, true, []],
     [{ adopt: true }, true, []],
-    [{ companyId: "b".repeat(24) }, true, ["companyId"]],
+    [{ companyId: UNKNOWN }, true, []],
   ])("%j → changes %s, replaces %j", async (change, changes, replaces) => {
     expect(await handler.diff("x", olds, { ...inputs, ...change })).toEqual({ changes, replaces, deleteBeforeReplace: replaces.length > 0 });
+  });
+
+  it("refuses a companyId change in preview (never deletes the account), and again at update, without an API call", async () => {
+    const message =
+      `Account x: companyId cannot change from "${"a".repeat(24)}" to "${"b".repeat(24)}". ` +
+      "An account cannot move to another company, and this provider never deletes an account to recreate it. " +
+      "Declare a new Account in the other company (with another e-mail) and remove this one from the program.";
+    await expect(handler.diff("x", olds, { ...inputs, companyId: "b".repeat(24) })).rejects.toThrow(message);
+    await expect(handler.update("x", olds, { ...inputs, companyId: "b".repeat(24), email: "jane.doe@acme.example" })).rejects.toThrow(message);
+    await expect(handler.diff("x", olds, { ...inputs, companyId: undefined })).rejects.toThrow(/^Account x: companyId cannot change from "a{24}" to \(not set\)\./);
+    expect(env.calls()).toEqual([]);
   });
 });
 
@@ -175,7 +220,92 @@ describe("lifecycle", () => {
     expect(paramsOf("updateAccount")).toEqual([{ accountId: id, email: "drift@acme.example", profile: { fullName: "Jane Doe" }, rights: { manageReports: true }, role: 5 }]);
 
     await env.console({ action: "deleteObject", id });
+    env.reset();
     expect(await handler.read(id, outs)).toEqual({ id: "", props: {} });
+    // GravityZone's error alone is not enough: the company's listing confirmed it, and it is not the
+    // API key's own account (which the listing never shows).
+    expect(env.calls()).toEqual(["accounts.getAccountDetails", "accounts.getAccountsList", "accounts.getAccountDetails"]);
+    expect(paramsOf("getAccountsList")).toEqual([{ companyId, page: 1, perPage: 100 }]);
+    expect(paramsOf("getAccountDetails")).toEqual([{ accountId: id }, {}]);
+  });
+
+  it("read and delete count the account gone only when getAccountsList no longer lists it", async () => {
+    const { id, outs } = await create("listed@acme.example");
+    const spy = failOnce("accounts", "getAccountDetails", "not-found");
+    try {
+      env.reset();
+      await expect(handler.read(id, outs)).rejects.toThrow(GravityZoneError);
+      expect(paramsOf("getAccountsList")).toEqual([{ companyId, page: 1, perPage: 100 }]);
+    } finally {
+      spy.mockRestore();
+    }
+    const spyDelete = failOnce("accounts", "deleteAccount", "invalid-params");
+    try {
+      await expect(handler.delete(id, outs)).rejects.toThrow(GravityZoneError);
+    } finally {
+      spyDelete.mockRestore();
+    }
+    expect((await accountsWith("listed@acme.example")).map((a) => a.id)).toEqual([id]);
+    expect((await handler.read(id, outs)).props).toEqual(outs);
+  });
+
+  it("an account with the console language vi_VN is created and read back with no diff", async () => {
+    const { id, outs, inputs } = await create("vi@acme.example", { profile: { fullName: "Nguyen Van A", timezone: "Asia/Ho_Chi_Minh", language: "vi_VN" } });
+    expect(paramsOf("createAccount")).toEqual([
+      { email: "vi@acme.example", companyId, profile: { fullName: "Nguyen Van A", timezone: "Asia/Ho_Chi_Minh", language: "vi_VN" }, role: 3 },
+    ]);
+    expect(await details(id)).toMatchObject({ profile: { fullName: "Nguyen Van A", timezone: "Asia/Ho_Chi_Minh", language: "vi_VN" } });
+    const read = await handler.read(id, outs);
+    expect(read.props).toEqual(outs);
+    expect(await handler.diff(id, read.props, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    env.reset();
+    const updated = await handler.update(id, read.props!, { ...inputs, profile: { ...(inputs.profile as object), language: "ja_JP" } });
+    expect(paramsOf("updateAccount")).toEqual([{ accountId: id, profile: { fullName: "Nguyen Van A", timezone: "Asia/Ho_Chi_Minh", language: "ja_JP" } }]);
+    expect((await handler.read(id, updated.outs)).props).toEqual(updated.outs);
+  });
+
+  it("details with phoneNumber {countryCode: null, subscriberNumber: null} read as no phone, without an error", async () => {
+    // Not managed: the answer's null members are accepted and nothing is reported.
+    const unmanaged = await create("no-phone@acme.example");
+    expect(await details(unmanaged.id)).toMatchObject({ phoneNumber: { countryCode: null, subscriberNumber: null } });
+    const read = await handler.read(unmanaged.id, unmanaged.outs);
+    expect(read.props).toEqual(unmanaged.outs);
+    expect(read.props).not.toHaveProperty("phoneNumber");
+
+    // Managed, and removed outside the program: read as no phone (drift), and the update sets it again.
+    const managed = await create("phone@acme.example", { phoneNumber: { countryCode: "+40", subscriberNumber: "721000000" } });
+    expect((await handler.read(managed.id, managed.outs)).props).toEqual(managed.outs);
+    env.emu.state.accounts[managed.id]!.phoneNumber = null;
+    expect(await details(managed.id)).toMatchObject({ phoneNumber: { countryCode: null, subscriberNumber: null } });
+    const drifted = await handler.read(managed.id, managed.outs);
+    expect(drifted.props).not.toHaveProperty("phoneNumber");
+    expect(drifted.inputs).not.toHaveProperty("phoneNumber");
+    expect(await handler.diff(managed.id, drifted.props, managed.inputs)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    env.reset();
+    await handler.update(managed.id, drifted.props!, managed.inputs);
+    expect(paramsOf("updateAccount")).toEqual([{ accountId: managed.id, phoneNumber: { countryCode: "+40", subscriberNumber: "721000000" } }]);
+    expect(await details(managed.id)).toMatchObject({ phoneNumber: { countryCode: "+40", subscriberNumber: "721000000" } });
+  });
+
+  it("targetIds are kept when getAccountDetails does not report them: no drift, and a change is still sent", async () => {
+    const systemGroups = await env.client.call("network", "getCustomGroupsList", { parentId: companyId }, z.array(z.object({ id: z.string(), name: z.string() })));
+    const computers = systemGroups.find((g) => g.name === "Computers and Groups")!.id;
+    const group = await env.client.call("network", "createCustomGroup", { groupName: "Account Targets", parentId: computers }, z.string());
+    const { id, outs, inputs } = await create("targets@acme.example", { targetIds: [companyId] });
+    expect(paramsOf("createAccount")).toEqual([{ email: "targets@acme.example", companyId, profile: { fullName: "Jane Doe" }, role: 3, targetIds: [companyId] }]);
+    // The documented answer has no targetIds member.
+    expect(await details(id)).not.toHaveProperty("targetIds");
+    const read = await handler.read(id, outs);
+    expect(read.props!.targetIds).toEqual([companyId]);
+    expect(read.inputs!.targetIds).toEqual([companyId]);
+    expect(await handler.diff(id, read.props, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+
+    env.reset();
+    const updated = await handler.update(id, read.props!, { ...inputs, targetIds: [group] });
+    expect(paramsOf("updateAccount")).toEqual([{ accountId: id, targetIds: [group] }]);
+    const after = await handler.read(id, updated.outs);
+    expect(after.props!.targetIds).toEqual([group]);
+    expect(env.emu.state.accounts[id]!.targetIds).toEqual([group]);
   });
 
   it("rights left out of the program are not managed: console grants cause no diff that no update could fix", async () => {
@@ -249,8 +379,30 @@ describe("delete", () => {
     env.reset();
     await handler.delete(id, outs);
     expect(paramsOf("deleteAccount")).toEqual([{ accountId: id }]);
+    expect(env.calls()).toEqual(["accounts.deleteAccount"]);
+    env.reset();
+    // Already gone: GravityZone's error is confirmed by the company's listing, so the delete succeeds.
     await handler.delete(id, outs);
+    expect(env.calls()).toEqual(["accounts.deleteAccount", "accounts.getAccountsList", "accounts.getAccountDetails"]);
+    expect(paramsOf("getAccountDetails")).toEqual([{}]);
     expect(await accountsWith("doomed@acme.example")).toEqual([]);
+  });
+
+  it("the API key's own account, which no listing shows, is never taken as gone", async () => {
+    const own = env.emu.state.ownerAccountId;
+    const owner = env.emu.state.accounts[own]!;
+    const outs = { email: owner.email, profile: { fullName: owner.fullName }, role: "companyAdministrator", adopt: false, accountId: own, adopted: true };
+    // GravityZone refuses to delete it; getAccountsList omits it, so the listing cannot confirm anything.
+    env.reset();
+    await expect(handler.delete(own, outs)).rejects.toThrow(/cannot delete your own account/);
+    expect(env.calls()).toEqual(["accounts.deleteAccount", "accounts.getAccountsList", "accounts.getAccountDetails"]);
+    expect(env.emu.state.accounts[own]).toBeDefined();
+    const spy = failOnce("accounts", "getAccountDetails", "not-found");
+    try {
+      await expect(handler.read(own, outs)).rejects.toThrow(GravityZoneError);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 
