@@ -1,6 +1,7 @@
 /**
  * License information: `getLicenseInfo` → `licensing.getLicenseInfo {companyId?, returnAllProducts?}`.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { GravityZoneClient } from "../client";
 import { programClient } from "../settings";
@@ -28,7 +29,12 @@ export interface GetLicenseInfoResult {
   isAddon?: boolean;
   /** Every product's license, with `returnAllProducts`. */
   products?: Record<string, unknown>[];
-  /** Every field of the API's answer (license key, add-on switches, …). */
+  /**
+   * The licence key, as a secret, when GravityZone reports one. (In the Output form of this data
+   * source a result holding a key is a secret as a whole.)
+   */
+  licenseKey?: pulumi.Output<string>;
+  /** Every other field of the API's answer (add-on switches, dates, …); never the licence key. */
   details: Record<string, unknown>;
 }
 
@@ -52,14 +58,16 @@ const info = z.union([entry, z.array(entry)]).transform((r) => (Array.isArray(r)
 /** Reads license information. @internal */
 export async function readLicenseInfo(c: GravityZoneClient, args: GetLicenseInfoArgs): Promise<GetLicenseInfoResult> {
   const d = await c.call("licensing", "getLicenseInfo", { companyId: args.companyId, returnAllProducts: args.returnAllProducts }, info);
+  const { licenseKey, ...rest } = d as typeof d & { licenseKey?: unknown };
   return {
+    licenseKey: typeof licenseKey === "string" && licenseKey !== "" ? pulumi.secret(licenseKey) : undefined,
     subscriptionType: d.subscriptionType ?? undefined,
     expiryDate: d.expiryDate ?? undefined,
     usedSlots: d.usedSlots ?? undefined,
     totalSlots: d.totalSlots ?? undefined,
     isAddon: d.isAddon ?? undefined,
     products: d.products ?? undefined,
-    details: d,
+    details: rest,
   };
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { GravityZoneClient } from "../../provider/client";
 import { readLicenseInfo } from "../../provider/data/license-info";
@@ -6,6 +7,10 @@ import { startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
 import { sendResult, startScriptedServer } from "../helpers/scripted-server";
 
 let env: ProviderEnv;
+
+/** Whether an Output is secret, and its value (outside a Pulumi program, through the SDK's own accessors). */
+const isSecret = (o: pulumi.Output<unknown>) => (o as unknown as { isSecret: Promise<boolean> }).isSecret;
+const valueOf = <T>(o: pulumi.Output<T>) => (o as unknown as { promise(): Promise<T> }).promise();
 
 beforeAll(async () => {
   env = await startProviderEnv({ seed: "empty" });
@@ -32,7 +37,9 @@ describe("getLicenseInfo", () => {
     // The emulated companies have a single product: the answer lists no products, and none are made up.
     expect(info.products).toBeUndefined();
     // A monthly subscription's end and renewal are in the answer's other fields (77211-127105).
-    expect(info.details).toMatchObject({ endSubscription: "2027-12-31", autoRenewPeriod: 12, licenseKey: null });
+    expect(info.details).toMatchObject({ endSubscription: "2027-12-31", autoRenewPeriod: 12 });
+    expect(info.details).not.toHaveProperty("licenseKey");
+    expect(info.licenseKey).toBeUndefined();
   });
 
   it("reads the main licence from the documented Array form of the answer", async () => {
@@ -46,15 +53,21 @@ describe("getLicenseInfo", () => {
       const client = new GravityZoneClient({ accessUrl: server.url, apiKey: "k".repeat(40), retry: { baseDelayMs: 5, maxDelayMs: 20 } });
       const info = await readLicenseInfo(client, { companyId: "5f0c0c0c0c0c0c0c0c0c0c0c" });
       expect(server.received.map((r) => [r.body.method, r.body.params])).toEqual([["getLicenseInfo", { companyId: "5f0c0c0c0c0c0c0c0c0c0c0c" }]]);
-      expect(info).toEqual({
+      const { licenseKey, ...plain } = info;
+      expect(plain).toEqual({
         subscriptionType: 2,
         expiryDate: "2026-12-31T00:00:00",
         usedSlots: 12,
         totalSlots: 50,
         isAddon: false,
         products: undefined,
-        details: { subscriptionType: 2, isAddon: false, expiryDate: "2026-12-31T00:00:00", usedSlots: 12, totalSlots: 50, licenseKey: "TNB3AAA" },
+        details: { subscriptionType: 2, isAddon: false, expiryDate: "2026-12-31T00:00:00", usedSlots: 12, totalSlots: 50 },
       });
+      // The key comes only as a secret Output, never as plain text in the result.
+      expect(JSON.stringify(plain)).not.toContain("TNB3AAA");
+      expect(pulumi.Output.isInstance(licenseKey)).toBe(true);
+      expect(await isSecret(licenseKey!)).toBe(true);
+      expect(await valueOf(licenseKey!)).toBe("TNB3AAA");
     } finally {
       await server.close();
     }
