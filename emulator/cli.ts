@@ -151,6 +151,12 @@ async function main(): Promise<void> {
   const lines = [`GravityZone emulator listening on ${emu.url}`];
   for (const k of emu.keys) lines.push(`API key: ${k.key} (modules: ${k.modules ? k.modules.join(",") : "all"})`);
   lines.push(`Admin route: ${emu.adminUrl} (loopback only)`);
+  if (!isLoopbackListen(opts.host)) {
+    process.stderr.write(
+      `gravityzone-emulator: warning: listening on ${opts.host}: plain HTTP, reachable from the network, with the API keys above. ` +
+        "Use it only on a network you trust; the admin route still answers loopback peers only.\n",
+    );
+  }
   if (opts.statePath) lines.push(`State file: ${opts.statePath}`);
   process.stdout.write(`${lines.join("\n")}\n`);
   let stopping = false;
@@ -168,6 +174,11 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+/** True when the emulator listens on a loopback address only (the default). */
+function isLoopbackListen(host: string | undefined): boolean {
+  return host === undefined || host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 if (require.main === module) {

@@ -6,19 +6,23 @@
  * or the new complete file, never a torn one. Saves are serialised and coalesced: a save requested
  * while another is running waits for one more write that includes every change made so far.
  */
-import { promises as fs, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { constants as fsConstants, promises as fs, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { upgradeNetworkTree } from "./lifecycle";
 import { stateProblem, upgradeState, type TenantState } from "./state";
 
-let tempCounter = 0;
-
-/** Writes `state` to `file` atomically (temp file + fsync + rename + directory fsync). */
+/**
+ * Writes `state` to `file` atomically (temp file + fsync + rename + directory fsync). The temporary
+ * file has an unpredictable name and is created exclusively without following a link (`O_EXCL |
+ * O_NOFOLLOW`): a file or link planted where it will be written is never written through.
+ */
 export async function writeStateFile(file: string, state: TenantState): Promise<void> {
   const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++tempCounter}.tmp`);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(12).toString("hex")}.tmp`);
   const data = JSON.stringify(state);
-  const handle = await fs.open(tmp, "w", 0o600);
+  const flags = fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | (fsConstants.O_NOFOLLOW ?? 0);
+  const handle = await fs.open(tmp, flags, 0o600);
   try {
     await handle.writeFile(data, "utf8");
     await handle.sync();

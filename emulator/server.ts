@@ -19,7 +19,7 @@ import type { KeyRing } from "./auth";
 import type { CallLog } from "./call-log";
 import { RpcCode, RpcError, methodNotFound } from "./errors";
 import type { FaultInjector } from "./faults";
-import { BodyTooLarge, readBody, sendHtml, sendJson, sendText } from "./http-io";
+import { BodyTooLarge, MAX_JSON_DEPTH, nestedDeeperThan, readBody, sendHtml, sendJson, sendText } from "./http-io";
 import { catalogueEntry } from "./catalogue/index";
 import { checkAgainstCatalogue } from "./catalogue/conformance";
 import { canonicalModule, findMethod, handlerFor, serviceAllowed } from "./methods/index";
@@ -107,8 +107,11 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, pathn
   }
   let parsed: unknown;
   let parseFailed = false;
+  // A request nested deeper than any documented parameter is refused before it is parsed or reaches a
+  // method (assumed: GravityZone's limit is not documented; its own parameters nest a few levels).
+  const tooDeep = nestedDeeperThan(text);
   try {
-    parsed = JSON.parse(text);
+    parsed = tooDeep ? undefined : JSON.parse(text);
   } catch {
     parseFailed = true;
   }
@@ -132,6 +135,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, pathn
   const contentType = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
   if (contentType !== "application/json") return rpcError(res, echoId, new RpcError(RpcCode.InvalidRequest, "The Content-Type header must be application/json."));
   if (parseFailed) return rpcError(res, null, new RpcError(RpcCode.ParseError, "The request body is not valid JSON."));
+  if (tooDeep) return rpcError(res, null, new RpcError(RpcCode.InvalidRequest, `The request nests arrays or objects deeper than ${MAX_JSON_DEPTH} levels.`));
   if (Array.isArray(parsed)) return rpcError(res, null, new RpcError(RpcCode.InvalidRequest, "Batch requests are not supported."));
   if (typeof parsed !== "object" || parsed === null) return rpcError(res, null, new RpcError(RpcCode.InvalidRequest, "The request must be a JSON-RPC 2.0 object."));
   const envelope = parsed as Record<string, unknown>;

@@ -52,12 +52,12 @@ describe("persistence", () => {
     const emu = await start({ statePath: file });
     try {
       const company = Object.values(emu.state.companies).find((c) => c.name === "Tailspin Toys")!;
-      await fetch(`${emu.adminUrl}/console`, { method: "POST", body: JSON.stringify({ action: "renameCompany", companyId: company.id, name: "Tailspin Games" }) });
+      await fetch(`${emu.adminUrl}/console`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action: "renameCompany", companyId: company.id, name: "Tailspin Games" }) });
       expect(readJson(file).companies[company.id].name).toBe("Tailspin Games");
       emu.state.companies[company.id]!.phone = "+44 1";
       await emu.persist();
       expect(readJson(file).companies[company.id].phone).toBe("+44 1");
-      await fetch(`${emu.adminUrl}/state`, { method: "PUT", body: JSON.stringify(seedState("empty")) });
+      await fetch(`${emu.adminUrl}/state`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(seedState("empty")) });
       expect(Object.keys(readJson(file).companies)).toHaveLength(1);
     } finally {
       await emu.close();
