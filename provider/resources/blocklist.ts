@@ -29,8 +29,8 @@ import { idRef, plainText } from "../validation";
 import { blocklistWrite, HASH_TYPES, HASH_TYPE_CODE, type HashItem, type HashType, listHashItems, type ReadOptions, removeHashItem } from "./blocklist-items";
 
 /**
- * Hashes sent in one `addToBlocklist` call, and item ids in one `removeFromBlocklist` call. The
- * reference gives no limit; this stays well below the 1000 the emulator accepts.
+ * Hashes sent in one `addToBlocklist` call (removals go one hash per call). The reference gives no
+ * limit; 500 keeps each request small.
  */
 export const BLOCKLIST_HASHES_PER_CALL = 500;
 

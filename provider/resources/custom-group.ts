@@ -13,7 +13,7 @@
  * | read | `network.getCustomGroupsList {parentId}`; if it moved, `network.getNetworkInventoryItems` (recursive, groups) |
  * | update | `parentId` → `network.moveCustomGroup {groupId, parentId}` |
  * | replace | `name` (there is no rename method) |
- * | delete | `network.deleteCustomGroup {groupId, force}` |
+ * | delete | `network.deleteCustomGroup {groupId, force}`; an error that may mean "not found" is success only when `network.getNetworkInventoryItems` (recursive, groups) no longer lists the group |
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
@@ -183,6 +183,11 @@ export const handler = defineHandler<CustomGroupInputs, CustomGroupOutputs>({
       }
       throw e;
     }
+  },
+
+  async confirmAbsent(id) {
+    // Gone only when no company's inventory holds the group any more, wherever it was moved.
+    return (await findAnywhere(providerClient(), id, undefined)) === undefined;
   },
 });
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { trueResult } from "../../provider/client";
 import { handler, type BlocklistEntryOutputs } from "../../provider/resources/blocklist-entry";
 import { UNKNOWN } from "../../provider/unknown";
@@ -126,7 +127,7 @@ describe("path and connection rules", () => {
     const { inputs, id, outs } = await create({ path: "C:\\Tools\\PsExec.exe", note: "no remote exec", companyId: company });
     expect(outs).toMatchObject({ ruleType: "path", itemId: id });
     expect(callsOf("addToBlocklist").map((c) => [c.version, c.params])).toEqual([
-      ["v1.2", { companyId: company, type: "path", rules: [{ details: { path: "C:\\Tools\\PsExec.exe" }, note: "no remote exec" }] }],
+      ["v1.2", { companyId: company, type: "path", rules: [{ details: { path: "C:\\Tools\\PsExec.exe" }, note: "no remote exec" }], recursive: false }],
     ]);
     expect(callsOf("getBlocklistItems").every((c) => c.version === "v1.2")).toBe(true);
     const read = await handler.read(id, outs);
@@ -134,7 +135,7 @@ describe("path and connection rules", () => {
     expect(await handler.diff(id, read.props, inputs)).toMatchObject({ changes: false });
     env.reset();
     await handler.delete(id, outs);
-    expect(callsOf("removeFromBlocklist").map((c) => [c.version, c.params])).toEqual([["v1.2", { ids: [id] }]]);
+    expect(callsOf("removeFromBlocklist").map((c) => [c.version, c.params])).toEqual([["v1.2", { companyId: company, ids: [id] }]]);
     await handler.delete(id, outs);
     expect((await handler.read(id, outs)).id).toBe("");
   });
@@ -150,7 +151,7 @@ describe("path and connection rules", () => {
       operatingSystems: ["Windows"],
     };
     const { inputs, id, outs } = await create({ connection, note: "C2 server", companyId: company });
-    expect(callsOf("addToBlocklist")[0]!.params).toEqual({ companyId: company, type: "connection", rules: [{ details: connection, note: "C2 server" }] });
+    expect(callsOf("addToBlocklist")[0]!.params).toEqual({ companyId: company, type: "connection", rules: [{ details: connection, note: "C2 server" }], recursive: false });
     expect(env.emu.state.blocklist[id]!.details).toHaveProperty("ruleId");
     const read = await handler.read(id, outs);
     expect(read.props).toEqual(outs);
@@ -158,6 +159,45 @@ describe("path and connection rules", () => {
     expect(await handler.diff(id, read.props, { ...inputs, connection: { ...connection, direction: "both" } })).toEqual({ changes: true, replaces: ["connection"], deleteBeforeReplace: true });
     await handler.delete(id, outs);
     expect(env.emu.state.blocklist[id]).toBeUndefined();
+  });
+});
+
+describe("rules stay on their company", () => {
+  it("a v1.2 add carries recursive: false, so the rule does not appear in the companies below", async () => {
+    const s = env.emu.state;
+    const partner = Object.values(s.companies).find((c) => c.type === 0 && c.id !== s.rootCompanyId && Object.values(s.companies).some((x) => x.parentId === c.id))!;
+    const child = Object.values(s.companies).find((c) => c.parentId === partner.id)!;
+    // Every page of a company's rules, as v1.2 lists them.
+    const rulesOf = (companyId: string) =>
+      env.client.listAll("incidents", "getBlocklistItems", { companyId }, z.object({ id: z.string(), type: z.string(), details: z.record(z.string(), z.unknown()).nullish() }).loose(), { version: "v1.2" });
+    const withPath = (items: { type: string; details?: Record<string, unknown> | null }[], path: string) => items.filter((i) => i.type === "path" && i.details?.path === path);
+
+    // Without recursive: false, GravityZone copies a rule into every company below (77211-135327).
+    await env.client.call("incidents", "addToBlocklist", { companyId: partner.id, type: "path", rules: [{ details: { path: "C:\\Control\\copied.exe" } }] }, trueResult, { version: "v1.2" });
+    expect(withPath(await rulesOf(child.id), "C:\\Control\\copied.exe")).toHaveLength(1);
+    const control = withPath(await rulesOf(partner.id), "C:\\Control\\copied.exe").map((i) => i.id);
+    await env.client.call("incidents", "removeFromBlocklist", { companyId: partner.id, ids: control }, trueResult, { version: "v1.2" });
+    expect(withPath(await rulesOf(child.id), "C:\\Control\\copied.exe")).toEqual([]);
+
+    env.reset();
+    const { inputs, id, outs } = await create({ path: "C:\\Partner\\only.exe", note: "partner only", companyId: partner.id });
+    expect(callsOf("addToBlocklist").map((c) => [c.version, c.params])).toEqual([
+      ["v1.2", { companyId: partner.id, type: "path", rules: [{ details: { path: "C:\\Partner\\only.exe" }, note: "partner only" }], recursive: false }],
+    ]);
+    expect(withPath(await rulesOf(partner.id), "C:\\Partner\\only.exe").map((i) => i.id)).toEqual([id]);
+    expect(withPath(await rulesOf(child.id), "C:\\Partner\\only.exe")).toEqual([]);
+    expect(Object.values(s.blocklist).filter((b) => b.details.path === "C:\\Partner\\only.exe").map((b) => b.companyId)).toEqual([partner.id]);
+
+    const connection = { ruleName: "partner c2", direction: "outbound", remoteAddress: { any: false, ipMask: "192.0.2.44/32" } };
+    const conn = await create({ connection, companyId: partner.id });
+    expect(callsOf("addToBlocklist")[1]!.params).toEqual({ companyId: partner.id, type: "connection", rules: [{ details: connection }], recursive: false });
+    expect(Object.values(s.blocklist).filter((b) => b.details.ruleName === "partner c2").map((b) => b.companyId)).toEqual([partner.id]);
+
+    expect(await handler.diff(id, (await handler.read(id, outs)).props, inputs)).toMatchObject({ changes: false });
+    await handler.delete(id, outs);
+    await handler.delete(conn.id, conn.outs);
+    expect(s.blocklist[id]).toBeUndefined();
+    expect(s.blocklist[conn.id]).toBeUndefined();
   });
 });
 
@@ -276,15 +316,51 @@ describe("creating and deleting many entries", () => {
     await Promise.all(made.map((m) => handler.delete(m.id, m.outs)));
   });
 
-  it("deletes that come in together go out as one v1.2 removeFromBlocklist call", async () => {
+  it("hash entries deleted together are removed with one v1.0 {hashItemId} call each (the only way to remove a hash rule)", async () => {
     const entries = [];
     for (let i = 0; i < 5; i++) entries.push(await create({ hash: sha(`batch ${i}`), sourceInfo: "s", companyId: company }));
     env.reset();
     await Promise.all(entries.map((e) => handler.delete(e.id, e.outs)));
     const removes = callsOf("removeFromBlocklist");
-    expect(removes.map((c) => c.version)).toEqual(["v1.2"]);
-    expect([...(removes[0]!.params as { ids: string[] }).ids].sort()).toEqual(entries.map((e) => e.id).sort());
+    expect(removes).toHaveLength(5);
+    expect(removes.map((c) => c.version)).toEqual(Array(5).fill("v1.0"));
+    expect(removes.map((c) => c.params as { hashItemId: string }).sort((a, b) => a.hashItemId.localeCompare(b.hashItemId))).toEqual(
+      entries.map((e) => e.id).sort().map((hashItemId) => ({ hashItemId })),
+    );
+    expect(env.writes()).toEqual(Array(5).fill("incidents.removeFromBlocklist"));
     for (const e of entries) expect(itemsWith(e.outs.hash!)).toEqual([]);
+  });
+
+  it("path and connection rules of one company deleted together go out in one v1.2 {companyId, ids} call, one call per company", async () => {
+    const other = Object.values(env.emu.state.companies).find((c) => c.type === 1 && c.id !== bigCompany && c.id !== company)!.id;
+    const here = [
+      await create({ path: "C:\\Batch\\one.exe", companyId: company }),
+      await create({ path: "C:\\Batch\\two.exe", companyId: company }),
+      await create({ connection: { ruleName: "batch c2", direction: "outbound", remoteAddress: { any: false, ipMask: "198.51.100.9/32" } }, companyId: company }),
+    ];
+    const there = [await create({ path: "C:\\Batch\\one.exe", companyId: other }), await create({ path: "C:\\Batch\\three.exe", companyId: other })];
+    env.reset();
+    await Promise.all([...here, ...there].map((e) => handler.delete(e.id, e.outs)));
+    const removes = callsOf("removeFromBlocklist").map((c) => [c.version, c.params as { companyId: string; ids: string[] }] as const);
+    expect(removes).toHaveLength(2);
+    const byCompany = Object.fromEntries(removes.map(([version, p]) => [p.companyId, { version, keys: Object.keys(p).sort(), ids: [...p.ids].sort() }]));
+    expect(byCompany).toEqual({
+      [company]: { version: "v1.2", keys: ["companyId", "ids"], ids: here.map((e) => e.id).sort() },
+      [other]: { version: "v1.2", keys: ["companyId", "ids"], ids: there.map((e) => e.id).sort() },
+    });
+    for (const e of [...here, ...there]) expect(env.emu.state.blocklist[e.id]).toBeUndefined();
+  });
+
+  it("a rule removed by hand among rules deleted together does not fail the others", async () => {
+    const rules = [];
+    for (let i = 0; i < 3; i++) rules.push(await create({ path: `C:\\Gone\\${i}.exe`, companyId: company }));
+    await env.console({ action: "removeBlocklistItem", id: rules[1]!.id });
+    env.reset();
+    await Promise.all(rules.map((e) => handler.delete(e.id, e.outs)));
+    // The call for all three is refused; each is then removed on its own, the one gone confirmed by a listing.
+    const removes = callsOf("removeFromBlocklist").map((c) => [c.version, c.params as { companyId: string; ids: string[] }] as const);
+    expect(removes.map(([v, p]) => [v, p.companyId, p.ids.length])).toEqual([["v1.2", company, 3], ["v1.2", company, 1], ["v1.2", company, 1], ["v1.2", company, 1]]);
+    for (const e of rules) expect(env.emu.state.blocklist[e.id]).toBeUndefined();
   });
 
   it("an item already removed by hand does not fail the others", async () => {

@@ -90,15 +90,15 @@ describe("lifecycle", () => {
     await handler.update(id, outs, inputs);
     expect(env.calls()).toEqual([]);
 
-    // Three hashes added, two dropped: one add call with the three, one remove call with the two ids.
+    // Three hashes added, two dropped: one add call with the three, one v1.0 remove call per dropped item.
     const added = shas("feed extra", 3);
     const dropped = [...hashes].sort().slice(0, 2);
     const news = await checked({ companyId, hashType: "sha256", hashes: [...hashes.filter((h) => !dropped.includes(h)), ...added], sourceInfo: "Threat feed" });
     expect(await handler.diff(id, outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
     env.reset();
     const updated = (await handler.update(id, outs, news)).outs as BlocklistOutputs;
-    expect(env.writes()).toEqual(["incidents.removeFromBlocklist", "incidents.addToBlocklist"]);
-    expect(callsOf("removeFromBlocklist").map((c) => [c.version, c.params])).toEqual([["v1.2", { ids: dropped.map((h) => outs.itemIds[h]) }]]);
+    expect(env.writes()).toEqual(["incidents.removeFromBlocklist", "incidents.removeFromBlocklist", "incidents.addToBlocklist"]);
+    expect(callsOf("removeFromBlocklist").map((c) => [c.version, c.params])).toEqual(dropped.map((h) => ["v1.0", { hashItemId: outs.itemIds[h] }]));
     expect(callsOf("addToBlocklist")[0]!.params).toMatchObject({ hashList: [...added].sort() });
     expect(Object.keys(updated.itemIds)).toHaveLength(251);
     for (const h of dropped) expect(hashesIn(companyId)).not.toContain(h);
@@ -107,16 +107,18 @@ describe("lifecycle", () => {
     expect(await handler.diff(id, updated, { ...news, hashType: "md5" })).toEqual({ changes: true, replaces: ["hashType"], deleteBeforeReplace: true });
     expect(await handler.diff(id, updated, { ...news, companyId: companies[0] })).toEqual({ changes: true, replaces: ["companyId"], deleteBeforeReplace: true });
 
-    // Delete removes every item in one call (251 ≤ one chunk), and again is a no-op success.
+    // Delete removes every item with its own v1.0 {hashItemId} call (the only way to remove a hash rule),
+    // and deleting again is a no-op success.
     env.reset();
     await handler.delete(id, updated);
-    expect(callsOf("removeFromBlocklist")).toHaveLength(Math.ceil(251 / BLOCKLIST_HASHES_PER_CALL));
+    expect(callsOf("removeFromBlocklist").map((c) => [c.version, c.params])).toEqual(Object.values(updated.itemIds).map((itemId) => ["v1.0", { hashItemId: itemId }]));
+    expect(callsOf("removeFromBlocklist")).toHaveLength(251);
     expect(hashesIn(companyId).filter((h) => news.hashes.includes(h))).toEqual([]);
     await handler.delete(id, updated);
     expect((await handler.read(id, updated)).id).toBe("");
-  });
+  }, 60_000);
 
-  it("more hashes than one call carries are sent in chunks", async () => {
+  it("more hashes than one call carries are added in chunks; each is removed with its own v1.0 call", async () => {
     const companyId = companies[1]!;
     const n = 2 * BLOCKLIST_HASHES_PER_CALL + 1;
     const { id, outs } = await create({ companyId, hashType: "sha256", hashes: shas("chunked", n), sourceInfo: "bulk" });
@@ -124,9 +126,13 @@ describe("lifecycle", () => {
     expect(Object.keys(outs.itemIds)).toHaveLength(n);
     env.reset();
     await handler.delete(id, outs);
-    expect(callsOf("removeFromBlocklist").map((c) => (c.params as { ids: string[] }).ids.length)).toEqual([BLOCKLIST_HASHES_PER_CALL, BLOCKLIST_HASHES_PER_CALL, 1]);
+    const removes = callsOf("removeFromBlocklist");
+    expect(removes).toHaveLength(n);
+    expect(removes.every((c) => c.version === "v1.0")).toBe(true);
+    expect(removes.map((c) => (c.params as { hashItemId: string }).hashItemId).sort()).toEqual(Object.values(outs.itemIds).sort());
+    expect(removes.every((c) => Object.keys(c.params as object).join() === "hashItemId")).toBe(true);
     expect(hashesIn(companyId).filter((h) => outs.hashes.includes(h))).toEqual([]);
-  });
+  }, 60_000);
 
   it("a hash removed in the console shows as drift (missingHashes) and the update adds back only that one", async () => {
     const companyId = companies[2]!;
@@ -210,8 +216,13 @@ describe("rate limits", () => {
         o = (await handler.update(id, o, news)).outs as BlocklistOutputs;
       }
       await handler.delete(id, o);
-      const writes = scaled.emu.calls().filter((c) => c.method === "addToBlocklist" || c.method === "removeFromBlocklist");
-      expect(writes.length).toBe(1 + 4 * 2 + 1);
+      const adds = scaled.emu.calls().filter((c) => c.method === "addToBlocklist");
+      const removes = scaled.emu.calls().filter((c) => c.method === "removeFromBlocklist");
+      // One add per create and update; one v1.0 remove per dropped hash (1, then 3 three times: the first
+      // hash left and the two added before) and per hash held at delete (26 + 2).
+      expect(adds).toHaveLength(1 + 4);
+      expect(removes).toHaveLength(1 + 3 * 3 + 28);
+      expect(removes.every((c) => c.version === "v1.0" && typeof (c.params as { hashItemId?: unknown }).hashItemId === "string")).toBe(true);
       expect(scaled.emu.calls().filter((c) => c.status === 429)).toEqual([]);
       expect(scaled.client.stats.rateLimited).toBe(0);
     } finally {

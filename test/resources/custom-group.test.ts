@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { handler } from "../../provider/resources/custom-group";
+import { COMPUTERS_AND_GROUPS, DELETED_GROUP, handler } from "../../provider/resources/custom-group";
 import { UNKNOWN } from "../../provider/unknown";
-import { startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
+import { checkedInputs, startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
 
 let env: ProviderEnv;
 let companyId: string;
@@ -17,6 +17,13 @@ beforeEach(() => env.reset());
 const groupsUnder = async (parentId?: string) =>
   (await env.client.call("network", "getCustomGroupsList", { parentId }, z.array(z.object({ id: z.string(), name: z.string() }))));
 
+/** The id of a company's 'Computers and Groups' system group (of the API key's company when undefined). */
+async function computersAndGroups(company?: string): Promise<string> {
+  const system = await groupsUnder(company);
+  expect(system.map((g) => g.name).sort()).toEqual([COMPUTERS_AND_GROUPS, DELETED_GROUP]);
+  return system.find((g) => g.name === COMPUTERS_AND_GROUPS)!.id;
+}
+
 async function create(name: string, extra: Record<string, unknown> = {}) {
   const { inputs, failures } = await handler.check({}, { name, parentId: companyId, ...extra });
   expect(failures ?? []).toEqual([]);
@@ -28,7 +35,7 @@ describe("check", () => {
     [{ name: "" }, "name", "name: must not be empty"],
     [{ name: "x".repeat(256) }, "name", "name: must be at most 255 characters"],
     [{ name: " Servers" }, "name", "name: must not start or end with spaces"],
-    [{ name: "Ser\u202evers" }, "name", "name: must not contain control or invisible characters"],
+    [{ name: "Ser\u202evers" }, "name", "name: must not contain control, line-separator or invisible characters (or a lone surrogate)"],
     [{ name: "Servers", parentId: "not-an-id" }, "parentId", "parentId: must be a GravityZone id (24 hexadecimal characters)"],
     [{ name: "Servers", forceDelete: "yes" }, "forceDelete", "forceDelete: Invalid input: expected boolean, received string"],
     [{ name: "Servers", groupname: "typo" }, "groupname", "groupname: not a known input (check the spelling)"],
@@ -48,8 +55,10 @@ describe("lifecycle", () => {
   it("creates once, reads, diffs a no-op as no change, moves in place, replaces on rename, deletes idempotently", async () => {
     const { id, outs, inputs } = await create("Servers");
     expect(outs).toMatchObject({ name: "Servers", parentId: companyId, groupId: id, adopted: false });
+    // A company id stands for its 'Computers and Groups' group: the group is created there.
+    const root = await computersAndGroups(companyId);
     const creates = env.emu.calls().filter((c) => c.method === "createCustomGroup");
-    expect(creates.map((c) => c.params)).toEqual([{ groupName: "Servers", parentId: companyId }]);
+    expect(creates.map((c) => c.params)).toEqual([{ groupName: "Servers", parentId: root }]);
 
     const read = await handler.read(id, outs);
     expect(read.id).toBe(id);
@@ -73,7 +82,10 @@ describe("lifecycle", () => {
     expect(await handler.diff(id, updated.outs, { ...moved, forceDelete: true })).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
 
     await handler.delete(id, updated.outs);
+    // Deleting again: the refusal is success only because the inventory no longer lists the group.
+    env.reset();
     await handler.delete(id, updated.outs);
+    expect([...new Set(env.calls())]).toEqual(["network.deleteCustomGroup", "network.getNetworkInventoryItems"]);
     expect((await handler.read(id, updated.outs)).id).toBe("");
   });
 
@@ -90,17 +102,139 @@ describe("lifecycle", () => {
   });
 });
 
+describe("a company (or none) as parent", () => {
+  /** A customer company below the API key's company. */
+  let sub: string;
+  /** Its 'Computers and Groups' group. */
+  let subRoot: string;
+
+  beforeAll(async () => {
+    sub = await env.client.call("companies", "createCompany", { type: 1, name: "Group Customer" }, z.string());
+    subRoot = await computersAndGroups(sub);
+  });
+
+  const listParams = () => env.emu.calls().filter((c) => c.method === "getCustomGroupsList").map((c) => c.params);
+  const paramsOf = (method: string) => env.emu.calls().filter((c) => c.method === method).map((c) => c.params);
+
+  it("a company id is that company's 'Computers and Groups': created there, found again by name, read without drift", async () => {
+    env.nextCommand();
+    env.reset();
+    const inputs = await checkedInputs(handler, { name: "Branch", parentId: sub });
+    const { id, outs } = await handler.create(inputs);
+    // The company's listing answers its system groups; the lookup by name is made in 'Computers and Groups'.
+    expect(env.calls()).toEqual(["network.getCustomGroupsList", "network.getCustomGroupsList", "network.createCustomGroup"]);
+    expect(listParams()).toEqual([{ parentId: sub }, { parentId: subRoot }]);
+    expect(paramsOf("createCustomGroup")).toEqual([{ groupName: "Branch", parentId: subRoot }]);
+    // The outputs keep the program's parentId, so the next diff sees no change.
+    expect(outs).toEqual({ ...inputs, groupId: id, adopted: false });
+    expect((await groupsUnder(subRoot)).map((g) => g.id)).toEqual([id]);
+    expect(env.emu.state.groups[id]).toMatchObject({ parentId: subRoot, companyId: sub });
+
+    // Declared again: found by name under 'Computers and Groups', never created twice.
+    env.reset();
+    await expect(handler.create(inputs)).rejects.toThrow(new RegExp(`custom group "Branch" already exists in GravityZone \\(id ${id}\\)\\. Set \`adopt: true\``));
+    expect(env.writes()).toEqual([]);
+    const adopted = await handler.create({ ...inputs, adopt: true });
+    expect(adopted).toEqual({ id, outs: { ...inputs, adopt: true, groupId: id, adopted: true } });
+    expect(env.writes()).toEqual([]);
+    expect((await groupsUnder(subRoot)).filter((g) => g.name === "Branch")).toHaveLength(1);
+
+    // A refresh in a new process: no drift.
+    env.nextCommand();
+    const read = await handler.read(id, outs);
+    expect(read.props).toEqual(outs);
+    expect(read.inputs).toEqual({ name: "Branch", parentId: sub, forceDelete: false, adopt: false });
+    expect(await handler.diff(id, read.props, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+  });
+
+  it("no parentId is the API key's company's 'Computers and Groups': created there, found again by name, read without drift", async () => {
+    const root = await computersAndGroups(undefined);
+    expect(root).toBe(await computersAndGroups(companyId));
+    env.nextCommand();
+    env.reset();
+    const inputs = await checkedInputs(handler, { name: "Unparented" });
+    const { id, outs } = await handler.create(inputs);
+    expect(listParams()).toEqual([{}, { parentId: root }]);
+    expect(paramsOf("createCustomGroup")).toEqual([{ groupName: "Unparented", parentId: root }]);
+    expect(outs).toEqual({ name: "Unparented", forceDelete: false, adopt: false, groupId: id, adopted: false });
+    expect(env.emu.state.groups[id]).toMatchObject({ parentId: root, companyId });
+
+    env.reset();
+    await expect(handler.create(inputs)).rejects.toThrow(/custom group "Unparented" already exists in GravityZone \(id [0-9a-f]{24}\)\. Set `adopt: true`/);
+    expect(env.writes()).toEqual([]);
+    expect((await groupsUnder(root)).filter((g) => g.name === "Unparented").map((g) => g.id)).toEqual([id]);
+
+    env.nextCommand();
+    const read = await handler.read(id, outs);
+    expect(read.props).toEqual(outs);
+    expect(await handler.diff(id, read.props, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+  });
+
+  it("moving a group to a company id moves it into that company's 'Computers and Groups' with moveCustomGroup", async () => {
+    const parent = await handler.create(await checkedInputs(handler, { name: "Mover parent", parentId: sub }));
+    const childInputs = await checkedInputs(handler, { name: "Mover", parentId: parent.id });
+    const child = await handler.create(childInputs);
+    expect(env.emu.state.groups[child.id]!.parentId).toBe(parent.id);
+
+    const moved = { ...childInputs, parentId: sub };
+    expect(await handler.diff(child.id, child.outs, moved)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    env.reset();
+    const updated = await handler.update(child.id, child.outs, moved);
+    expect(env.writes()).toEqual(["network.moveCustomGroup"]);
+    expect(paramsOf("moveCustomGroup")).toEqual([{ groupId: child.id, parentId: subRoot }]);
+    expect(updated.outs).toEqual({ ...moved, groupId: child.id, adopted: false });
+    expect(env.emu.state.groups[child.id]!.parentId).toBe(subRoot);
+
+    env.nextCommand();
+    const read = await handler.read(child.id, updated.outs);
+    expect(read.props).toEqual(updated.outs);
+    expect(await handler.diff(child.id, read.props, moved)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+  });
+
+  it("a group moved by hand to another group shows the new parentId as drift, and update moves it back", async () => {
+    const inputs = await checkedInputs(handler, { name: "Wanderer", parentId: sub });
+    const { id, outs } = await handler.create(inputs);
+    const other = await handler.create(await checkedInputs(handler, { name: "Destination", parentId: sub }));
+    await env.console({ action: "moveCustomGroup", groupId: id, parentId: other.id });
+
+    env.nextCommand();
+    const drifted = await handler.read(id, outs);
+    expect(drifted.props).toEqual({ ...outs, parentId: other.id });
+    expect(await handler.diff(id, drifted.props, inputs)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+
+    env.reset();
+    const repaired = await handler.update(id, drifted.props, inputs);
+    expect(env.writes()).toEqual(["network.moveCustomGroup"]);
+    expect(paramsOf("moveCustomGroup")).toEqual([{ groupId: id, parentId: subRoot }]);
+    expect(repaired.outs).toEqual(outs);
+    expect(env.emu.state.groups[id]!.parentId).toBe(subRoot);
+
+    env.nextCommand();
+    const read = await handler.read(id, repaired.outs);
+    expect(read.props).toEqual(outs);
+    expect(await handler.diff(id, read.props, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+  });
+});
+
 describe("shared sibling listings", () => {
   const listCalls = () => env.emu.calls().filter((c) => c.method === "getCustomGroupsList");
 
-  it("siblings created together look their parent up with one call, and each is created once", async () => {
+  it("siblings created together resolve their parent with one shared call and look their names up with one more; each is created once", async () => {
     const parent = await create("Shared parent");
     env.reset();
     const made = await Promise.all(["A", "B", "C", "D"].map((n) => handler.create({ name: n, parentId: parent.id, forceDelete: false, adopt: false })));
-    expect(listCalls()).toHaveLength(1);
+    // One listing tells the parent is a custom group (not a company), one fresh listing is the lookup by name.
+    expect(listCalls().map((c) => c.params)).toEqual([{ parentId: parent.id }, { parentId: parent.id }]);
     expect(env.writes()).toEqual(Array(4).fill("network.createCustomGroup"));
+    const createParams = env.emu.calls().filter((c) => c.method === "createCustomGroup").map((c) => c.params as { groupName: string });
+    expect(createParams.sort((a, b) => a.groupName.localeCompare(b.groupName))).toEqual(["A", "B", "C", "D"].map((groupName) => ({ groupName, parentId: parent.id })));
     expect((await groupsUnder(parent.id)).map((g) => g.name).sort()).toEqual(["A", "B", "C", "D"]);
     expect(new Set(made.map((m) => m.id)).size).toBe(4);
+    // The parent is resolved once per process: the next siblings cost only the lookup by name.
+    env.reset();
+    await Promise.all(["E", "F"].map((n) => handler.create({ name: n, parentId: parent.id, forceDelete: false, adopt: false })));
+    expect(listCalls().map((c) => c.params)).toEqual([{ parentId: parent.id }]);
+    expect(env.writes()).toEqual(Array(2).fill("network.createCustomGroup"));
   });
 
   it("a refresh lists each parent once, however many of its groups it reads, and never misses a group created since", async () => {
@@ -132,7 +266,7 @@ describe("no duplicates", () => {
     env.emu.setFaults({ dropAfterWriteRate: 1, methods: ["network.createCustomGroup"], seed: 1 });
     try {
       const { id } = await create("Ambiguous");
-      const named = (await groupsUnder(companyId)).filter((g) => g.name === "Ambiguous");
+      const named = (await groupsUnder(await computersAndGroups(companyId))).filter((g) => g.name === "Ambiguous");
       expect(named.map((g) => g.id)).toEqual([id]);
     } finally {
       env.emu.setFaults(undefined);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
 import type { EndpointRecord, GroupRecord, TenantState } from "../../emulator";
 import { handler, type PolicyAssignmentOutputs } from "../../provider/resources/policy-assignment";
 import { setProviderClient } from "../../provider/settings";
@@ -11,7 +12,7 @@ let root: string;
 let policyP: string;
 let policyQ: string;
 
-/** Managed endpoints of a customer company that run its default policy (no own assignment, no assigned group). */
+/** Managed endpoints in a customer company's 'Computers and Groups' that run its default policy (no own assignment, no assigned group). */
 let plain: EndpointRecord[];
 /** A custom group without an own policy, holding managed endpoints without own assignments. */
 let group: GroupRecord;
@@ -23,17 +24,22 @@ beforeAll(async () => {
   const partnerPolicies = Object.values(s.policies).filter((p) => p.companyId === root && !p.isDefault);
   policyP = partnerPolicies[0]!.id;
   policyQ = partnerPolicies[1]!.id;
-  plain = Object.values(s.endpoints).filter((e) => e.isManaged && !e.policy && s.companies[e.parentId]?.type === 1);
-  expect(plain.length).toBeGreaterThan(4);
+  plain = Object.values(s.endpoints).filter((e) => e.isManaged && !e.policy && atCompanyRoot(s, e.parentId) && s.companies[e.companyId]?.type === 1);
+  expect(plain.length).toBeGreaterThan(13);
   group = pickGroup(s)!;
   expect(group).toBeDefined();
 });
 afterAll(() => env.close());
 beforeEach(() => env.reset());
 
+/** True when `groupId` is a company's 'Computers and Groups' group (the root of its custom groups and endpoints). */
+function atCompanyRoot(s: TenantState, groupId: string): boolean {
+  return s.groups[groupId]?.system === "computersAndGroups";
+}
+
 function pickGroup(s: TenantState): GroupRecord | undefined {
   return Object.values(s.groups).find((g) => {
-    if (g.policy || s.groups[g.parentId]) return false;
+    if (g.system || g.policy || !atCompanyRoot(s, g.parentId)) return false;
     const inside = Object.values(s.endpoints).filter((e) => e.parentId === g.id);
     return inside.length >= 2 && inside.every((e) => e.isManaged && !e.policy);
   });
@@ -171,6 +177,57 @@ describe("lifecycle", () => {
   });
 });
 
+describe("refusals and unreadable targets", () => {
+  it("assignPolicy answering false (a target under a policy forced from above) fails the create with what to do", async () => {
+    const s = env.emu.state;
+    const home = plain[13]!.companyId;
+    const root = Object.values(s.groups).find((g) => g.companyId === home && g.system === "computersAndGroups")!.id;
+    const forcedGroup = await env.client.call("network", "createCustomGroup", { groupName: "Forced from above", parentId: root }, z.string());
+    await env.console({ action: "addEndpoint", parentId: forcedGroup, name: "forced-host" });
+    const endpoint = Object.values(s.endpoints).find((e) => e.parentId === forcedGroup)!.id;
+    await env.console({ action: "setPolicyAssignment", targetId: forcedGroup, policyId: policyQ, force: true });
+
+    const inputs = await checked({ policyId: policyP, targetIds: [endpoint] });
+    env.reset();
+    await expect(handler.create(inputs)).rejects.toThrow(
+      new RegExp(
+        `GravityZone did not assign policy ${policyP} to ${endpoint} \\(assignPolicy answered false\\): a target has a policy enforced from above\\. ` +
+          "Remove the enforcement in Control Center \\(or set forceInheritance on the assignment that enforces it\\), then run `pulumi up` again\\.",
+      ),
+    );
+    // One call, not retried; the endpoint keeps the forced policy.
+    expect(assigns()).toEqual([{ targetIds: [endpoint], policyId: policyP, inheritFromAbove: false, forcePolicyInheritance: false }]);
+    expect(s.endpoints[endpoint]!.policy).toBeUndefined();
+
+    // Doing what the message says makes the next attempt succeed.
+    await env.console({ action: "setPolicyAssignment", targetId: forcedGroup, policyId: policyQ, force: false });
+    env.reset();
+    const { outs } = await handler.create(inputs);
+    expect(assigns()).toHaveLength(1);
+    expect(outs).toMatchObject({ endpointTargets: [endpoint], targetPolicies: { [endpoint]: policyP }, adopted: false });
+    expect(s.endpoints[endpoint]!.policy).toEqual({ policyId: policyP, force: false });
+  });
+
+  it("an endpoint target whose details cannot be read is reported gone only once the inventory no longer lists it", async () => {
+    const [a, b] = plain.slice(11, 13).map((e) => e.id);
+    const { id, outs } = await handler.create(await checked({ policyId: policyQ, targetIds: [a, b] }));
+    // The agent removed: getManagedEndpointDetails refuses the endpoint, but the inventory still lists it.
+    env.emu.state.endpoints[a!]!.isManaged = false;
+    env.reset();
+    await expect(handler.read(id, outs)).rejects.toThrow(/getManagedEndpointDetails failed .*not managed/);
+    expect(env.calls()).toContain("network.getNetworkInventoryItems");
+    expect(env.calls().filter((c) => c === "network.getManagedEndpointDetails")).toHaveLength(2);
+
+    // Deleted from the inventory: now it is gone, and the other target stays.
+    await env.console({ action: "deleteObject", id: a });
+    env.reset();
+    const read = await handler.read(id, outs);
+    expect(read.props).toEqual({ ...outs, targetIds: [b], endpointTargets: [b], targetPolicies: { [b!]: policyQ } });
+    expect(env.calls()).toContain("network.getNetworkInventoryItems");
+    await handler.delete(id, read.props);
+  });
+});
+
 describe("adopt and lost answers", () => {
   it("an assignment already in effect on every target fails without adopt (no write) and is adopted with adopt: true (no write)", async () => {
     const targets = plain.slice(5, 7).map((e) => e.id);
@@ -201,7 +258,7 @@ describe("rate limits", () => {
     const scaled = await startProviderEnv({ seed: "default", rateLimits: 60 });
     try {
       const s = scaled.emu.state;
-      const eps = Object.values(s.endpoints).filter((e) => e.isManaged && !e.policy && s.companies[e.parentId]?.type === 1).slice(0, 4).map((e) => e.id);
+      const eps = Object.values(s.endpoints).filter((e) => e.isManaged && !e.policy && atCompanyRoot(s, e.parentId) && s.companies[e.companyId]?.type === 1).slice(0, 4).map((e) => e.id);
       const inputs = await checked({ policyId: policyP, targetIds: eps.slice(0, 2) });
       const { id, outs } = await handler.create(inputs);
       let o = outs as PolicyAssignmentOutputs;

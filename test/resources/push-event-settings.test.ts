@@ -112,11 +112,19 @@ describe("lifecycle", () => {
     ]);
     expect((await handler.read(id, updated.outs)).props).toEqual(updated.outs);
 
-    // Delete switches the service off and keeps the rest of the configuration.
+    // Delete switches the service off: GravityZone wants the whole configuration even with status 0.
     env.reset();
     await handler.delete(id, updated.outs);
-    expect(setCalls()).toEqual([{ ...setCalls()[0], status: 0 }]);
-    expect(setCalls()[0]).toMatchObject({ serviceType: "jsonRPC", serviceSettings: { url: URL_A } });
+    expect(env.calls()).toEqual(["push.setPushEventSettings"]);
+    expect(setCalls()).toEqual([
+      {
+        status: 0,
+        serviceType: "jsonRPC",
+        serviceSettings: { url: URL_A, requireValidSslCertificate: false, authorization: "Bearer xyz" },
+        subscribeToEventTypes: { av: true, "new-incident": true },
+        subscribeToCompanies: [companyId],
+      },
+    ]);
     expect(env.emu.state.push[companyId]).toMatchObject({ status: 0, serviceType: "jsonRPC", serviceSettings: { url: URL_A, authorization: "Bearer xyz" } });
     await handler.delete(id, updated.outs);
     const after = await handler.read(id, updated.outs);
