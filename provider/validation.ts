@@ -69,7 +69,26 @@ export const httpsUrl = z
     } catch {
       return false;
     }
-  }, "must be an https:// URL");
+  }, "must be an https:// URL")
+  // The URL is stored in state in plain text: credentials belong in the (secret) authorization.
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.username === "" && u.password === "";
+    } catch {
+      return true;
+    }
+  }, "must not contain credentials (user:password@): put them in `authorization`, which is kept secret")
+  .refine((s) => {
+    try {
+      return ![...new URL(s).searchParams.keys()].some((k) => SECRET_QUERY.test(k));
+    } catch {
+      return true;
+    }
+  }, "must not carry a token, key, password or signature in its query: put it in `authorization`, which is kept secret");
+
+/** Query parameter names that hold credentials (`?token=…`, `?api_key=…`, `?sig=…`, …). */
+const SECRET_QUERY = /token|key|secret|pass|auth|sig|credential|code/i;
 
 /** A lower-case SHA-256 hex digest (input may be any case; it is normalised). */
 export const sha256 = z

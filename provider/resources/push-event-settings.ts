@@ -77,7 +77,11 @@ export interface PushEventSettingsArgs {
    * `azuresentinel`.
    */
   serviceType: pulumi.Input<PushServiceType>;
-  /** The receiver's URL. Must be `https://` (the receiver must speak TLS 1.2 or later). */
+  /**
+   * The receiver's URL. Must be `https://` (the receiver must speak TLS 1.2 or later), without
+   * credentials (`user:password@`) or a token in its query: the URL is kept in state in plain text,
+   * credentials go in `authorization`.
+   */
   url: pulumi.Input<string>;
   /**
    * The `Authorization` header value GravityZone sends to the receiver (for Splunk, the HEC token
