@@ -111,7 +111,10 @@ function companyObject(d: CompanyDetails, names: ReadonlyMap<string, string>, ow
     const parentName = names.get(d.parentId);
     if (parentName) fieldNotes.parentId = d.parentId === ownId ? `${parentName} (the API key's company)` : parentName;
   }
-  for (const f of ["address", "country", "state", "phone"] as const) if (nonEmpty(d[f])) inputs[f] = d[f];
+  if (nonEmpty(d.address)) inputs.address = d.address;
+  // An unset country or state reads "N/A" (77209-126239): not a value to declare.
+  for (const f of ["country", "state"] as const) if (nonEmpty(d[f]) && d[f] !== "N/A") inputs[f] = d[f];
+  if (nonEmpty(d.phone)) inputs.phone = d.phone;
   if (typeof d.industry === "number" && d.industry !== 0) inputs.industry = d.industry;
   if (d.canBeManagedByAbove === false) inputs.canBeManagedByAbove = false;
   if (d.enforce2FA === true) inputs.enforce2FA = true;

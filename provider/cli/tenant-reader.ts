@@ -22,6 +22,7 @@ import { companyDetails } from "../resources/company";
 import { COMPUTERS_AND_GROUPS, isSystemPair } from "../resources/custom-group";
 import { packageDetails } from "../resources/installation-package";
 import type { Kind } from "./model";
+import { commentText, jsString } from "./program-writer";
 
 const companyDetailsSchema = companyDetails;
 
@@ -213,14 +214,15 @@ async function readCompany(c: GravityZoneClient, details: CompanyDetails, kinds:
   return snap;
 }
 
-/** Deepest group nesting the import follows; deeper groups are reported, not walked. */
+/** Deepest custom-group nesting the import reads (levels below 'Computers and Groups'); a deeper group stops it with an error. */
 export const MAX_GROUP_DEPTH = 32;
 
 /**
  * The company's custom groups, parents before children, siblings in API order. They live under the
  * company's 'Computers and Groups' group (77209-128488): groups directly under it get the company's id
- * as `parentId`, the way a program declares them. The walk never visits a group twice and stops at
- * {@link MAX_GROUP_DEPTH} levels, so a tenant answering a cycle or a very deep tree cannot hang it.
+ * as `parentId`, the way a program declares them; the two system groups are never among them. A group
+ * answered a second time (a cycle) and a tree deeper than {@link MAX_GROUP_DEPTH} levels stop the import
+ * with an error, so such an answer can neither hang it nor become a program that does not match the tenant.
  */
 async function readGroups(c: GravityZoneClient, companyId: string): Promise<{ root: string; groups: GroupNode[] }> {
   const system = await c.call("network", "getCustomGroupsList", { parentId: companyId }, groupList);
@@ -229,9 +231,12 @@ async function readGroups(c: GravityZoneClient, companyId: string): Promise<{ ro
   const out: GroupNode[] = [];
   const seen = new Set<string>([companyId, root]);
   const walk = async (listId: string, declaredParent: string, path: string[]) => {
-    if (path.length >= MAX_GROUP_DEPTH) throw new Error(`the custom groups of company ${companyId} nest deeper than ${MAX_GROUP_DEPTH} levels under ${path.join(" / ")}: not imported`);
     for (const g of await c.call("network", "getCustomGroupsList", { parentId: listId }, groupList)) {
-      if (seen.has(g.id)) continue;
+      if (path.length >= MAX_GROUP_DEPTH) throw tenantError(`the custom groups of company ${companyId} nest deeper than ${MAX_GROUP_DEPTH} levels under ${path.join(" / ")}: not imported`);
+      if (seen.has(g.id)) {
+        const under = path.length === 0 ? `'${COMPUTERS_AND_GROUPS}'` : path.join(" / ");
+        throw tenantError(`getCustomGroupsList answered group ${g.id} (${jsString(g.name)}) a second time, under ${under}: the custom groups of company ${companyId} form a cycle; not imported`);
+      }
       seen.add(g.id);
       const node = { id: g.id, name: g.name, parentId: declaredParent, path: [...path, g.name] };
       out.push(node);
@@ -241,6 +246,9 @@ async function readGroups(c: GravityZoneClient, companyId: string): Promise<{ ro
   await walk(root, companyId, []);
   return { root, groups: out };
 }
+
+/** An error whose message holds tenant text: control characters are shown as escapes (no terminal escapes). */
+const tenantError = (message: string) => new Error(commentText(message));
 
 const endpointPolicySchema = z.object({ id: z.string(), policy: z.object({ id: z.string().nullish(), name: z.string().nullish() }).loose().nullish() }).loose();
 

@@ -6,14 +6,16 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { trueResult } from "../../provider/client";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { newIdResult, trueResult } from "../../provider/client";
 import { HANDLERS, runImport, summaryTable, UsageError, type ImportResult } from "../../provider/cli/import-command";
 import { main, parseKinds } from "../../provider/cli/main";
 import { assignNames, ConfigSecret, identifierOf, KINDS, linkReferences, NameRegistry, Ref, resolvedInputs, slugify, type ImportedObject } from "../../provider/cli/model";
 import { commentLines, renderInline, renderProgram } from "../../provider/cli/program-writer";
 import { PUSH_AUTHORIZATION_KEY } from "../../provider/cli/tenant-objects";
+import { MAX_GROUP_DEPTH } from "../../provider/cli/tenant-reader";
 import { startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
+import { sendError, sendResult, startScriptedServer } from "../helpers/scripted-server";
 
 const SIEM_TOKEN = "Splunk 3c1e9a7f-2b4d-4e8a-9f60-5a7b8c9d0e1f";
 
@@ -210,9 +212,44 @@ describe("import from the seeded emulator", () => {
     expect(out).toBe(result.program);
     const text = result.program;
     expect(text.match(/adopt: true,/g)).toHaveLength(result.objects.length);
-    expect(text).toContain('const fabrikamLogistics = new gravityzone.Company("fabrikam-logistics", {');
-    expect(text).toContain(`  parentId: "${ownId}", // Northwind MSP (the API key's company)`);
-    expect(text).toContain("  deletionProtection: true,");
+    // getCompanyDetails reports no parent, and the parent (the key's company) is not read by this
+    // import: parentId is left out, which the Company resource reads as "the key's company".
+    expect(text).toContain(
+      [
+        "// licenseSubscription is not declared (getCompanyDetails does not report it): add it to manage the licence; changes",
+        "// apply in place.",
+        'const fabrikamLogistics = new gravityzone.Company("fabrikam-logistics", {',
+        '  name: "Fabrikam Logistics",',
+        '  type: "customer",',
+        '  address: "Am Sandtorkai 50, 20457 Hamburg",',
+        '  country: "DE",',
+        '  state: "DE-HH",',
+        '  phone: "+49 40 5550 1200",',
+        "  industry: 32,",
+        "  deletionProtection: true,",
+        "  adopt: true,",
+        "});",
+      ].join("\n"),
+    );
+    expect(result.objects.find((o) => o.type === "Company")!.inputs).not.toHaveProperty("licenseSubscription");
+    // Groups are read from the company's 'Computers and Groups': those directly in it are declared with
+    // the company's id as parentId, the others with their parent group's; the system groups never.
+    const groups = Object.values(env.emu.state.groups).filter((g) => g.companyId === fabrikam);
+    const system = new Set(groups.filter((g) => g.system !== undefined).map((g) => g.id));
+    expect(system.size).toBe(2);
+    expect(
+      result.objects
+        .filter((o) => o.type === "CustomGroup")
+        .map((o) => ({ id: o.gzId, ...resolvedInputs(o) }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    ).toEqual(
+      groups
+        .filter((g) => g.system === undefined)
+        .map((g) => ({ id: g.id, name: g.name, parentId: system.has(g.parentId) ? fabrikam : g.parentId, adopt: true }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    expect(text).not.toMatch(/name: "(Computers and Groups|Deleted)"/);
+    expect(text).not.toContain("N/A");
     expect(text).toContain("  parentId: fabrikamLogistics.id,");
     expect(text).toContain("  parentId: fabrikamLogisticsOffice.id,");
     expect(text).toContain("  companyId: fabrikamLogistics.id,");
@@ -229,7 +266,22 @@ describe("import from the seeded emulator", () => {
   });
 
   it("an endpoint running another policy than the rest of its group is declared as a PolicyAssignment, adopted without assignPolicy", async () => {
-    const { result } = await importOf({ companies: [companyId("Contoso Dental Group")], kinds: "groups,assignments" });
+    const contoso = companyId("Contoso Dental Group");
+    env.reset();
+    const { result } = await importOf({ companies: [contoso], kinds: "groups,assignments" });
+    // The policy each runs is read with getManagedEndpointDetails, once per managed endpoint of the
+    // company's 'Computers and Groups' and its custom groups, and for nothing else.
+    const inTree = new Set(Object.values(env.emu.state.groups).filter((g) => g.companyId === contoso && g.system !== "deleted").map((g) => g.id));
+    const managed = Object.values(env.emu.state.endpoints).filter((e) => e.companyId === contoso && e.isManaged && inTree.has(e.parentId));
+    expect(managed.length).toBeGreaterThan(0);
+    expect(
+      env
+        .emu.calls()
+        .filter((c) => c.method === "getManagedEndpointDetails")
+        .map((c) => (c.params as { endpointId: string }).endpointId)
+        .sort(),
+    ).toEqual(managed.map((e) => e.id).sort());
+    expect(env.emu.calls().filter((c) => c.method === "getManagedEndpointDetails" && c.module !== "network")).toEqual([]);
     const assignments = result.objects.filter((o) => o.type === "PolicyAssignment");
     expect(assignments.map((o) => o.name)).toEqual(["contoso-dental-group-policy-edr-report-only"]);
     expect(assignments[0]!.inputs.targetIds).toHaveLength(3);
@@ -283,5 +335,108 @@ describe("import from the seeded emulator", () => {
     const dry = await runImport({ accessUrl: env.emu.url, apiKey: env.emu.keys[0]!.key, rateLimitScale: 1000, kinds: parseKinds("companies"), dryRun: true, quiet: true, stdout: (t) => (out += t), stderr: () => undefined });
     expect(dry.written).toEqual([]);
     expect(out).toMatch(/^kind +declared +not declared\ncompanies +10 +0\ntotal +10 +0\n/);
+  });
+
+  // Adds a company (last: the dry run above counts the seeded ones).
+  it("every company below the key's company: a parent read in the same import becomes a reference, \"N/A\" is never written, and every declaration is adopted without a write", async () => {
+    const blueYonder = companyId("Blue Yonder IT Services");
+    // No country or state: getCompanyDetails answers "N/A" for both.
+    const bare = await env.client.call("companies", "createCompany", { type: 1, name: "Trey Research", parentId: blueYonder }, newIdResult);
+    const { result } = await importOf({});
+    expect(result.snapshot.scope).toEqual({ mode: "parent", id: ownId, name: "Northwind MSP" });
+    expect(result.objects.filter((o) => o.problem !== undefined)).toEqual([]);
+
+    // parentId comes from the inventory: each company's own parent, a reference when it is declared here.
+    const companies = result.objects.filter((o) => o.type === "Company");
+    expect(companies.map((o) => o.gzId).sort()).toEqual(Object.values(env.emu.state.companies).filter((c) => c.id !== ownId).map((c) => c.id).sort());
+    for (const o of companies) expect(resolvedInputs(o).parentId, o.title).toBe(env.emu.state.companies[o.gzId]!.parentId);
+    const below = companies.filter((o) => env.emu.state.companies[o.gzId]!.parentId === blueYonder).map((o) => o.inputs.name).sort();
+    expect(below).toEqual(["Margie's Travel", "Trey Research"]);
+    for (const o of companies) {
+      if (o.inputs.parentId instanceof Ref) expect(o.inputs.parentId).toEqual(new Ref(`company:${blueYonder}`, blueYonder));
+      else expect(o.inputs.parentId).toBe(ownId);
+    }
+    expect(result.program.match(/^ {2}parentId: blueYonderItServices\.id, \/\/ Blue Yonder IT Services$/gm)).toHaveLength(2);
+    expect(result.program.match(new RegExp(`^ {2}parentId: "${ownId}", // Northwind MSP \\(the API key's company\\)$`, "gm"))).toHaveLength(companies.length - below.length);
+
+    // An unset country or state is left out, never written as "N/A".
+    const trey = companies.find((o) => o.gzId === bare)!;
+    expect(trey.inputs).toEqual({ name: "Trey Research", type: "customer", parentId: new Ref(`company:${blueYonder}`, blueYonder), enforce2FA: true, deletionProtection: true, adopt: true });
+    expect(result.program).not.toContain("N/A");
+    for (const o of companies) expect(o.notes, o.title).toContain("licenseSubscription is not declared (getCompanyDetails does not report it): add it to manage the licence; changes apply in place.");
+
+    // The system groups of no company are declared.
+    const systemIds = new Set(Object.values(env.emu.state.groups).filter((g) => g.system !== undefined).map((g) => g.id));
+    const groups = result.objects.filter((o) => o.type === "CustomGroup");
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups.filter((o) => systemIds.has(o.gzId) || systemIds.has(String(resolvedInputs(o).parentId)))).toEqual([]);
+
+    expect(await adoptAll(result.objects)).toEqual([]);
+  });
+});
+
+describe("import from a tenant whose group tree cannot be walked", () => {
+  const OWN = id(0xa0);
+  const COMPANY = id(0xa1);
+  const ROOT = id(0xa2);
+  const DELETED = id(0xa3);
+  let server: Awaited<ReturnType<typeof startScriptedServer>> | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  /** A tenant of one company whose custom groups below 'Computers and Groups' are `children(parentId)`. */
+  async function importGroups(children: (parentId: string) => { id: string; name: string }[]) {
+    server = await startScriptedServer((req, res) => {
+      const { method, params } = req.body as { method: string; params: { companyId?: string; parentId?: string } };
+      if (method === "getCompanyDetails") return sendResult(req, res, params.companyId === undefined ? { id: OWN, name: "Northwind MSP", type: 0 } : { id: COMPANY, name: "Contoso", type: 1 });
+      if (method === "getCustomGroupsList") {
+        return sendResult(req, res, params.parentId === COMPANY ? [{ id: ROOT, name: "Computers and Groups" }, { id: DELETED, name: "Deleted" }] : children(params.parentId!));
+      }
+      sendError(req, res, -32601, "Method not found");
+    });
+    let out = "";
+    const run = runImport({ accessUrl: server.url, apiKey: "scripted-key", rateLimitScale: 1000, companies: [COMPANY], kinds: parseKinds("groups"), out: "-", quiet: true, stdout: (t) => (out += t), stderr: () => undefined });
+    return { run, out: () => out, listed: () => server!.received.filter((r) => (r.body as { method: string }).method === "getCustomGroupsList").length };
+  }
+
+  it(`a tree exactly ${MAX_GROUP_DEPTH} levels deep is imported, each level under the one above`, async () => {
+    const level = (n: number) => ({ id: id(0x100 + n), name: `Level ${n}` });
+    const { run, listed } = await importGroups((parentId) => {
+      const n = parentId === ROOT ? 0 : parseInt(parentId, 16) - 0x100;
+      return n < MAX_GROUP_DEPTH ? [level(n + 1)] : [];
+    });
+    const result = await run;
+    expect(result.objects.map((o) => ({ id: o.gzId, ...resolvedInputs(o) }))).toEqual(
+      Array.from({ length: MAX_GROUP_DEPTH }, (_, i) => ({ ...level(i + 1), parentId: i === 0 ? COMPANY : level(i).id, adopt: true })),
+    );
+    // The company's pair, 'Computers and Groups', then each level once.
+    expect(listed()).toBe(MAX_GROUP_DEPTH + 2);
+  });
+
+  it(`a tree deeper than ${MAX_GROUP_DEPTH} levels (here: endless) stops the import with an error naming the path, before anything is written`, async () => {
+    let next = 0x100;
+    const { run, out, listed } = await importGroups(() => [{ id: id(next), name: `Level ${++next - 0x100}` }]);
+    const path = Array.from({ length: MAX_GROUP_DEPTH }, (_, i) => `Level ${i + 1}`).join(" / ");
+    await expect(run).rejects.toThrow(`the custom groups of company ${COMPANY} nest deeper than ${MAX_GROUP_DEPTH} levels under ${path}: not imported`);
+    expect(listed()).toBe(MAX_GROUP_DEPTH + 2);
+    expect(out()).toBe("");
+  });
+
+  it("a group answered again below itself (a cycle) stops the import with an error naming it, before anything is written", async () => {
+    const servers = { id: id(0x201), name: "Servers" };
+    const web = { id: id(0x202), name: "Web" };
+    const { run, out, listed } = await importGroups((parentId) => (parentId === ROOT ? [servers] : parentId === servers.id ? [web] : [servers]));
+    await expect(run).rejects.toThrow(`getCustomGroupsList answered group ${servers.id} ("Servers") a second time, under Servers / Web: the custom groups of company ${COMPANY} form a cycle; not imported`);
+    expect(listed()).toBe(4);
+    expect(out()).toBe("");
+  });
+
+  it("'Computers and Groups' answered below one of its groups is a cycle too: neither system group is ever declared", async () => {
+    const servers = { id: id(0x301), name: "Servers" };
+    const { run, out } = await importGroups((parentId) => (parentId === ROOT ? [servers] : [{ id: ROOT, name: "Computers and Groups" }]));
+    await expect(run).rejects.toThrow(`getCustomGroupsList answered group ${ROOT} ("Computers and Groups") a second time, under Servers: the custom groups of company ${COMPANY} form a cycle; not imported`);
+    expect(out()).toBe("");
   });
 });

@@ -92,7 +92,7 @@ describe("faults", () => {
     expect((await rpc(emu, "network", "getCustomGroupsList", {})).status).toBe(500);
     const bad = await fetch(`${emu.adminUrl}/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ stormRate: -0.1 }) });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatch(/stormRate/);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/stormRate/);
     await fetch(`${emu.adminUrl}/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     expect((await rpc(emu, "network", "getCustomGroupsList", {})).status).toBe(200);
   });

@@ -23,10 +23,19 @@ describe("policies", () => {
     expect((await fails(emu, "policies", "getPoliciesList", { perPage: 101 })).data.details).toMatch(/between 1 and 100/);
   });
 
-  it("answers a full settings tree", async () => {
+  it("answers a full settings tree, with the documented members only", async () => {
     const p = seeded(emu).policy("MSP Baseline - Servers");
     const d = await ok(emu, "policies", "getPolicyDetails", { policyId: p.id });
-    expect(d).toMatchObject({ id: p.id, name: "MSP Baseline - Servers", companyId: emu.state.rootCompanyId });
+    // 77209-135304: {id, name, createdBy, createDate, lastModifyDate, settings}, dates without a zone; no companyId.
+    expect(d).toEqual({
+      id: p.id,
+      name: "MSP Baseline - Servers",
+      createdBy: "admin@northwind-msp.example",
+      createDate: p.createdAt.slice(0, 19),
+      lastModifyDate: p.updatedAt.slice(0, 19),
+      settings: p.settings,
+    });
+    expect(d.createDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
     for (const section of ["general", "antimalware", "firewall", "networkProtection", "deviceControl", "incidentsSensor"]) expect(d.settings[section], section).toBeTypeOf("object");
     expect(d.settings.antimalware.onAccess.enabled).toBe(true);
   });
@@ -41,7 +50,25 @@ describe("licensing, general, integrations, reports, quarantine", () => {
     const s = seeded(emu);
     const contoso = s.company("Contoso Dental Group");
     const info = await ok(emu, "licensing", "getLicenseInfo", { companyId: contoso.id, returnAllProducts: true });
-    expect(info).toMatchObject({ subscriptionType: 3, usedSlots: s.endpointsOf("Contoso Dental Group").filter((e) => e.isManaged).length, totalSlots: 80, products: expect.any(Array) });
+    // One object (not a products array): the slots, the add-on switches, and the monthly subscription's end and renewal.
+    expect(info).toEqual({
+      subscriptionType: 3,
+      isAddon: false,
+      expiryDate: "2026-12-31",
+      usedSlots: s.endpointsOf("Contoso Dental Group").filter((e) => e.isManaged).length,
+      totalSlots: 80,
+      licenseKey: null,
+      manageExchange: false,
+      manageEncryption: false,
+      manageRemoteEnginesScanning: false,
+      manageHyperDetect: true,
+      manageSandboxAnalyzer: false,
+      managePatchManagement: false,
+      manageEventCorrelator: true,
+      manageEmailSecurity: false,
+      endSubscription: "2026-12-31",
+      autoRenewPeriod: 12,
+    });
     expect((await fails(emu, "licensing", "getLicenseInfo", { companyId: "nope" })).data.details).toMatch(/'companyId'/);
   });
 
@@ -50,8 +77,9 @@ describe("licensing, general, integrations, reports, quarantine", () => {
     expect((await fails(emu, "licensing", "getMonthlyUsage", { targetMonth: "2025-01" })).data.details).toMatch(/'targetMonth'/);
   });
 
-  it("getConfiguredIntegrations answers an empty page", async () => {
-    expect(await ok(emu, "integrations", "getConfiguredIntegrations", {})).toEqual({ items: [], page: 1, pagesCount: 0, perPage: 30, total: 0 });
+  it("getConfiguredIntegrations answers {total, data}: none configured", async () => {
+    // 77211-1300617: no items, page, perPage or pagesCount members.
+    expect(await ok(emu, "integrations", "getConfiguredIntegrations", {})).toEqual({ total: 0, data: [] });
   });
 
   it("reports: create, list, links, delete", async () => {

@@ -62,12 +62,17 @@ describe("seed", () => {
     }
   });
 
-  it("'empty' holds the root company, its default policy and the key's own account only", () => {
+  it("'empty' holds the root company with its two system groups, its default policy and the key's own account only", () => {
     const s = seedState("empty");
     expect(Object.keys(s.companies)).toEqual([s.rootCompanyId]);
     expect(Object.values(s.policies)).toEqual([expect.objectContaining({ name: "Default policy", companyId: s.rootCompanyId })]);
     expect(Object.keys(s.accounts)).toEqual([s.ownerAccountId]);
     expect(s.endpoints).toEqual({});
-    expect(s.groups).toEqual({});
+    // Every company has 'Computers and Groups' and 'Deleted' (77209-128488), directly under it; no custom group.
+    const root = s.rootCompanyId;
+    expect(Object.values(s.groups).map(({ name, parentId, companyId, system }) => ({ name, parentId, companyId, system })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: "Computers and Groups", parentId: root, companyId: root, system: "computersAndGroups" },
+      { name: "Deleted", parentId: root, companyId: root, system: "deleted" },
+    ]);
   });
 });

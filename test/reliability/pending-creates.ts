@@ -25,8 +25,12 @@ export function findPendingCreate(op: PendingCreate, st: TenantState): string | 
   switch (op.kind) {
     case "Company":
       return Object.values(st.companies).find((c) => lc(c.name) === lc(i.name))?.id;
-    case "CustomGroup":
-      return Object.values(st.groups).find((g) => lc(g.name) === lc(i.name) && g.parentId === (i.parentId ?? root))?.id;
+    case "CustomGroup": {
+      // A company as parent (or none: the key's company) means that company's 'Computers and Groups'.
+      const declared: string = i.parentId ?? root;
+      const container = st.companies[declared] ? Object.values(st.groups).find((g) => g.companyId === declared && g.system === "computersAndGroups")?.id : declared;
+      return Object.values(st.groups).find((g) => g.system === undefined && lc(g.name) === lc(i.name) && g.parentId === container)?.id;
+    }
     case "InstallationPackage":
       return Object.values(st.packages).find((p) => lc(p.name) === lc(i.packageName) && p.companyId === (i.companyId ?? root))?.id;
     case "Account":

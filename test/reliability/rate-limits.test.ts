@@ -71,7 +71,9 @@ describe(`rate limits: a ${FEED_HASHES}-hash blocklist, ${ENTRIES} blocklist ent
     const blocked = new Set(Object.values(st.blocklist).filter((b) => b.companyId === COMPANY).map((b) => b.hash));
     expect([...feed, ...entries].filter((h) => !blocked.has(h))).toEqual([]);
     const policy = Object.values(st.policies).find((x) => x.name === "MSP Baseline - Workstations")!;
-    const sites = Object.values(st.groups).filter((g) => g.parentId === COMPANY && g.name.startsWith("Reliability site "));
+    // parentId: companyId puts the groups in the company's 'Computers and Groups' (77209-128488).
+    const computersAndGroups = Object.values(st.groups).find((g) => g.companyId === COMPANY && g.system === "computersAndGroups")!;
+    const sites = Object.values(st.groups).filter((g) => g.parentId === computersAndGroups.id && g.name.startsWith("Reliability site "));
     expect(sites).toHaveLength(GROUPS);
     expect(sites.filter((g) => g.policy?.policyId !== policy.id)).toEqual([]);
 

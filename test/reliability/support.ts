@@ -197,7 +197,10 @@ function compareResource(r: StackResource, st: TenantState, rootId: string): str
       const g = st.groups[r.id];
       if (!g) return [`${where}: group ${r.id} is not in the emulator`];
       diff("name", i.name, g.name);
-      diff("parentId", i.parentId ?? rootId, g.parentId);
+      // A company as parent (or none: the key's company) means that company's 'Computers and Groups'.
+      const declared: string = i.parentId ?? rootId;
+      const container = st.companies[declared] ? Object.values(st.groups).find((x) => x.companyId === declared && x.system === "computersAndGroups")?.id : declared;
+      diff("parentId", container, g.parentId);
       break;
     }
     case "InstallationPackage": {
@@ -277,8 +280,8 @@ export function checkInvariants(before: TenantState, after: TenantState, stack: 
     const now = after[col] as Record<string, any>;
     emulatorObjects += Object.keys(now).length;
     for (const id of Object.keys(now)) {
-      // A company's default policy comes with it (GravityZone creates it): it belongs to the company.
-      const ownedBy = col === "policies" ? (now[id] as { companyId: string }).companyId : undefined;
+      // A company's default policy and its two system groups come with it (GravityZone creates them): they belong to the company.
+      const ownedBy = col === "policies" || (col === "groups" && (now[id] as { system?: string }).system !== undefined) ? (now[id] as { companyId: string }).companyId : undefined;
       if (!(id in was) && !held.has(id) && !(ownedBy !== undefined && held.has(ownedBy))) orphans.push(`${col} ${id}`);
     }
     for (const id of Object.keys(was)) {
