@@ -88,7 +88,11 @@ describe("examples/blocklist-feed with the real CLI and time-scaled rate limits"
     expect(changes(steps)).toEqual([{ op: "update", resource: "Blocklist::feed-sha256", props: ["hashes"] }]);
     p.emu.resetCalls();
     await p.up();
-    expect(blocklistCalls()).toEqual({ add: 1, remove: 1, tooMany: 0 });
+    // One add for the 20 new hashes; hash rules can only be removed with v1.0, one per call
+    // (77211-135329): ten calls for the ten dropped hashes, paced by the 5/min budget without a 429.
+    expect(blocklistCalls()).toEqual({ add: 1, remove: 10, tooMany: 0 });
+    const removes = p.emu.calls().filter((c) => c.method === "removeFromBlocklist");
+    expect(removes.every((c) => c.version === "v1.0" && Object.keys(c.params as object).join() === "hashItemId")).toBe(true);
     const now = blockedHashes();
     expect(sample(11, 320).filter((h) => !now.has(h))).toEqual([]);
     expect(sample(1, 10).filter((h) => now.has(h))).toEqual([]);

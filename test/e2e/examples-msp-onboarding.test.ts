@@ -38,7 +38,9 @@ describe("examples/msp-onboarding with the real CLI", () => {
     for (const c of shipped) {
       const company = companyNamed(c.name);
       expect(company, c.name).toMatchObject({ id: outs.customersOnboarded[c.key].companyId, enforce2FA: true });
-      const groups = Object.values(st().groups).filter((g: any) => g.parentId === company.id) as any[];
+      // Custom groups live under the company's 'Computers and Groups' group (77209-128488).
+      const root = Object.values(st().groups).find((g: any) => g.parentId === company.id && g.name === "Computers and Groups") as any;
+      const groups = Object.values(st().groups).filter((g: any) => g.parentId === root.id) as any[];
       expect(groups.map((g) => g.name).sort()).toEqual(["Servers", "Workstations"]);
       expect(groups.find((g) => g.name === "Workstations").policy).toMatchObject({ policyId: policyId.id });
       expect(Object.values(st().accounts).filter((a: any) => a.companyId === company.id).map((a: any) => a.email)).toEqual([c.adminEmail]);
