@@ -18,7 +18,9 @@ export function seedContext(state) {
     adoptedCompany: byName("Adatum Health Clinic"),
     endpointsCompany: byName("Litware Legal LLP"),
   };
-  const alt = Object.values(state.groups).find((g) => g.companyId === ids.groupsCompany && g.parentId === ids.groupsCompany);
+  // Custom groups live under the company's 'Computers and Groups' system group (77209-128488).
+  const root = Object.values(state.groups).find((g) => g.companyId === ids.groupsCompany && g.system && g.name === "Computers and Groups");
+  const alt = Object.values(state.groups).find((g) => g.companyId === ids.groupsCompany && !g.system && g.parentId === root?.id);
   const endpoints = Object.values(state.endpoints)
     .filter((e) => e.companyId === ids.endpointsCompany && e.isManaged !== false)
     .map((e) => e.id)

@@ -2,8 +2,8 @@
  * The reference columns of the call-count table, per kind and operation:
  *  - `min`: the fewest calls the API allows for the same result — lookups shared by every resource
  *    they serve (one sibling, package, account or blocklist listing per parent or company), every
- *    page of a listing read once, batch methods used to the full (addToBlocklist and v1.2
- *    removeFromBlocklist take up to 1000 items);
+ *    page of a listing read once, batch methods used to the full (addToBlocklist takes up to 1000
+ *    hashes; hash rules are removed only with v1.0 removeFromBlocklist, one per call: 77211-135329);
  *  - `naive`: one call per item for every step the operation needs, page 1 only, nothing shared
  *    (a lookup before a create, the create, a lookup for the id when the create answers none).
  * `n` is the number of resources (or hashes, for Blocklist); `ctx` holds the number of blocklist
@@ -23,15 +23,17 @@ export const MODEL = {
     delete: (n) => ({ min: n, naive: n }),
   },
   CustomGroup: {
-    create: (n) => ({ min: n + 1, naive: 2 * n }), // one getCustomGroupsList of the parent + createCustomGroup each
-    refresh: (n) => ({ min: 1, naive: n }), // the parent's getCustomGroupsList holds every sibling
-    update: (n) => ({ min: n, naive: n }), // moveCustomGroup
+    // A company parent is its 'Computers and Groups' group (77209-128488): one getCustomGroupsList of the
+    // company finds it, one of that group looks the siblings up, then createCustomGroup each.
+    create: (n) => ({ min: n + 2, naive: 3 * n }),
+    refresh: (n) => ({ min: 2, naive: 2 * n }), // the company's list (its system groups), then the parent's list of siblings
+    update: (n) => ({ min: n + 1, naive: 2 * n }), // the new parent's list (a company or a group?), then moveCustomGroup each
     delete: (n) => ({ min: n, naive: n }),
   },
   InstallationPackage: {
     create: (n) => ({ min: n + 2, naive: 3 * n }), // getPackagesList + createPackage each + getInstallationLinks of the company
     refresh: (n) => ({ min: n + 1, naive: 2 * n }), // getPackageDetails each + the company's getInstallationLinks
-    update: (n) => ({ min: n, naive: n }),
+    update: (n) => ({ min: 2 * n, naive: 2 * n }), // getPackageDetails + updatePackage with the whole package (77209-532512)
     delete: (n) => ({ min: n, naive: n }),
   },
   Account: {
@@ -49,20 +51,20 @@ export const MODEL = {
   BlocklistEntry: {
     create: (n, c) => ({ min: batch(n) + pages(c.i0) + pages(c.i1), naive: 3 * n }), // one listing before, one add, one listing for the ids
     refresh: (n, c) => ({ min: pages(c.i0), naive: n }),
-    update: (n, c) => ({ min: 2 * batch(n) + pages(c.i0) + pages(c.i1), naive: 4 * n }), // a replacement: remove, then add
-    delete: (n) => ({ min: batch(n), naive: n }),
+    update: (n, c) => ({ min: n + batch(n) + pages(c.i0) + pages(c.i1), naive: 4 * n }), // a replacement: remove each, then add
+    delete: (n) => ({ min: n, naive: n }),
   },
   BlocklistEntryAdopted: {
     create: (n, c) => ({ min: pages(c.i0), naive: n }),
     refresh: (n, c) => ({ min: pages(c.i0), naive: n }),
     update: () => ({ min: 0, naive: 0 }),
-    delete: (n) => ({ min: batch(n), naive: n }),
+    delete: (n) => ({ min: n, naive: n }),
   },
   Blocklist: {
     create: (n, c) => ({ min: batch(n) + pages(c.i0) + pages(c.i1), naive: 3 * n }),
     refresh: (n, c) => ({ min: pages(c.i0), naive: n }),
     update: (_n, c) => ({ min: 2 + pages(c.i1), naive: 4 }), // one hash dropped, one added
-    delete: (n) => ({ min: batch(n), naive: n }),
+    delete: (n) => ({ min: n, naive: n }),
   },
   PolicyAssignment: {
     create: (n) => ({ min: n, naive: 2 * n }), // assignPolicy each (one target each)
