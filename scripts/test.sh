@@ -8,4 +8,7 @@ gz_policypack_setup
 source "$GZ_ROOT/scripts/pulumi-cli.sh"
 gz_ensure_pulumi
 cd "$GZ_ROOT"
+# Tests, benchmarks helpers and the emulator are type-checked too (vitest itself only strips types).
+gz_log "type-checking the tests (tsconfig.test.json)"
+npx --no-install tsc -p tsconfig.test.json
 exec npx --no-install vitest run "$@"

@@ -156,7 +156,9 @@ describe("retries", () => {
   });
 
   it("a write whose connection drops is not retried and is flagged ambiguous", async () => {
-    const s2 = await serve((_req, res) => res.socket?.destroy());
+    const s2 = await serve((_req, res) => {
+      res.socket?.destroy();
+    });
     const e = await failure(client(s2.url).call("network", "createCustomGroup", { groupName: "G" }, z.string()));
     expect(e.kind).toBe("network");
     expect(e.ambiguous).toBe(true);

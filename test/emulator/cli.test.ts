@@ -58,7 +58,7 @@ describe.skipIf(!existsSync(cli))("the built command", () => {
         headers: { "Content-Type": "application/json", Authorization: `Basic ${Buffer.from("cli-key-1:").toString("base64")}` },
         body: JSON.stringify({ id: 1, jsonrpc: "2.0", method: "createCustomGroup", params: { groupName: "From CLI" } }),
       });
-      const id = (await res.json()).result;
+      const id = ((await res.json()) as { result: string }).result;
       child.kill("SIGTERM");
       const code = await new Promise((r) => child.once("exit", r));
       expect(code).toBe(0);

@@ -31,7 +31,7 @@ describe("HTTP layer", () => {
 
   it("answers 401 with a JSON-RPC error body for a missing key, a wrong key and a non-empty password", async () => {
     const body = JSON.stringify({ id: "x1", jsonrpc: "2.0", method: "getCustomGroupsList", params: {} });
-    for (const headers of [{}, { Authorization: basic("not-a-key") }, { Authorization: basic(emu.keys[0]!.key, "secret") }, { Authorization: "Bearer abc" }]) {
+    for (const headers of [{} as Record<string, string>, { Authorization: basic("not-a-key") }, { Authorization: basic(emu.keys[0]!.key, "secret") }, { Authorization: "Bearer abc" }]) {
       const a = await post(emu, "network", body, { key: null, headers });
       expect(a.status).toBe(401);
       expect(a.json.id).toBe("x1");

@@ -170,7 +170,7 @@ describe("rules stay on their company", () => {
     // Every page of a company's rules, as v1.2 lists them.
     const rulesOf = (companyId: string) =>
       env.client.listAll("incidents", "getBlocklistItems", { companyId }, z.object({ id: z.string(), type: z.string(), details: z.record(z.string(), z.unknown()).nullish() }).loose(), { version: "v1.2" });
-    const withPath = (items: { type: string; details?: Record<string, unknown> | null }[], path: string) => items.filter((i) => i.type === "path" && i.details?.path === path);
+    const withPath = <T extends { type: string; details?: Record<string, unknown> | null }>(items: T[], path: string) => items.filter((i) => i.type === "path" && i.details?.path === path);
 
     // Without recursive: false, GravityZone copies a rule into every company below (77211-135327).
     await env.client.call("incidents", "addToBlocklist", { companyId: partner.id, type: "path", rules: [{ details: { path: "C:\\Control\\copied.exe" } }] }, trueResult, { version: "v1.2" });
