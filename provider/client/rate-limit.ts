@@ -17,9 +17,14 @@
  * class's slot goes before plain calls, and while companies calls wait, plain calls hold at most the
  * other half of each window: the companies class is the bottleneck of a mixed run (200 companies at
  * 5/s take longer than their groups at the other 5/s), so it must never wait for a key-wide slot.
+ *
+ * A wait longer than {@link ANNOUNCE_WAIT_MS} is announced once in the Pulumi engine's log (see
+ * {@link WaitAnnouncer}): which method waits, for how long, in which class and why, so that a
+ * `pulumi up` that sits silent for a minute on the 5-per-minute budget does not look hung.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
+import { logInfo } from "../engine-log";
 
 /** The rate-limit classes GravityZone applies. */
 export type RateClass = "default" | "companies" | "per-minute-30" | "per-minute-5";
@@ -112,6 +117,21 @@ export interface AcquireOptions {
    * whatever their order. @default false
    */
   narrow?: boolean;
+  /**
+   * Called once, synchronously, as soon as the call is queued, with a function that estimates its
+   * wait from then on ({@link WaitEstimate}); {@link KeyRateLimiter} uses it to announce long waits.
+   */
+  onQueued?: (expected: () => WaitEstimate) => void;
+}
+
+/** How long a queued call is expected to wait for its slot, estimated from the slots taken and the calls ahead. */
+export interface WaitEstimate {
+  /** Milliseconds until the slot, assuming calls in flight answer now (0 once it is being granted). */
+  readonly ms: number;
+  /** Calls of the same limiter that go first. */
+  readonly ahead: number;
+  /** What is left of a pause the server asked for (429 with Retry-After), in milliseconds. */
+  readonly retryAfterMs: number;
 }
 
 interface Waiter {
@@ -137,6 +157,8 @@ export class SlidingWindowLimiter {
   private readonly waiters: Waiter[] = [];
   private arrivals = 0;
   private serving = false;
+  /** 1 while a waiter taken off the queue waits for the key-wide budget (its slot is not stamped yet). */
+  private granting = 0;
   private pausedUntil = 0;
   private wake: (() => void) | undefined;
   private readonly marginMs: number;
@@ -173,8 +195,39 @@ export class SlidingWindowLimiter {
       this.waiters.splice(i, 0, w);
       // A new first waiter may go sooner than the one the server loop is waiting for.
       if (i === 0) this.wakeUp();
+      try {
+        options.onQueued?.(() => this.expectedWait(w));
+      } catch {
+        // The call is queued: an observer's failure must not strand its slot.
+      }
       void this.serve();
     });
+  }
+
+  /**
+   * Estimates a queued call's wait: each call ahead of it, then it, takes the next slot that frees
+   * (a slot held by a call in flight counts as if the answer came now). Ignores slots reserved for
+   * narrow calls and the key-wide budget of a narrow call (both short next to a class's window).
+   */
+  private expectedWait(w: Waiter, now: number = Date.now()): WaitEstimate {
+    const index = this.waiters.indexOf(w);
+    const retryAfterMs = Math.max(0, this.pausedUntil - now);
+    if (index < 0) return { ms: 0, ahead: 0, retryAfterMs };
+    this.prune(now);
+    const span = this.budget.windowMs + this.marginMs;
+    const limit = this.budget.limit;
+    const taken = this.stamps.map((s) => Math.min(s.at, now)).sort((a, b) => a - b);
+    for (let j = 0; j < this.granting; j++) taken.push(now);
+    // The first `limit` grants from now on, one by one (each is at or after every earlier one, so
+    // `taken` stays sorted); every later grant comes one span after the grant `limit` before it.
+    const first = index % limit;
+    let at = now;
+    for (let j = 0; j <= first; j++) {
+      at = Math.max(now + retryAfterMs, taken.length >= limit ? taken[taken.length - limit]! + span : now);
+      taken.push(at);
+    }
+    at += Math.floor(index / limit) * span;
+    return { ms: at - now, ahead: index + this.granting, retryAfterMs };
   }
 
   /** Grants slots one at a time, each to the first waiter at the moment a slot is free for it. */
@@ -184,11 +237,14 @@ export class SlidingWindowLimiter {
     try {
       while (this.waiters.length > 0) {
         const w = await this.nextWaiter();
+        this.granting = 1;
         try {
           const releaseInner = w.inner ? await w.inner(w.order) : undefined;
           w.resolve(this.take(w.hold, w.tier === 0, releaseInner));
         } catch (e) {
           w.reject(e);
+        } finally {
+          this.granting = 0;
         }
       }
     } finally {
@@ -269,16 +325,179 @@ export class SlidingWindowLimiter {
   }
 }
 
+/** A call that waits longer than this for its slot is announced to the user (wall-clock milliseconds). */
+export const ANNOUNCE_WAIT_MS = 5_000;
+
+/** Long waits that start within this many milliseconds of the first are announced in one message. */
+export const ANNOUNCE_GATHER_MS = 250;
+
+/** What each class's budget covers, for the announcements. */
+const CLASS_SCOPE: Readonly<Record<RateClass, string>> = {
+  default: "per API key",
+  companies: "per API key for the companies and licensing APIs",
+  "per-minute-30": "per API key for account changes, notification settings, reports and scan tasks",
+  "per-minute-5": "per API key for blocklist changes, policy assignments and push settings, together",
+};
+
+/** `1 s`, `51 s`, `2 min`, `3 min 20 s` (rounded to the second, at least 1 s). */
+export function formatWait(ms: number): string {
+  const s = Math.max(1, Math.round(ms / 1_000));
+  if (s < 60) return `${s} s`;
+  const min = Math.floor(s / 60);
+  return s % 60 === 0 ? `${min} min` : `${min} min ${s % 60} s`;
+}
+
+/**
+ * Why a class's calls wait: its documented budget, e.g. "GravityZone allows 5 requests per minute per
+ * API key for …, together (rate-limit class per-minute-5)".
+ * @param scale the limiter's time scale: other than 1, the text says the windows are divided by it.
+ */
+export function budgetReason(cls: RateClass, scale = 1): string {
+  const b = BUDGETS[cls];
+  const per = b.windowMs === 1_000 ? "second" : b.windowMs === 60_000 ? "minute" : `${b.windowMs / 1_000} s`;
+  const scaled = scale !== 1 ? `, windows divided by ${scale} for a time-scaled emulator` : "";
+  return `GravityZone allows ${b.limit} requests per ${per} ${CLASS_SCOPE[cls]} (rate-limit class ${cls}${scaled})`;
+}
+
+/** One long wait waiting to be announced. */
+interface Notice {
+  readonly name: string;
+  readonly queuedAt: number;
+  readonly grantAt: number;
+  readonly ahead: number;
+  readonly retryAfterMs: number;
+}
+
+/**
+ * Tells the user, once per wait, that calls of one rate-limit class wait for a slot longer than
+ * {@link ANNOUNCE_WAIT_MS}: which method, how long, and why. A call expected to wait that long is
+ * announced when it is queued; one that was expected to go sooner but still waits after
+ * {@link ANNOUNCE_WAIT_MS} is announced then. Nothing is repeated while a call waits.
+ *
+ * Calls that start a long wait together (a refresh reading ten push settings at once) make one
+ * message: long waits arriving within {@link ANNOUNCE_GATHER_MS} of the first are gathered, and a
+ * wait that ends no more than {@link ANNOUNCE_WAIT_MS} after the last announced one is covered by it
+ * (the user already knows the budget is busy until then). So a long queue makes a message per
+ * stretch of silence it would cause, not per call.
+ */
+export class WaitAnnouncer {
+  /** When the last announced wait was expected to end. */
+  private horizon = -Infinity;
+  private gathered: Notice[] = [];
+  private gathering: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * @param cls the class whose waits this announces.
+   * @param scale the limiter's time scale (only for the text: windows are divided by it).
+   * @param say where messages go; must not throw (it is guarded anyway).
+   */
+  constructor(
+    readonly cls: RateClass,
+    private readonly scale: number,
+    private readonly say: (message: string) => void,
+  ) {}
+
+  /**
+   * Watches one queued call (`name` is `module.method`). Returns the function to call once its slot
+   * is granted, or its wait failed.
+   */
+  watch(name: string, expected: () => WaitEstimate): () => void {
+    const queuedAt = Date.now();
+    let done = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const consider = (e: WaitEstimate) => {
+      const grantAt = Date.now() + e.ms;
+      // Covered: the user was told the budget is busy until `horizon`, and this call goes soon after.
+      if (this.gathering === undefined && grantAt <= this.horizon + ANNOUNCE_WAIT_MS) return;
+      this.gather({ name, queuedAt, grantAt, ahead: e.ahead, retryAfterMs: e.retryAfterMs });
+    };
+    const first = expected();
+    if (first.ms >= ANNOUNCE_WAIT_MS) consider(first);
+    else {
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (!done) consider(expected());
+      }, ANNOUNCE_WAIT_MS);
+      timer.unref?.();
+    }
+    return () => {
+      done = true;
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }
+
+  private gather(n: Notice): void {
+    this.gathered.push(n);
+    this.horizon = Math.max(this.horizon, n.grantAt);
+    if (this.gathering !== undefined) return;
+    this.gathering = setTimeout(() => this.flush(), ANNOUNCE_GATHER_MS);
+    this.gathering.unref?.();
+  }
+
+  private flush(): void {
+    const notices = this.gathered;
+    this.gathered = [];
+    this.gathering = undefined;
+    if (notices.length === 0) return;
+    try {
+      this.say(this.message(notices, Date.now()));
+    } catch {
+      // An announcement never fails a call.
+    }
+  }
+
+  /** The text for gathered notices, as of `now`. */
+  private message(notices: readonly Notice[], now: number): string {
+    const last = notices.reduce((a, b) => (b.grantAt > a.grantAt ? b : a));
+    const left = Math.max(0, last.grantAt - now);
+    let what: string;
+    if (notices.length === 1) {
+      const n = notices[0]!;
+      const waited = now - n.queuedAt;
+      what =
+        waited >= ANNOUNCE_WAIT_MS
+          ? `${n.name} has waited ${formatWait(waited)} for a rate-limit slot and waits about ${formatWait(left)} more`
+          : `${n.name} waits about ${formatWait(left)} for a rate-limit slot`;
+    } else {
+      const counts = new Map<string, number>();
+      for (const n of notices) counts.set(n.name, (counts.get(n.name) ?? 0) + 1);
+      const names = [...counts].map(([name, k]) => (k > 1 ? `${name} ×${k}` : name)).join(", ");
+      what = `${notices.length} calls (${names}) wait up to about ${formatWait(left)} for a rate-limit slot`;
+    }
+    const first = notices[0]!;
+    const calls = first.ahead === 1 ? "1 call of that budget goes" : `${first.ahead} calls of that budget go`;
+    const ahead = notices.length === 1 && first.ahead > 0 ? `; ${calls} first` : "";
+    const retryAfter = notices.reduce((m, n) => Math.max(m, n.retryAfterMs), 0);
+    const paused = retryAfter > 0 ? `GravityZone answered 429 (too many requests) and asked for a pause of ${formatWait(retryAfter)}; ` : "";
+    return `${what}: ${paused}${budgetReason(this.cls, this.scale)}${ahead}.`;
+  }
+}
+
 /** The limiters of one API key: one per class. */
 export class KeyRateLimiter {
   private readonly limiters = new Map<RateClass, SlidingWindowLimiter>();
+  private readonly announcers = new Map<RateClass, WaitAnnouncer>();
 
   /**
    * @param scale divides every window (1 = the real budgets). A local emulator started with
    *   `--rate-limits <factor>` runs its clock `factor` times faster; pass the same factor here.
+   * @param say where long waits are announced ({@link WaitAnnouncer}). @default the Pulumi engine's log ({@link logInfo})
    */
-  constructor(readonly scale: number = 1) {
+  constructor(
+    readonly scale: number = 1,
+    private readonly say: (message: string) => void = logInfo,
+  ) {
     if (!(scale > 0)) throw new RangeError("rate-limit scale must be a positive number");
+  }
+
+  /** The announcer of a class's long waits. */
+  private announcer(cls: RateClass): WaitAnnouncer {
+    let a = this.announcers.get(cls);
+    if (!a) {
+      a = new WaitAnnouncer(cls, this.scale, this.say);
+      this.announcers.set(cls, a);
+    }
+    return a;
   }
 
   /** The limiter of a class. */
@@ -301,9 +520,33 @@ export class KeyRateLimiter {
    */
   acquire(module: string, method: string, options: AcquireOptions = {}): Promise<SlotRelease> {
     const cls = rateClassOf(module, method);
-    const opts = { ...options, order: options.order ?? currentOrder() };
-    if (cls === "default") return this.limiter("default").acquire(opts);
-    return this.limiter(cls).acquire(opts, (order) => this.limiter("default").acquire({ ...opts, order, narrow: true }));
+    const { onQueued, ...rest } = options;
+    const opts = { ...rest, order: options.order ?? currentOrder() };
+    // The call's wait is its class's queue (the key-wide one of a narrow call is short): that is what
+    // is announced when it is long.
+    let stop: (() => void) | undefined;
+    const watched: AcquireOptions = {
+      ...opts,
+      onQueued: (expected) => {
+        onQueued?.(expected);
+        try {
+          stop = this.announcer(cls).watch(`${module}.${method}`, expected);
+        } catch {
+          // Announcing is never worth failing the call.
+        }
+      },
+    };
+    const granted =
+      cls === "default"
+        ? this.limiter("default").acquire(watched)
+        : this.limiter(cls).acquire(watched, (order) => this.limiter("default").acquire({ ...opts, order, narrow: true }));
+    return granted.then(
+      (release) => (stop?.(), release),
+      (e: unknown) => {
+        stop?.();
+        throw e;
+      },
+    );
   }
 
   /** Pauses the method's class after a 429. */

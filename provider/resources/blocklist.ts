@@ -5,7 +5,9 @@
  * This resource adds a whole list with one `addToBlocklist` call per {@link BLOCKLIST_HASHES_PER_CALL}
  * hashes and on update touches only the hashes that were added to or dropped from the list. Removing
  * is slow by GravityZone's design: hash rules are removed one per call (v1.0, 77211-135329), so
- * dropping N hashes takes about N / 5 minutes.
+ * dropping N hashes takes about N / 5 minutes. A change that drops more than
+ * {@link REMOVAL_NOTICE_HASHES} hashes says so in `pulumi preview` (and `up`), and a long removal
+ * reports its progress every {@link REMOVAL_PROGRESS_EVERY} hashes, in the Pulumi engine's log.
  *
  * | operation | GravityZone call |
  * |---|---|
@@ -20,11 +22,13 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { type GravityZoneClient, GravityZoneError, trueResult } from "../client";
+import { BUDGETS, type GravityZoneClient, GravityZoneError, trueResult } from "../client";
 import { dynamicProvider } from "../dynamic";
-import { defineHandler } from "../handler";
+import { logInfo } from "../engine-log";
+import { defineHandler, type ResourceHandler } from "../handler";
 import { PartialCreateError, withPartialFailures } from "../partial-failure";
 import { providerClient } from "../settings";
+import { containsUnknown } from "../unknown";
 import { idRef, plainText } from "../validation";
 import { blocklistWrite, HASH_TYPES, HASH_TYPE_CODE, type HashItem, type HashType, listHashItems, type ReadOptions, removeHashItem } from "./blocklist-items";
 
@@ -33,6 +37,12 @@ import { blocklistWrite, HASH_TYPES, HASH_TYPE_CODE, type HashItem, type HashTyp
  * limit; 500 keeps each request small.
  */
 export const BLOCKLIST_HASHES_PER_CALL = 500;
+
+/** A change (or delete) removing more hashes than this says how long the removal takes. */
+export const REMOVAL_NOTICE_HASHES = 25;
+
+/** A removal of more than {@link REMOVAL_NOTICE_HASHES} hashes reports its progress every this many hashes. */
+export const REMOVAL_PROGRESS_EVERY = 25;
 
 /** Inputs of {@link Blocklist}. */
 export interface BlocklistArgs {
@@ -151,10 +161,71 @@ class AddFailure extends Error {
 /**
  * Removes hash items by id: one v1.0 `removeFromBlocklist {hashItemId}` call each, the only way
  * GravityZone removes hash rules (77211-135329), at 5 calls a minute. Items already gone are skipped
- * once a listing confirms it.
+ * once a listing confirms it. A removal of more than {@link REMOVAL_NOTICE_HASHES} hashes reports
+ * its progress every {@link REMOVAL_PROGRESS_EVERY} hashes and at the end.
  */
 async function removeItems(c: GravityZoneClient, i: BlocklistInputs, ids: readonly string[]): Promise<void> {
-  for (const id of ids) await removeHashItem(c, i.companyId, id);
+  const long = ids.length > REMOVAL_NOTICE_HASHES;
+  let removed = 0;
+  for (const id of ids) {
+    await removeHashItem(c, i.companyId, id);
+    removed++;
+    if (long && (removed % REMOVAL_PROGRESS_EVERY === 0 || removed === ids.length)) logInfo(`${labelOf(i)}: removed ${removed} of ${ids.length} hashes.`);
+  }
+}
+
+/** How a message names a list: its algorithm and (the start of) its `sourceInfo`, never a hash or key. */
+function labelOf(i: Pick<BlocklistInputs, "hashType" | "sourceInfo">): string {
+  const note = typeof i.sourceInfo === "string" ? i.sourceInfo.replace(/\s+/g, " ").trim() : "";
+  const shown = note.length > 60 ? `${note.slice(0, 59)}…` : note;
+  return `Blocklist (${i.hashType}, ${JSON.stringify(shown)})`;
+}
+
+/** What removing `n` hashes costs, e.g. "removing 30 hashes takes about 6 minutes (…)". */
+export function removalNotice(n: number): string {
+  const b = BUDGETS["per-minute-5"];
+  const minutes = Math.max(1, Math.ceil((n * b.windowMs) / b.limit / 60_000));
+  return (
+    `removing ${n} hashes takes about ${minutes} minute${minutes === 1 ? "" : "s"} ` +
+    `(GravityZone removes hash blocklist rules with one incidents.removeFromBlocklist call per hash, ${b.limit} per minute per API key, ` +
+    "a budget shared with adding hashes, policy assignments and push settings)"
+  );
+}
+
+/**
+ * How many hash items a diff's plan removes: every item when the list is replaced, else the items of
+ * the hashes dropped from the list; undefined while the new list is unknown (preview).
+ */
+function plannedRemovals(olds: Partial<BlocklistOutputs>, news: Record<string, unknown>, replacing: boolean): number | undefined {
+  const ids = olds.itemIds ?? {};
+  if (replacing) return Object.keys(ids).length;
+  if (!Array.isArray(news.hashes) || containsUnknown(news.hashes) || !Array.isArray(olds.hashes)) return undefined;
+  const keep = new Set(news.hashes.map((h) => String(h).toLowerCase()));
+  return olds.hashes.filter((h) => !keep.has(h) && typeof ids[h] === "string").length;
+}
+
+/** Lists whose plan (diff) announced their removal in this process: their delete (a replacement) does not repeat it. */
+const announcedRemovals = new Set<string>();
+
+/** Adds the removal notice to a handler's diff: a plan dropping many hashes says how long it takes. */
+function withRemovalNotice(handler: ResourceHandler): ResourceHandler {
+  return {
+    ...handler,
+    async diff(id, olds, news) {
+      const result = await handler.diff(id, olds, news);
+      try {
+        const replacing = (result.replaces?.length ?? 0) > 0;
+        const n = plannedRemovals(olds as Partial<BlocklistOutputs>, news as Record<string, unknown>, replacing);
+        if (n !== undefined && n > REMOVAL_NOTICE_HASHES) {
+          logInfo(`${labelOf(olds as BlocklistOutputs)}: ${removalNotice(n)}.`);
+          if (replacing) announcedRemovals.add(id);
+        }
+      } catch {
+        // The notice never fails a plan.
+      }
+      return result;
+    },
+  };
 }
 
 function idOf(i: BlocklistInputs): string {
@@ -172,7 +243,7 @@ function idsFor(hashes: readonly string[], items: Map<string, HashItem>): Record
 }
 
 /** @internal */
-export const handler = withPartialFailures(
+export const handler = withRemovalNotice(withPartialFailures(
   defineHandler<BlocklistInputs, BlocklistOutputs>({
     type: "Blocklist",
     schema,
@@ -234,13 +305,15 @@ export const handler = withPartialFailures(
       return { ...news, hashes: held, itemIds: idsFor(held, after), missingHashes: news.hashes.filter((h) => !after.has(h)), adoptedHashes: olds.adoptedHashes ?? [] };
     },
 
-    async delete(_id, olds) {
+    async delete(id, olds) {
       const ids = Object.values(olds.itemIds ?? {});
       if (ids.length === 0) return;
+      // A destroy has no plan that said it (a replacement's diff did): say it now.
+      if (ids.length > REMOVAL_NOTICE_HASHES && !announcedRemovals.delete(id)) logInfo(`${labelOf(olds)}: ${removalNotice(ids.length)}.`);
       await removeItems(providerClient(), olds, ids);
     },
   }),
-);
+));
 
 const provider = dynamicProvider("blocklist");
 
