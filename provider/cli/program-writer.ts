@@ -190,14 +190,22 @@ export interface ProjectFileOptions {
 }
 
 /** The package's own version and dependency ranges (from its package.json). */
-function ownPackage(): { version: string; dependencies: Record<string, string>; devDependencies: Record<string, string> } {
+function ownPackage(): { version: string; dependencies: Record<string, string>; devDependencies: Record<string, string>; peerDependencies: Record<string, string> } {
   for (const rel of ["../../../package.json", "../../package.json"]) {
     const file = path.resolve(__dirname, rel);
     if (!fs.existsSync(file)) continue;
-    const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as { name?: string; version: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
-    if (pkg.name === "pulumi-gravityzone") return { version: pkg.version, dependencies: pkg.dependencies ?? {}, devDependencies: pkg.devDependencies ?? {} };
+    const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as {
+      name?: string;
+      version: string;
+      dependencies?: Record<string, string>;
+      devDependencies?: Record<string, string>;
+      peerDependencies?: Record<string, string>;
+    };
+    if (pkg.name === "pulumi-gravityzone") {
+      return { version: pkg.version, dependencies: pkg.dependencies ?? {}, devDependencies: pkg.devDependencies ?? {}, peerDependencies: pkg.peerDependencies ?? {} };
+    }
   }
-  return { version: "0.1.0", dependencies: {}, devDependencies: {} };
+  return { version: "0.1.0", dependencies: {}, devDependencies: {}, peerDependencies: {} };
 }
 
 /** Pulumi.yaml, package.json and tsconfig.json for a new project holding the program as index.ts. */
@@ -210,7 +218,8 @@ export function projectFiles(options: ProjectFileOptions): Record<string, string
     private: true,
     description: options.description,
     dependencies: {
-      "@pulumi/pulumi": pick(own.dependencies, "@pulumi/pulumi", "^3.0.0"),
+      // The SDK is a peer dependency: the generated project holds the one copy, in the supported range.
+      "@pulumi/pulumi": pick(own.peerDependencies, "@pulumi/pulumi", "^3.0.0"),
       "pulumi-gravityzone": `^${own.version}`,
     },
     devDependencies: {

@@ -221,6 +221,13 @@ export interface InstallationPackageOutputs extends InstallationPackageInputs {
   installLinks: InstallLinks;
   /** True when an existing package was adopted rather than created. */
   adopted: boolean;
+  /**
+   * True for a package created or adopted since 0.1.0: a module the program does not name is off.
+   * Absent in state written by 0.1.0, where a module the program did not name was left as GravityZone
+   * had it; such a package keeps that rule, so an upgrade changes nothing.
+   * @internal
+   */
+  unnamedModulesOff?: boolean;
 }
 
 const packageItem = z.object({ id: z.string(), name: z.string() }).loose();
@@ -288,7 +295,7 @@ function reflect(base: InstallationPackageOutputs, d: PackageDetails): Installat
   if (base.companyId !== undefined && d.companyId) out.companyId = d.companyId;
   // Modules: the switches the program names, and any other module switched on (a module the program
   // does not name is off, so one switched on by hand is drift).
-  if (base.modules !== undefined && d.modules) out.modules = modulesAsRead(base.modules, d.modules);
+  if (base.modules !== undefined && d.modules) out.modules = modulesAsRead(base.modules, d.modules, base.unnamedModulesOff === true);
   // Roles: only the switches the program names.
   const mine = base.roles;
   const theirs = d.roles;
@@ -311,8 +318,13 @@ function reflect(base: InstallationPackageOutputs, d: PackageDetails): Installat
  * names, with its state, and every other module that is on. `contentControl` stands for its three
  * parts (77211-135298): it reads as on when they all are, and is not reported on its own when the
  * program names the three parts instead (nor are they when the program names `contentControl`).
+ * For a package from 0.1.0 (`unnamedOff` false), only the modules the program names.
  */
-function modulesAsRead(mine: Partial<Record<PackageModule, boolean>>, theirs: Record<string, number>): Partial<Record<PackageModule, boolean>> {
+function modulesAsRead(
+  mine: Partial<Record<PackageModule, boolean>>,
+  theirs: Record<string, number>,
+  unnamedOff: boolean,
+): Partial<Record<PackageModule, boolean>> {
   const partsOn = CONTENT_CONTROL_PARTS.every((p) => theirs[p] === 1);
   const on = (m: string) => theirs[m] === 1 || (m === "contentControl" && theirs[m] === undefined && partsOn);
   const covered = new Set<string>();
@@ -321,7 +333,7 @@ function modulesAsRead(mine: Partial<Record<PackageModule, boolean>>, theirs: Re
   const out: Partial<Record<PackageModule, boolean>> = {};
   for (const m of PACKAGE_MODULES) {
     if (m in mine) out[m] = on(m);
-    else if (on(m) && !covered.has(m)) out[m] = true;
+    else if (unnamedOff && on(m) && !covered.has(m)) out[m] = true;
   }
   return out;
 }
@@ -386,17 +398,27 @@ const packageWrite = <T>(c: GravityZoneClient, write: () => Promise<T>) => listi
  * The whole `updatePackage` request for `news` (77209-532512): `packageId` and `packageName` are
  * required, a description not sent becomes empty and a module not sent is disabled, and the page does
  * not say what happens to the other fields when they are left out. So every documented field is sent:
- * the program's value where it manages the field, otherwise the value GravityZone reports now.
+ * the program's value where it manages the field, otherwise the value GravityZone reports now. For a
+ * package from 0.1.0 (`unnamedOff` false), the modules the program does not name are sent as they are now.
  */
-function updateParams(id: string, now: PackageDetails, news: InstallationPackageInputs): Record<string, unknown> {
+function updateParams(id: string, now: PackageDetails, news: InstallationPackageInputs, unnamedOff: boolean): Record<string, unknown> {
   const params: Record<string, unknown> = { packageId: id, packageName: news.packageName, description: news.description ?? "", language: news.language, productType: PRODUCT_CODES[news.productType] };
   for (const f of ["modules", "scanMode", "roles", "settings", "deploymentOptions"] as const) params[f] = news[f] !== undefined ? wire(f, news) : wireSafe(now[f] ?? undefined);
   // Modules not managed by the program: sent back as read, documented switches only (getPackageDetails
   // also reports `antimalware` and the deprecated `atc` and `contentControl`, which an update refuses or derives).
   if (news.modules === undefined && now.modules) {
-    params.modules = news.productType === "edrReportOnly" ? wire("modules", news) : Object.fromEntries(PACKAGE_MODULES.filter((m) => m !== "contentControl" && m in now.modules!).map((m) => [m, now.modules![m]]));
+    params.modules = news.productType === "edrReportOnly" ? wire("modules", news) : switchesNow(now);
+  } else if (news.modules !== undefined && !unnamedOff && news.productType !== "edrReportOnly") {
+    const mine = news.modules;
+    const named = (m: string) => m in mine || (mine.contentControl !== undefined && (CONTENT_CONTROL_PARTS as readonly string[]).includes(m));
+    params.modules = { ...switchesNow(now), ...Object.fromEntries(Object.entries(modulesWire(mine)).filter(([m]) => named(m))) };
   }
   return params;
+}
+
+/** The documented module switches as GravityZone reports them now (`contentControl` is derived from its parts). */
+function switchesNow(now: PackageDetails): Record<string, number> {
+  return Object.fromEntries(PACKAGE_MODULES.filter((m) => m !== "contentControl" && m in (now.modules ?? {})).map((m) => [m, now.modules![m]!]));
 }
 
 /**
@@ -421,8 +443,8 @@ function differs(now: PackageDetails, news: InstallationPackageInputs, base: Ins
 }
 
 /** Sends the whole desired package (see {@link updateParams}), given the package as read now. */
-async function updatePackage(c: GravityZoneClient, id: string, now: PackageDetails, news: InstallationPackageInputs): Promise<void> {
-  await packageWrite(c, () => c.call("packages", "updatePackage", updateParams(id, now, news), okResult));
+async function updatePackage(c: GravityZoneClient, id: string, now: PackageDetails, news: InstallationPackageInputs, unnamedOff = true): Promise<void> {
+  await packageWrite(c, () => c.call("packages", "updatePackage", updateParams(id, now, news, unnamedOff), okResult));
 }
 
 /** @internal */
@@ -463,7 +485,7 @@ export const handler = defineHandler<InstallationPackageInputs, InstallationPack
           newIdResult,
         )),
     });
-    let outs: InstallationPackageOutputs = { ...inputs, packageId: id, installLinks: {}, adopted };
+    let outs: InstallationPackageOutputs = { ...inputs, packageId: id, installLinks: {}, adopted, unnamedModulesOff: true };
     if (adopted) {
       const now = await packageDetailsOf(c, id);
       if (differs(now, inputs, outs)) await updatePackage(c, id, now, inputs);
@@ -483,7 +505,7 @@ export const handler = defineHandler<InstallationPackageInputs, InstallationPack
   async update(id, olds, news) {
     const c = providerClient();
     // updatePackage resets what it is not sent: read the package first and send all of it.
-    await updatePackage(c, id, await packageDetailsOf(c, id), news);
+    await updatePackage(c, id, await packageDetailsOf(c, id), news, olds.unnamedModulesOff === true);
     const installLinks = olds.packageName === news.packageName ? olds.installLinks : await linksOf(c, news.companyId, news.packageName);
     return { ...olds, ...news, packageId: id, installLinks, adopted: olds.adopted };
   },

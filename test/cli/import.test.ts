@@ -308,7 +308,12 @@ describe("import from the seeded emulator", () => {
       const fresh = await runImport({ ...base, out: path.join(root, "new-project") });
       expect(fresh.written.map((f) => path.basename(f)).sort()).toEqual(["Pulumi.yaml", "index.ts", "package.json", "tsconfig.json"]);
       expect(fs.readFileSync(path.join(root, "new-project", "Pulumi.yaml"), "utf8")).toMatch(/^name: new-project\ndescription: "GravityZone objects of the company \\"Coho Vineyard\\", imported by pulumi-gravityzone import"\nruntime:\n {2}name: nodejs\nmain: index.ts\n$/);
-      expect(JSON.parse(fs.readFileSync(path.join(root, "new-project", "package.json"), "utf8")).dependencies).toMatchObject({ "pulumi-gravityzone": expect.stringMatching(/^\^\d+\.\d+\.\d+/) });
+      const own = JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8"));
+      // The SDK comes in the range the package supports (its peer dependency): one copy in the user's tree.
+      expect(JSON.parse(fs.readFileSync(path.join(root, "new-project", "package.json"), "utf8")).dependencies).toMatchObject({
+        "pulumi-gravityzone": expect.stringMatching(/^\^\d+\.\d+\.\d+/),
+        "@pulumi/pulumi": own.peerDependencies["@pulumi/pulumi"],
+      });
 
       env.reset();
       await expect(runImport({ ...base, out: path.join(root, "new-project") })).rejects.toThrow(UsageError);
