@@ -6,19 +6,26 @@
 #   2. the cached build $GZ_CACHE/pulumi-v<version>/bin (pulumi + pulumi-language-nodejs);
 #   3. the CLI fetched by the `pulumi` npm package (it downloads the release from the internet,
 #      so this only works with internet access; skipped quickly without it);
-#   4. a build from Go modules (Go >= 1.25): the CLI from github.com/pulumi/pulumi/pkg/v3, and the
+#   4. a build from Go modules (Go >= 1.26.6): the CLI from github.com/pulumi/pulumi/pkg/v3, and the
 #      language host from scripts/pulumi-cli/langhost (see scripts/pulumi-cli/README.md for why);
 #   5. otherwise it stops with an error saying what to install.
-# <version> is the version of the installed @pulumi/pulumi npm package. It also puts that
-# package's folder on PATH (the dynamic provider plugin pulumi-resource-pulumi-nodejs is a script
-# there) and exports the variables that keep the CLI offline. It does not set
+# <version> is GZ_PULUMI_CLI_VERSION below, not the version of the installed @pulumi/pulumi npm
+# package: the CLI does not need the SDK's version, and the Go module proxy and the npm registry do
+# not publish the same versions. It also puts the @pulumi/pulumi package's folder on PATH (the
+# dynamic provider plugin pulumi-resource-pulumi-nodejs is a script there) and exports the
+# variables that keep the CLI offline. It does not set
 # PULUMI_CONFIG_PASSPHRASE or log in anywhere: callers do that (e.g. `pulumi login file://DIR`).
 #
 # Environment:
 #   PULUMI_GRAVITYZONE_PULUMI_REBUILD=1  ignore 1-3 and rebuild the cache from Go modules.
 #   PULUMI_GRAVITYZONE_NO_DOWNLOAD=1     skip route 3 (machines without internet: no probe is sent).
+#   PULUMI_GRAVITYZONE_PULUMI_VERSION=X.Y.Z  use CLI version X.Y.Z instead of GZ_PULUMI_CLI_VERSION
+#                                        (routes 2-4; it may need a newer Go than GZ_PULUMI_GO_MIN).
 
-GZ_PULUMI_GO_MIN_MINOR=25 # Go 1.25, the `go` line of pkg/v3's go.mod
+# The CLI version: a version of the Go modules github.com/pulumi/pulumi/pkg/v3 and sdk/v3 that the
+# Go module proxy serves (route 4 builds it), and of the `pulumi` npm package (route 3 fetches it).
+GZ_PULUMI_CLI_VERSION=3.274.1
+GZ_PULUMI_GO_MIN=1.26.6 # the `go` line of pkg/v3's and sdk/v3's go.mod at that version
 
 gz__pulumi_sha256() {
   if command -v sha256sum >/dev/null 2>&1; then sha256sum "$1" | cut -d' ' -f1; else shasum -a 256 "$1" | cut -d' ' -f1; fi
@@ -83,14 +90,26 @@ gz__pulumi_from_npm() {
   return 1
 }
 
+# Succeeds when the dotted version $1 is at least $2 (three fields; "1.27rc1" reads as 1.27.0).
+gz__pulumi_version_ge() {
+  local -a a b
+  local i x y
+  IFS=. read -r -a a <<<"$1"
+  IFS=. read -r -a b <<<"$2"
+  for i in 0 1 2; do
+    x="${a[i]:-0}" && x="${x%%[!0-9]*}" && x="${x:-0}"
+    y="${b[i]:-0}" && y="${y%%[!0-9]*}" && y="${y:-0}"
+    [ "$x" -gt "$y" ] && return 0
+    [ "$x" -lt "$y" ] && return 1
+  done
+  return 0
+}
+
 gz__pulumi_go_ok() {
   command -v go >/dev/null 2>&1 || return 1
-  local v minor
+  local v
   v="$(go env GOVERSION 2>/dev/null)" || return 1 # e.g. go1.26.8
-  v="${v#go}"
-  [ "${v%%.*}" = 1 ] || return 1
-  minor="${v#*.}" && minor="${minor%%[!0-9]*}"
-  [ "${minor:-0}" -ge "$GZ_PULUMI_GO_MIN_MINOR" ]
+  gz__pulumi_version_ge "${v#go}" "$GZ_PULUMI_GO_MIN"
 }
 
 # Runs "$@" with its output in the build log; on failure shows the end of the log.
@@ -110,8 +129,8 @@ gz__pulumi_step() {
 gz__pulumi_build_langhost() {
   local version="$1" src="$2" out="$3" log="$4"
   mkdir -p "$src" && cp "$GZ_ROOT/scripts/pulumi-cli/langhost/main.go" "$src/main.go"
-  printf 'module pulumi-gravityzone/pulumi-language-nodejs\n\ngo 1.25\n\nrequire github.com/pulumi/pulumi/sdk/v3 v%s\n' \
-    "$version" >"$src/go.mod"
+  printf 'module pulumi-gravityzone/pulumi-language-nodejs\n\ngo %s\n\nrequire github.com/pulumi/pulumi/sdk/v3 v%s\n' \
+    "$GZ_PULUMI_GO_MIN" "$version" >"$src/go.mod"
   (cd "$src" && gz__pulumi_step "resolving modules for the Node.js language host" "$log" go mod tidy) || return 1
   (cd "$src" && gz__pulumi_step "compiling the Node.js language host (about 1-2 min the first time)" "$log" \
     env CGO_ENABLED=0 go build -trimpath -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$version" \
@@ -140,7 +159,7 @@ gz__pulumi_build_go() {
       node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).GoMod))')" || exit 1
     [ -f "$pkgmod" ] || exit 1
     {
-      printf 'module pulumi-gravityzone/pulumi-cli\n\ngo 1.25\n\n'
+      printf 'module pulumi-gravityzone/pulumi-cli\n\ngo %s\n\n' "$GZ_PULUMI_GO_MIN"
       printf 'require (\n\tgithub.com/pulumi/pulumi/pkg/v3 v%s\n\tgithub.com/pulumi/pulumi/sdk/v3 v%s\n)\n\n' "$version" "$version"
       # pkg's non-local replace directives, single-line or in a block.
       awk '/^replace[ \t]*\($/ {blk=1; next} blk && /^\)/ {blk=0; next}
@@ -169,7 +188,7 @@ gz__pulumi_refresh_langhost() {
   [ "$(cat "$cache/langhost.source")" != npm ] || return 0
   want="$(gz__pulumi_sha256 "$GZ_ROOT/scripts/pulumi-cli/langhost/main.go")"
   [ "$(cat "$cache/langhost.source")" != "$want" ] || return 0
-  gz__pulumi_go_ok || { gz_log "Pulumi CLI: the language host source changed but Go >= 1.25 is missing; keeping the cached one"; return 0; }
+  gz__pulumi_go_ok || { gz_log "Pulumi CLI: the language host source changed but Go >= $GZ_PULUMI_GO_MIN is missing; keeping the cached one"; return 0; }
   gz_log "Pulumi CLI: the Node.js language host source changed; rebuilding it"
   tmp="$(mktemp -d "$GZ_CACHE/.pulumi-build.XXXXXX")"
   if gz__pulumi_build_langhost "$version" "$tmp/src" "$tmp/pulumi-language-nodejs" "$GZ_CACHE/pulumi-v$version.build.log"; then
@@ -182,7 +201,8 @@ gz__pulumi_refresh_langhost() {
 gz_ensure_pulumi() {
   local sdk="$GZ_ROOT/node_modules/@pulumi/pulumi" version cache found=""
   [ -f "$sdk/package.json" ] || gz_die "node_modules/@pulumi/pulumi is missing; run the npm set-up first (gz_setup in scripts/lib.sh)"
-  version="$(node -p 'require(process.argv[1]).version' "$sdk/package.json")"
+  version="${PULUMI_GRAVITYZONE_PULUMI_VERSION:-$GZ_PULUMI_CLI_VERSION}"
+  version="${version#v}"
   cache="$GZ_CACHE/pulumi-v$version"
 
   export PULUMI_SKIP_UPDATE_CHECK="${PULUMI_SKIP_UPDATE_CHECK:-1}"
@@ -205,7 +225,7 @@ gz_ensure_pulumi() {
   fi
   if [ -z "$found" ]; then
     gz__pulumi_go_ok || gz_die "the Pulumi CLI v$version with its Node.js language host is not available and cannot be built here.
-Install either Go >= 1.$GZ_PULUMI_GO_MIN_MINOR (https://go.dev/dl/; this script then builds the CLI into $cache),
+Install either Go >= $GZ_PULUMI_GO_MIN (https://go.dev/dl/; this script then builds the CLI into $cache),
 or the Pulumi CLI (https://www.pulumi.com/docs/install/) with pulumi-language-nodejs, and put it on PATH."
     gz__pulumi_build_go "$version" "$cache" || gz_die "building the Pulumi CLI v$version from Go modules failed (see above)"
     gz__pulumi_usable "$cache/bin" || gz_die "the Pulumi CLI built into $cache/bin does not run"
