@@ -24,7 +24,7 @@
 
 # The CLI version: a version of the Go modules github.com/pulumi/pulumi/pkg/v3 and sdk/v3 that the
 # Go module proxy serves (route 4 builds it), and of the `pulumi` npm package (route 3 fetches it).
-GZ_PULUMI_CLI_VERSION=3.274.1
+GZ_PULUMI_CLI_VERSION=3.276.0
 GZ_PULUMI_GO_MIN=1.26.6 # the `go` line of pkg/v3's and sdk/v3's go.mod at that version
 
 gz__pulumi_sha256() {
