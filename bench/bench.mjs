@@ -57,7 +57,8 @@ const HASHES = Number(args.hashes);
 const RESOURCES = COMPANIES * (1 + GROUPS);
 /** `--parallel` flags for a value: `default` = none (the CLI's 4 × cores), `all` = one per resource. */
 const parallelArgs = (v) => (v === "default" ? [] : ["--parallel", String(v === "all" ? RESOURCES : Number(v))]);
-const parallelLabel = (v) => (v === "default" ? `default (${4 * os.availableParallelism()})` : String(v === "all" ? RESOURCES : Number(v)));
+const parallelLabel = (v) =>
+  v === "default" ? `default (${4 * os.availableParallelism()})` : String(v === "all" ? RESOURCES : Number(v));
 const PARALLEL = args.parallel.split(",").filter(Boolean);
 const UP_PARALLEL = args["throughput-parallel"];
 const ONLY = new Set(args.only.split(","));
@@ -81,14 +82,21 @@ const results = {
     pulumi: execFileSync("pulumi", ["version"], { encoding: "utf8" }).trim(),
     factor: FACTOR,
     countsFactor: COUNTS_FACTOR,
-    checkpoints: args["skip-checkpoints"] ? "skipped (PULUMI_SKIP_CHECKPOINTS=true)" : "on (the default: the whole state written after every step)",
+    checkpoints: args["skip-checkpoints"]
+      ? "skipped (PULUMI_SKIP_CHECKPOINTS=true)"
+      : "on (the default: the whole state written after every step)",
     loadAverageStart: os.loadavg().map((x) => +x.toFixed(2)),
   },
 };
 
 function machine() {
   const cpus = os.cpus();
-  return { cpu: cpus[0]?.model ?? "unknown", cores: cpus.length, memoryGB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}` };
+  return {
+    cpu: cpus[0]?.model ?? "unknown",
+    cores: cpus.length,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+  };
 }
 
 /** Engine settings for the throughput runs: checkpoints are the file backend's whole-state write after every step. */
@@ -104,7 +112,14 @@ if (ONLY.has("kinds")) {
   const r = await measureKinds(Number(args["kinds-count"]), COUNTS_FACTOR, log);
   const itemsKey = { BlocklistEntry: "entriesItems", BlocklistEntryAdopted: "adoptedItems", Blocklist: "listItems" };
   const order = ["create", "preview", "noop-up", "refresh", "update", "delete"];
-  const next = { create: "preview", preview: "noop-up", "noop-up": "refresh", refresh: "update", update: "delete", delete: "end" };
+  const next = {
+    create: "preview",
+    preview: "noop-up",
+    "noop-up": "refresh",
+    refresh: "update",
+    update: "delete",
+    delete: "end",
+  };
   results.kinds = Object.entries(r.perKind).map(([kind, ops]) => ({
     kind,
     label: KIND_LABELS[kind] ?? kind,
@@ -115,11 +130,33 @@ if (ONLY.has("kinds")) {
         const key = itemsKey[kind];
         const ctx = { i0: key ? r.context[op][key] : 0, i1: key ? r.context[next[op]][key] : 0 };
         const ref = op === "preview" || op === "noop-up" ? NOOP : MODEL[kind][op](r.counts[kind], ctx);
-        return [op, { calls: t.calls, writes: t.writes, rateLimited: t.rateLimited, ...ref, byMethod: t.byMethod, listed: key ? ctx : undefined }];
+        return [
+          op,
+          {
+            calls: t.calls,
+            writes: t.writes,
+            rateLimited: t.rateLimited,
+            ...ref,
+            byMethod: t.byMethod,
+            listed: key ? ctx : undefined,
+          },
+        ];
       }),
     ),
   }));
-  results.kindRuns = Object.fromEntries(Object.entries(r.runs).map(([op, x]) => [op, { seconds: +x.seconds.toFixed(1), exit: x.exit, calls: x.calls, writes: x.writes, rateLimited: x.rateLimited, cliErrors: x.cliErrors }]));
+  results.kindRuns = Object.fromEntries(
+    Object.entries(r.runs).map(([op, x]) => [
+      op,
+      {
+        seconds: +x.seconds.toFixed(1),
+        exit: x.exit,
+        calls: x.calls,
+        writes: x.writes,
+        rateLimited: x.rateLimited,
+        cliErrors: x.cliErrors,
+      },
+    ]),
+  );
   results.unattributed = r.unattributed;
 }
 
@@ -138,7 +175,15 @@ async function measured(p, name, cliArgs, reference) {
   // company before any of their groups. The bound for that order is the companies' bound plus the
   // groups' (each API module's calls bound on their own, one after the other).
   const modules = [...new Set(calls.map((c) => c.module))];
-  const serialS = modules.reduce((sum, mod) => sum + lowerBound(calls.filter((c) => c.module === mod), FACTOR).burst, 0);
+  const serialS = modules.reduce(
+    (sum, mod) =>
+      sum +
+      lowerBound(
+        calls.filter((c) => c.module === mod),
+        FACTOR,
+      ).burst,
+    0,
+  );
   const apiS = t.calls > 0 ? (t.lastAt - t.firstAt) / 1000 : 0;
   const row = {
     name,
@@ -161,8 +206,11 @@ async function measured(p, name, cliArgs, reference) {
     byMethod: t.byMethod,
     ...reference,
   };
-  if (r.code !== 0) log(`  ${name}: pulumi exited ${r.code}\n${(r.stdout + r.stderr).split("\n").slice(-25).join("\n")}`);
-  log(`  ${name}: ${row.calls} calls, ${row.rateLimited} × 429, wall ${row.wallS} s, API ${row.apiS} s, bound ${row.boundS} s (${row.bottleneck})`);
+  if (r.code !== 0)
+    log(`  ${name}: pulumi exited ${r.code}\n${(r.stdout + r.stderr).split("\n").slice(-25).join("\n")}`);
+  log(
+    `  ${name}: ${row.calls} calls, ${row.rateLimited} × 429, wall ${row.wallS} s, API ${row.apiS} s, bound ${row.boundS} s (${row.bottleneck})`,
+  );
   return row;
 }
 
@@ -200,15 +248,35 @@ if (ONLY.has("throughput")) {
   results.throughput = [];
   results.state = [];
   log(`[throughput] ${COMPANIES} companies × ${GROUPS} groups, factor ${FACTOR}`);
-  const p = await Project.create({ source: "companies", scale: FACTOR, config: { "bench:companies": String(COMPANIES), "bench:groupsPerCompany": String(GROUPS) } });
+  const p = await Project.create({
+    source: "companies",
+    scale: FACTOR,
+    config: { "bench:companies": String(COMPANIES), "bench:groupsPerCompany": String(GROUPS) },
+  });
   try {
     engineEnv(p);
     const par = parallelArgs(UP_PARALLEL);
     const parNote = par.length > 0 ? ` (--parallel ${parallelLabel(UP_PARALLEL)})` : "";
-    results.throughput.push(await measured(p, `up: ${COMPANIES} companies + ${COMPANIES * GROUPS} groups${parNote}`, ["up", "--yes", "--skip-preview", ...par], companyCalls));
-    results.throughput.push(await measured(p, `preview --refresh: the same ${RESOURCES} resources${parNote}`, ["preview", "--refresh", ...par], companyReads));
+    results.throughput.push(
+      await measured(
+        p,
+        `up: ${COMPANIES} companies + ${COMPANIES * GROUPS} groups${parNote}`,
+        ["up", "--yes", "--skip-preview", ...par],
+        companyCalls,
+      ),
+    );
+    results.throughput.push(
+      await measured(
+        p,
+        `preview --refresh: the same ${RESOURCES} resources${parNote}`,
+        ["preview", "--refresh", ...par],
+        companyReads,
+      ),
+    );
     // What the CLI and the program cost without any API call: the part of wall time the budget does not explain.
-    results.throughput.push(await measured(p, `preview, no refresh: the CLI and program alone`, ["preview", ...par], { min: 0, naive: 0 }));
+    results.throughput.push(
+      await measured(p, `preview, no refresh: the CLI and program alone`, ["preview", ...par], { min: 0, naive: 0 }),
+    );
     results.state.push(await stateSize(p, `${COMPANIES} companies + ${COMPANIES * GROUPS} groups`));
   } finally {
     await p.dispose();
@@ -218,11 +286,25 @@ if (ONLY.has("throughput")) {
   const boot = await emulatorModule.startEmulator({ rateLimits: "off" });
   const listCompany = seedContext(boot.state).ids.listCompany;
   await boot.close();
-  const h = await Project.create({ source: "hashes", scale: FACTOR, config: { "bench:hashes": String(HASHES), "bench:lists": "1", "bench:companyId": listCompany } });
+  const h = await Project.create({
+    source: "hashes",
+    scale: FACTOR,
+    config: { "bench:hashes": String(HASHES), "bench:lists": "1", "bench:companyId": listCompany },
+  });
   try {
     engineEnv(h);
-    results.throughput.push(await measured(h, `up: ${HASHES} hashes, one Blocklist`, ["up", "--yes", "--skip-preview"], { min: Math.ceil(HASHES / 1000) + 1 + pages(HASHES), naive: 3 * HASHES }));
-    results.throughput.push(await measured(h, `preview --refresh: the ${HASHES} hashes`, ["preview", "--refresh"], { min: pages(HASHES), naive: HASHES }));
+    results.throughput.push(
+      await measured(h, `up: ${HASHES} hashes, one Blocklist`, ["up", "--yes", "--skip-preview"], {
+        min: Math.ceil(HASHES / 1000) + 1 + pages(HASHES),
+        naive: 3 * HASHES,
+      }),
+    );
+    results.throughput.push(
+      await measured(h, `preview --refresh: the ${HASHES} hashes`, ["preview", "--refresh"], {
+        min: pages(HASHES),
+        naive: HASHES,
+      }),
+    );
     results.state.push(await stateSize(h, `one Blocklist of ${HASHES} hashes`));
   } finally {
     await h.dispose();
@@ -234,10 +316,22 @@ if (ONLY.has("parallel")) {
   for (const value of PARALLEL) {
     const parallel = parallelLabel(value);
     log(`[parallel] ${COMPANIES} companies × ${GROUPS} groups, --parallel ${parallel}, factor ${FACTOR}`);
-    const p = await Project.create({ source: "companies", scale: FACTOR, config: { "bench:companies": String(COMPANIES), "bench:groupsPerCompany": String(GROUPS) } });
+    const p = await Project.create({
+      source: "companies",
+      scale: FACTOR,
+      config: { "bench:companies": String(COMPANIES), "bench:groupsPerCompany": String(GROUPS) },
+    });
     try {
       engineEnv(p);
-      results.parallel.push({ parallel, ...(await measured(p, `up --parallel ${parallel}`, ["up", "--yes", "--skip-preview", ...parallelArgs(value)], companyCalls)) });
+      results.parallel.push({
+        parallel,
+        ...(await measured(
+          p,
+          `up --parallel ${parallel}`,
+          ["up", "--yes", "--skip-preview", ...parallelArgs(value)],
+          companyCalls,
+        )),
+      });
     } finally {
       await p.dispose();
     }
@@ -250,7 +344,11 @@ if (ONLY.has("parallel")) {
 if (ONLY.has("emulator")) {
   log("[emulator] cheap reads, rate limits off");
   const out = await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "scripts/bench-emulator.mjs"), "--requests", "5000", "--concurrency", "16"], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, "scripts/bench-emulator.mjs"), "--requests", "5000", "--concurrency", "16"],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     let text = "";
     child.stdout.on("data", (d) => (text += d));
     child.on("error", reject);
@@ -258,7 +356,9 @@ if (ONLY.has("emulator")) {
   });
   results.emulator = {
     lines: out.trim().split("\n"),
-    methods: [...out.matchAll(/^\s+([\w.]+)( \([^)]*\))?: (\d+) req\/s \(.*p50 ([\d.]+) ms, p99 ([\d.]+) ms\)/gm)].map((m) => ({ method: m[1] + (m[2] ?? ""), rps: Number(m[3]), p50ms: Number(m[4]), p99ms: Number(m[5]) })),
+    methods: [...out.matchAll(/^\s+([\w.]+)( \([^)]*\))?: (\d+) req\/s \(.*p50 ([\d.]+) ms, p99 ([\d.]+) ms\)/gm)].map(
+      (m) => ({ method: m[1] + (m[2] ?? ""), rps: Number(m[3]), p50ms: Number(m[4]), p99ms: Number(m[5]) }),
+    ),
   };
 }
 
@@ -269,7 +369,11 @@ if (args.merge && fs.existsSync(args.out)) {
   // Replace only the sections run now; the earlier run's machine and settings stay, and the merge is noted.
   const earlier = JSON.parse(fs.readFileSync(args.out, "utf8"));
   const { meta, ...sections } = results;
-  written = { ...earlier, ...sections, meta: { ...earlier.meta, merged: [...(earlier.meta.merged ?? []), { sections: [...ONLY], ...meta }] } };
+  written = {
+    ...earlier,
+    ...sections,
+    meta: { ...earlier.meta, merged: [...(earlier.meta.merged ?? []), { sections: [...ONLY], ...meta }] },
+  };
 }
 fs.writeFileSync(args.out, `${JSON.stringify(written, null, 2)}\n`);
 process.stdout.write(report(written));
@@ -283,9 +387,16 @@ function report(r) {
   const m = r.meta;
   out.push(`## Benchmark — ${m.date.slice(0, 10)}`);
   out.push("");
-  out.push(`${m.machine.cores} × ${m.machine.cpu}, ${m.machine.memoryGB} GB, ${m.machine.os}; Node ${m.node}, Pulumi ${m.pulumi}; load average ${m.loadAverageStart.join(" ")} at start.`);
-  out.push(`Rate budgets time-scaled ×${m.factor} for throughput (×${m.countsFactor} for the call counts, which do not depend on time); engine checkpoints ${m.checkpoints}.`);
-  for (const x of m.merged ?? []) out.push(`Section(s) ${x.sections.join(", ")} re-run ${x.date.slice(0, 16).replace("T", " ")} UTC (load average ${x.loadAverageStart.join(" ")}).`);
+  out.push(
+    `${m.machine.cores} × ${m.machine.cpu}, ${m.machine.memoryGB} GB, ${m.machine.os}; Node ${m.node}, Pulumi ${m.pulumi}; load average ${m.loadAverageStart.join(" ")} at start.`,
+  );
+  out.push(
+    `Rate budgets time-scaled ×${m.factor} for throughput (×${m.countsFactor} for the call counts, which do not depend on time); engine checkpoints ${m.checkpoints}.`,
+  );
+  for (const x of m.merged ?? [])
+    out.push(
+      `Section(s) ${x.sections.join(", ")} re-run ${x.date.slice(0, 16).replace("T", " ")} UTC (load average ${x.loadAverageStart.join(" ")}).`,
+    );
   if (r.kinds) {
     out.push("");
     out.push("### API calls per operation (ours / minimum the API allows / naive: one call per item, page 1 only)");
@@ -295,30 +406,43 @@ function report(r) {
     for (const k of r.kinds) {
       const cell = (op) => {
         const o = k.ops[op];
-        const w = o.writes > 0 && op !== "preview" && op !== "noop-up" ? "" : op === "noop-up" ? ` (${o.writes} writes)` : "";
+        const w =
+          o.writes > 0 && op !== "preview" && op !== "noop-up" ? "" : op === "noop-up" ? ` (${o.writes} writes)` : "";
         const flag = o.calls > o.min ? " ▲" : "";
         return `${o.calls} / ${o.min} / ${o.naive}${w}${flag}${o.rateLimited ? ` (${o.rateLimited}×429)` : ""}`;
       };
-      out.push(`| ${k.label} | ${k.count} | ${["create", "preview", "noop-up", "refresh", "update", "delete"].map(cell).join(" | ")} |`);
+      out.push(
+        `| ${k.label} | ${k.count} | ${["create", "preview", "noop-up", "refresh", "update", "delete"].map(cell).join(" | ")} |`,
+      );
     }
     out.push("");
-    out.push("▲ = above the minimum (see README, Performance). N is resources, or hashes for Blocklist; update of a BlocklistEntry is a replacement.");
+    out.push(
+      "▲ = above the minimum (see README, Performance). N is resources, or hashes for Blocklist; update of a BlocklistEntry is a replacement.",
+    );
     const un = Object.entries(r.unattributed ?? {}).filter(([, v]) => Object.keys(v).length > 0);
     if (un.length > 0) out.push(`Calls not attributed to a kind: ${JSON.stringify(Object.fromEntries(un))}`);
   }
   const timeRows = [...(r.throughput ?? []), ...(r.parallel ?? [])];
   if (timeRows.length > 0) {
     out.push("");
-    out.push(`### Throughput (budgets ×${m.factor}; bound = least time the budgets allow for the calls made; API time = first to last call)`);
+    out.push(
+      `### Throughput (budgets ×${m.factor}; bound = least time the budgets allow for the calls made; API time = first to last call)`,
+    );
     out.push("");
-    out.push("| run | calls (min / naive) | 429s | CLI errors | wall s | API s | bound s (class) | API / bound | wall / bound | serial bound s | API / serial bound |");
+    out.push(
+      "| run | calls (min / naive) | 429s | CLI errors | wall s | API s | bound s (class) | API / bound | wall / bound | serial bound s | API / serial bound |",
+    );
     out.push("|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|");
     for (const t of timeRows) {
       const ratio = (x) => (x === null || x === undefined || t.boundS < MIN_BOUND_S ? "n/a" : x.toFixed(2));
-      out.push(`| ${t.name} | ${t.calls} (${t.min} / ${t.naive}) | ${t.rateLimited} | ${t.cliErrors} | ${t.wallS} | ${t.apiS} | ${t.boundS} (${t.bottleneck}) | ${ratio(t.ratioApi)} | ${ratio(t.ratioWall)} | ${t.serialBoundS} | ${ratio(t.ratioSerial)} |`);
+      out.push(
+        `| ${t.name} | ${t.calls} (${t.min} / ${t.naive}) | ${t.rateLimited} | ${t.cliErrors} | ${t.wallS} | ${t.apiS} | ${t.boundS} (${t.bottleneck}) | ${ratio(t.ratioApi)} | ${ratio(t.ratioWall)} | ${t.serialBoundS} | ${ratio(t.ratioSerial)} |`,
+      );
     }
     out.push("");
-    out.push(`Serial bound: each API module's calls bound on their own, one module after the other, which is what the engine's order allows when --parallel is below the number of resources (it starts every company before any group). n/a: the bound is under ${MIN_BOUND_S} s (a burst), so the run is bound by the CLI, not the budget.`);
+    out.push(
+      `Serial bound: each API module's calls bound on their own, one module after the other, which is what the engine's order allows when --parallel is below the number of resources (it starts every company before any group). n/a: the bound is under ${MIN_BOUND_S} s (a burst), so the run is bound by the CLI, not the budget.`,
+    );
   }
   if (r.state) {
     out.push("");
@@ -326,7 +450,10 @@ function report(r) {
     out.push("");
     out.push("| stack | resources | bytes | bytes / resource | `__provider` bytes / resource | `__provider` share |");
     out.push("|---|---:|---:|---:|---:|---:|");
-    for (const s of r.state) out.push(`| ${s.name} | ${s.resources} | ${s.bytes} | ${s.bytesPerResource} | ${s.providerBytesPerResource} | ${(s.providerShare * 100).toFixed(0)} % |`);
+    for (const s of r.state)
+      out.push(
+        `| ${s.name} | ${s.resources} | ${s.bytes} | ${s.bytesPerResource} | ${s.providerBytesPerResource} | ${(s.providerShare * 100).toFixed(0)} % |`,
+      );
   }
   if (r.emulator) {
     out.push("");

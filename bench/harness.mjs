@@ -75,7 +75,8 @@ export class Project {
       child.on("error", reject);
       child.on("close", (code) => {
         const r = { code: code ?? -1, stdout, stderr, seconds: (performance.now() - t0) / 1000 };
-        if (opts.check && r.code !== 0) reject(new Error(`pulumi ${args[0]} ${args[1] ?? ""} exited ${r.code}:\n${tail(stdout)}\n${tail(stderr)}`));
+        if (opts.check && r.code !== 0)
+          reject(new Error(`pulumi ${args[0]} ${args[1] ?? ""} exited ${r.code}:\n${tail(stdout)}\n${tail(stderr)}`));
         else resolve(r);
       });
     });

@@ -19,8 +19,12 @@ export function seedContext(state) {
     endpointsCompany: byName("Litware Legal LLP"),
   };
   // Custom groups live under the company's 'Computers and Groups' system group (77209-128488).
-  const root = Object.values(state.groups).find((g) => g.companyId === ids.groupsCompany && g.system && g.name === "Computers and Groups");
-  const alt = Object.values(state.groups).find((g) => g.companyId === ids.groupsCompany && !g.system && g.parentId === root?.id);
+  const root = Object.values(state.groups).find(
+    (g) => g.companyId === ids.groupsCompany && g.system && g.name === "Computers and Groups",
+  );
+  const alt = Object.values(state.groups).find(
+    (g) => g.companyId === ids.groupsCompany && !g.system && g.parentId === root?.id,
+  );
   const endpoints = Object.values(state.endpoints)
     .filter((e) => e.companyId === ids.endpointsCompany && e.isManaged !== false)
     .map((e) => e.id)
@@ -29,7 +33,8 @@ export function seedContext(state) {
     .filter((p) => p.companyId === state.rootCompanyId && !p.isDefault)
     .map((p) => p.id)
     .sort();
-  if (Object.values(ids).some((x) => !x) || !alt || policies.length < 2) throw new Error("the emulator's seeded tenant is not the one this benchmark expects");
+  if (Object.values(ids).some((x) => !x) || !alt || policies.length < 2)
+    throw new Error("the emulator's seeded tenant is not the one this benchmark expects");
   return { ids: { ...ids, altParentId: alt.id }, endpoints, policies: policies.slice(0, 2) };
 }
 
@@ -49,7 +54,13 @@ export function seedBlocklist(emu, companyId, list, count) {
   const ids = new Set();
   for (let i = 0; i < count; i++) {
     const id = `bbbbbbbb${String(i).padStart(16, "0")}`;
-    emu.state.blocklist[id] = { ...template, id, companyId, hash: benchHash(list, i), sourceInfo: "seeded by the benchmark" };
+    emu.state.blocklist[id] = {
+      ...template,
+      id,
+      companyId,
+      hash: benchHash(list, i),
+      sourceInfo: "seeded by the benchmark",
+    };
     ids.add(id);
   }
   return ids;
@@ -62,7 +73,17 @@ export function hashItems(state, companyId) {
 
 /** The kinds and how many of each the program declares. */
 export function kindCounts(n) {
-  return { Company: n, CustomGroup: n, InstallationPackage: n, Account: n, PushEventSettings: 1, BlocklistEntry: n, BlocklistEntryAdopted: 150, Blocklist: 250, PolicyAssignment: n };
+  return {
+    Company: n,
+    CustomGroup: n,
+    InstallationPackage: n,
+    Account: n,
+    PushEventSettings: 1,
+    BlocklistEntry: n,
+    BlocklistEntryAdopted: 150,
+    Blocklist: 250,
+    PolicyAssignment: n,
+  };
 }
 
 /** Display names of the kinds. */
@@ -90,11 +111,25 @@ export function kindOf(c, ctx) {
     case "push":
       return "PushEventSettings";
     case "network":
-      if (["getCustomGroupsList", "createCustomGroup", "moveCustomGroup", "deleteCustomGroup", "getNetworkInventoryItems"].includes(c.method)) return "CustomGroup";
-      if (["getManagedEndpointDetails", "assignPolicy", "getEndpointsList"].includes(c.method)) return "PolicyAssignment";
+      if (
+        [
+          "getCustomGroupsList",
+          "createCustomGroup",
+          "moveCustomGroup",
+          "deleteCustomGroup",
+          "getNetworkInventoryItems",
+        ].includes(c.method)
+      )
+        return "CustomGroup";
+      if (["getManagedEndpointDetails", "assignPolicy", "getEndpointsList"].includes(c.method))
+        return "PolicyAssignment";
       return undefined;
     case "incidents": {
-      const byCompany = { [ctx.ids.entriesCompany]: "BlocklistEntry", [ctx.ids.adoptedCompany]: "BlocklistEntryAdopted", [ctx.ids.listCompany]: "Blocklist" };
+      const byCompany = {
+        [ctx.ids.entriesCompany]: "BlocklistEntry",
+        [ctx.ids.adoptedCompany]: "BlocklistEntryAdopted",
+        [ctx.ids.listCompany]: "Blocklist",
+      };
       if (p.companyId !== undefined) return byCompany[p.companyId];
       // A remove names item ids only. Deletes of entries go out together whatever their company, so
       // a call is the kind's whose items it holds most of.
@@ -138,7 +173,12 @@ export async function measureKinds(n, factor, log) {
   const runs = {};
   try {
     ctx.adoptedItemIds = seedBlocklist(p.emu, seed.ids.adoptedCompany, "adopted", counts.BlocklistEntryAdopted);
-    const itemsOf = (companyId) => new Set(Object.values(p.emu.state.blocklist).filter((b) => b.companyId === companyId).map((b) => b.id));
+    const itemsOf = (companyId) =>
+      new Set(
+        Object.values(p.emu.state.blocklist)
+          .filter((b) => b.companyId === companyId)
+          .map((b) => b.id),
+      );
     const step = async (op, args, before) => {
       if (before) await before();
       // Item ids of the entries and of the list as they are before this operation (delete needs them).

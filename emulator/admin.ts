@@ -40,7 +40,18 @@ type Route = (body: unknown, deps: AdminDeps) => Promise<[number, unknown]> | [n
 
 const ROUTES: Record<string, Partial<Record<string, Route>>> = {
   "/__admin": {
-    GET: () => [200, { routes: ["GET|PUT /__admin/state", "GET|POST /__admin/faults", "GET|DELETE /__admin/calls", "POST /__admin/console"], consoleActions: CONSOLE_ACTIONS }],
+    GET: () => [
+      200,
+      {
+        routes: [
+          "GET|PUT /__admin/state",
+          "GET|POST /__admin/faults",
+          "GET|DELETE /__admin/calls",
+          "POST /__admin/console",
+        ],
+        consoleActions: CONSOLE_ACTIONS,
+      },
+    ],
   },
   "/__admin/state": {
     GET: (_b, d) => [200, d.holder.state],
@@ -55,7 +66,8 @@ const ROUTES: Record<string, Partial<Record<string, Route>>> = {
   "/__admin/faults": {
     GET: (_b, d) => [200, d.faults.options],
     POST: (body, d) => {
-      if (typeof body !== "object" || body === null || Array.isArray(body)) return [400, { error: "fault options must be a JSON object" }];
+      if (typeof body !== "object" || body === null || Array.isArray(body))
+        return [400, { error: "fault options must be a JSON object" }];
       try {
         d.faults.set(body as FaultOptions);
       } catch (e) {
@@ -73,7 +85,8 @@ const ROUTES: Record<string, Partial<Record<string, Route>>> = {
   },
   "/__admin/console": {
     POST: async (body, d) => {
-      if (typeof body !== "object" || body === null || Array.isArray(body)) return [400, { error: "a console action must be a JSON object {action, …}" }];
+      if (typeof body !== "object" || body === null || Array.isArray(body))
+        return [400, { error: "a console action must be a JSON object {action, …}" }];
       let result: unknown;
       try {
         result = runConsoleAction(d.holder.state, body as Record<string, unknown>);
@@ -94,7 +107,12 @@ const SECRET_NAME = /password|authorization|secret|token|licen[cs]e_?key/i;
 function redactSecrets(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(redactSecrets);
   if (v === null || typeof v !== "object") return v;
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, SECRET_NAME.test(k) && typeof x === "string" ? "[redacted]" : redactSecrets(x)]));
+  return Object.fromEntries(
+    Object.entries(v).map(([k, x]) => [
+      k,
+      SECRET_NAME.test(k) && typeof x === "string" ? "[redacted]" : redactSecrets(x),
+    ]),
+  );
 }
 
 /** Why a request may come from a web page rather than a local tool, or undefined. */
@@ -115,18 +133,31 @@ function crossSiteReason(req: IncomingMessage): string | undefined {
 }
 
 /** Handles a request under `/__admin`. */
-export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pathname: string, deps: AdminDeps): Promise<void> {
-  if (!isLoopbackAddress(req.socket.remoteAddress)) return sendJson(res, 403, { error: "the admin route is only available from the loopback address" });
+export async function handleAdmin(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  deps: AdminDeps,
+): Promise<void> {
+  if (!isLoopbackAddress(req.socket.remoteAddress))
+    return sendJson(res, 403, { error: "the admin route is only available from the loopback address" });
   const crossSite = crossSiteReason(req);
   if (crossSite) return sendJson(res, 403, { error: `the admin route refused the request: ${crossSite}` });
   const routes = ROUTES[pathname.replace(/\/+$/, "") || "/"];
   if (!routes) return sendJson(res, 404, { error: `no admin route ${pathname}` });
   const route = routes[req.method ?? ""];
-  if (!route) return sendJson(res, 405, { error: `use ${Object.keys(routes).join(" or ")}` }, { Allow: Object.keys(routes).join(", ") });
+  if (!route)
+    return sendJson(
+      res,
+      405,
+      { error: `use ${Object.keys(routes).join(" or ")}` },
+      { Allow: Object.keys(routes).join(", ") },
+    );
   let body: unknown;
   if (req.method === "PUT" || req.method === "POST") {
     const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-    if (type !== "application/json") return sendJson(res, 415, { error: "send the body as Content-Type: application/json" });
+    if (type !== "application/json")
+      return sendJson(res, 415, { error: "send the body as Content-Type: application/json" });
     const text = await readBody(req);
     if (nestedDeeperThan(text)) return sendJson(res, 400, { error: "the body nests too deeply" });
     try {

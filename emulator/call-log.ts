@@ -16,7 +16,8 @@ export class CallLog {
   /** Appends a record (the server fills in its final status later, in place). */
   add(record: CallRecord): void {
     this.records.push(record);
-    if (this.records.length > CALL_LOG_LIMIT + CALL_LOG_LIMIT / 10) this.records.splice(0, this.records.length - CALL_LOG_LIMIT);
+    if (this.records.length > CALL_LOG_LIMIT + CALL_LOG_LIMIT / 10)
+      this.records.splice(0, this.records.length - CALL_LOG_LIMIT);
   }
 
   /** A copy of the (at most {@link CALL_LOG_LIMIT}) latest records, oldest first. */

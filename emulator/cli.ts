@@ -40,7 +40,8 @@ class UsageError extends Error {}
 
 function numberArg(flag: string, v: string, min = 0, max = Number.POSITIVE_INFINITY): number {
   const n = Number(v);
-  if (v.trim() === "" || !Number.isFinite(n) || n < min || n > max) throw new UsageError(`${flag} expects a number between ${min} and ${max} (got "${v}")`);
+  if (v.trim() === "" || !Number.isFinite(n) || n < min || n > max)
+    throw new UsageError(`${flag} expects a number between ${min} and ${max} (got "${v}")`);
   return n;
 }
 
@@ -78,7 +79,15 @@ export function parseArgs(argv: string[]): EmulatorOptions | "help" {
         const v = next();
         const colon = v.indexOf(":");
         if (colon < 0) keys.push({ key: v });
-        else keys.push({ key: v.slice(0, colon), modules: v.slice(colon + 1).split(",").map((m) => m.trim()).filter((m) => m !== "") });
+        else
+          keys.push({
+            key: v.slice(0, colon),
+            modules: v
+              .slice(colon + 1)
+              .split(",")
+              .map((m) => m.trim())
+              .filter((m) => m !== ""),
+          });
         break;
       }
       case "--state":
@@ -117,7 +126,10 @@ export function parseArgs(argv: string[]): EmulatorOptions | "help" {
         faults.stormRetryAfterSeconds = numberArg(arg, next(), 1);
         break;
       case "--fault-methods":
-        faults.methods = next().split(",").map((m) => m.trim()).filter((m) => m !== "");
+        faults.methods = next()
+          .split(",")
+          .map((m) => m.trim())
+          .filter((m) => m !== "");
         break;
       case "--log":
         log = true;

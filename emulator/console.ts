@@ -25,20 +25,44 @@ import { computersAndGroupsOf, removeCompany, removeEndpoint, removeGroup } from
 import { applyAccountUpdate } from "./methods/accounts";
 import { emailRule, languageRule, packageLanguageRule, RIGHTS, ROLES, timezoneRule } from "./methods/accounts-rules";
 import { assertCompanyNameFree, setSuspended } from "./methods/companies";
-import { assertGroupNameFree, GROUP_NAME_MAX, moveGroup, requireContainerGroup, requireCustomGroup } from "./methods/network";
+import {
+  assertGroupNameFree,
+  GROUP_NAME_MAX,
+  moveGroup,
+  requireContainerGroup,
+  requireCustomGroup,
+} from "./methods/network";
 import { applyPackageUpdate, PACKAGE_MODULES, PACKAGE_NAME_MAX } from "./methods/packages";
 import { anyObject, arr, bool, flags, id, int, readParams, req, str, type Infer, type Shape } from "./params";
-import { requireAccount, requireBlocklistItem, requireCompany, requireEndpoint, requireNode, requirePackage, requirePolicy, type Caller } from "./scope";
+import {
+  requireAccount,
+  requireBlocklistItem,
+  requireCompany,
+  requireEndpoint,
+  requireNode,
+  requirePackage,
+  requirePolicy,
+  type Caller,
+} from "./scope";
 import type { TenantState } from "./state";
 import { companyOfNode, findNode, isCompanyWithin } from "./tree";
 
 type Action = (state: TenantState, params: Record<string, unknown>, caller: Caller, now: Date) => unknown;
 
-function withShape<S extends Shape>(shape: S, run: (state: TenantState, p: Infer<S>, caller: Caller, now: Date) => unknown): Action {
+function withShape<S extends Shape>(
+  shape: S,
+  run: (state: TenantState, p: Infer<S>, caller: Caller, now: Date) => unknown,
+): Action {
   return (state, params, caller, now) => run(state, readParams(params, shape), caller, now);
 }
 
-function assignPolicy(state: TenantState, caller: Caller, targetId: string, policyId: string | null, force: boolean): void {
+function assignPolicy(
+  state: TenantState,
+  caller: Caller,
+  targetId: string,
+  policyId: string | null,
+  force: boolean,
+): void {
   const node = requireNode(state, caller, targetId, "target");
   if (policyId === null) {
     if (node.kind === "company") {
@@ -48,7 +72,8 @@ function assignPolicy(state: TenantState, caller: Caller, targetId: string, poli
     return;
   }
   const policy = requirePolicy(state, caller, policyId);
-  if (!isCompanyWithin(state, companyOfNode(node), policy.companyId)) throw invalidParams(`The policy "${policy.name}" is not available to "${targetId}".`);
+  if (!isCompanyWithin(state, companyOfNode(node), policy.companyId))
+    throw invalidParams(`The policy "${policy.name}" is not available to "${targetId}".`);
   node.record.policy = { policyId, force };
 }
 
@@ -60,14 +85,23 @@ const ACTIONS: Record<string, Action> = {
     assertCompanyNameFree(state, p.name, c.id);
     c.name = p.name;
   }),
-  suspendCompany: withShape({ companyId: req(id()), recursive: bool() }, (state, p, caller) => setSuspended(state, caller, p.companyId, true, p.recursive ?? false)),
-  activateCompany: withShape({ companyId: req(id()), recursive: bool() }, (state, p, caller) => setSuspended(state, caller, p.companyId, false, p.recursive ?? false)),
-  moveCustomGroup: withShape({ groupId: req(id()), parentId: req(id()) }, (state, p, caller) => moveGroup({ state, caller }, p.groupId, p.parentId)),
-  renameCustomGroup: withShape({ groupId: req(id()), name: req(str({ max: GROUP_NAME_MAX, noHtml: true })) }, (state, p, caller) => {
-    const g = requireCustomGroup(state, caller, p.groupId, "renamed");
-    assertGroupNameFree(state, g.parentId, p.name, g.id);
-    g.name = p.name;
-  }),
+  suspendCompany: withShape({ companyId: req(id()), recursive: bool() }, (state, p, caller) =>
+    setSuspended(state, caller, p.companyId, true, p.recursive ?? false),
+  ),
+  activateCompany: withShape({ companyId: req(id()), recursive: bool() }, (state, p, caller) =>
+    setSuspended(state, caller, p.companyId, false, p.recursive ?? false),
+  ),
+  moveCustomGroup: withShape({ groupId: req(id()), parentId: req(id()) }, (state, p, caller) =>
+    moveGroup({ state, caller }, p.groupId, p.parentId),
+  ),
+  renameCustomGroup: withShape(
+    { groupId: req(id()), name: req(str({ max: GROUP_NAME_MAX, noHtml: true })) },
+    (state, p, caller) => {
+      const g = requireCustomGroup(state, caller, p.groupId, "renamed");
+      assertGroupNameFree(state, g.parentId, p.name, g.id);
+      g.name = p.name;
+    },
+  ),
   deleteObject: withShape({ id: req(id()) }, (state, p, caller) => {
     const oid = p.id;
     const node = findNode(state, oid);
@@ -91,7 +125,8 @@ const ACTIONS: Record<string, Action> = {
     if (state.policies[oid]) {
       const pol = requirePolicy(state, caller, oid);
       if (pol.isDefault) throw invalidParams("A company's default policy cannot be deleted.");
-      for (const rec of [...Object.values(state.groups), ...Object.values(state.endpoints)]) if (rec.policy?.policyId === oid) delete rec.policy;
+      for (const rec of [...Object.values(state.groups), ...Object.values(state.endpoints)])
+        if (rec.policy?.policyId === oid) delete rec.policy;
       for (const c of Object.values(state.companies)) {
         if (c.policy.policyId !== oid) continue;
         const def = Object.values(state.policies).find((x) => x.companyId === c.id && x.isDefault);
@@ -107,7 +142,9 @@ const ACTIONS: Record<string, Action> = {
     requireEndpoint(state, caller, p.endpointId);
     assignPolicy(state, caller, p.endpointId, p.policyId ?? null, p.force ?? false);
   }),
-  setPolicyAssignment: withShape({ targetId: req(id()), ...policyTarget }, (state, p, caller) => assignPolicy(state, caller, p.targetId, p.policyId ?? null, p.force ?? false)),
+  setPolicyAssignment: withShape({ targetId: req(id()), ...policyTarget }, (state, p, caller) =>
+    assignPolicy(state, caller, p.targetId, p.policyId ?? null, p.force ?? false),
+  ),
   disablePush: withShape({ companyId: id() }, (state, p, caller, now) => {
     const c = requireCompany(state, caller, p.companyId);
     const push = state.push[c.id];
@@ -148,45 +185,70 @@ const ACTIONS: Record<string, Action> = {
     },
     (state, p, caller) => {
       const a = requireAccount(state, caller, p.accountId);
-      applyAccountUpdate(state, a, { ...p, profile: { fullName: p.fullName, timezone: p.timezone, language: p.language } });
+      applyAccountUpdate(state, a, {
+        ...p,
+        profile: { fullName: p.fullName, timezone: p.timezone, language: p.language },
+      });
     },
   ),
-  addEndpoint: withShape({ parentId: req(id()), name: req(str({ max: 128 })), operatingSystemVersion: str({ max: 128 }), isManaged: bool() }, (state, p, caller, now) => {
-    const node = requireNode(state, caller, p.parentId, "parent");
-    if (node.kind === "endpoint") throw invalidParams("An endpoint cannot contain endpoints.");
-    // A new machine appears in its company's 'Computers and Groups' (77209-128488), or in the group given.
-    const home = node.kind === "company" ? computersAndGroupsOf(state, node.record.id) : node.record.id;
-    const parent = requireContainerGroup(state, caller, home, "parentId", "parent");
-    const eid = newObjectId(now.getTime());
-    const managed = p.isManaged ?? true;
-    const os = p.operatingSystemVersion ?? "Windows 11 Pro";
-    state.endpoints[eid] = {
-      id: eid,
-      name: p.name,
-      type: 5,
-      companyId: parent.companyId,
-      parentId: parent.id,
-      fqdn: p.name.toLowerCase(),
-      ip: "10.250.0.10",
-      macs: [eid.slice(-12)],
-      operatingSystemVersion: os,
-      osFamily: /mac/i.test(os) ? "macos" : /linux|ubuntu|debian|red hat/i.test(os) ? "linux" : "windows",
-      isManaged: managed,
-      state: managed ? 1 : 0,
-      malwareStatus: { detection: false, infected: false },
-      agent: managed ? { productVersion: "7.9.14.401", engineVersion: "7.99021", signatureOutdated: false, productOutdated: false, lastUpdate: isoUtc(now), primaryEngine: 1, fallbackEngine: 2, licensed: 1 } : null,
-      modules: managed ? { antimalware: true, advancedThreatControl: true, firewall: true, networkAttackDefense: true, edrSensor: true } : {},
-      roles: { relay: false, exchange: false, securityServer: false },
-      label: "",
-      tags: [],
-      ssid: "",
-      lastSeen: isoUtc(now),
-      lastSuccessfulScan: null,
-      isolated: false,
-      createdAt: isoUtc(now),
-    };
-    return { id: eid };
-  }),
+  addEndpoint: withShape(
+    { parentId: req(id()), name: req(str({ max: 128 })), operatingSystemVersion: str({ max: 128 }), isManaged: bool() },
+    (state, p, caller, now) => {
+      const node = requireNode(state, caller, p.parentId, "parent");
+      if (node.kind === "endpoint") throw invalidParams("An endpoint cannot contain endpoints.");
+      // A new machine appears in its company's 'Computers and Groups' (77209-128488), or in the group given.
+      const home = node.kind === "company" ? computersAndGroupsOf(state, node.record.id) : node.record.id;
+      const parent = requireContainerGroup(state, caller, home, "parentId", "parent");
+      const eid = newObjectId(now.getTime());
+      const managed = p.isManaged ?? true;
+      const os = p.operatingSystemVersion ?? "Windows 11 Pro";
+      state.endpoints[eid] = {
+        id: eid,
+        name: p.name,
+        type: 5,
+        companyId: parent.companyId,
+        parentId: parent.id,
+        fqdn: p.name.toLowerCase(),
+        ip: "10.250.0.10",
+        macs: [eid.slice(-12)],
+        operatingSystemVersion: os,
+        osFamily: /mac/i.test(os) ? "macos" : /linux|ubuntu|debian|red hat/i.test(os) ? "linux" : "windows",
+        isManaged: managed,
+        state: managed ? 1 : 0,
+        malwareStatus: { detection: false, infected: false },
+        agent: managed
+          ? {
+              productVersion: "7.9.14.401",
+              engineVersion: "7.99021",
+              signatureOutdated: false,
+              productOutdated: false,
+              lastUpdate: isoUtc(now),
+              primaryEngine: 1,
+              fallbackEngine: 2,
+              licensed: 1,
+            }
+          : null,
+        modules: managed
+          ? {
+              antimalware: true,
+              advancedThreatControl: true,
+              firewall: true,
+              networkAttackDefense: true,
+              edrSensor: true,
+            }
+          : {},
+        roles: { relay: false, exchange: false, securityServer: false },
+        label: "",
+        tags: [],
+        ssid: "",
+        lastSeen: isoUtc(now),
+        lastSuccessfulScan: null,
+        isolated: false,
+        createdAt: isoUtc(now),
+      };
+      return { id: eid };
+    },
+  ),
 };
 
 /** The names of the console actions. */
@@ -200,7 +262,9 @@ export const CONSOLE_ACTIONS: readonly string[] = Object.keys(ACTIONS);
 export function runConsoleAction(state: TenantState, body: Record<string, unknown>, now: Date = new Date()): unknown {
   const { action, ...params } = body;
   if (typeof action !== "string" || !Object.hasOwn(ACTIONS, action)) {
-    throw invalidParams(`Unknown console action ${JSON.stringify(action)}. Known actions: ${CONSOLE_ACTIONS.join(", ")}.`);
+    throw invalidParams(
+      `Unknown console action ${JSON.stringify(action)}. Known actions: ${CONSOLE_ACTIONS.join(", ")}.`,
+    );
   }
   const caller: Caller = { companyId: state.rootCompanyId, accountId: state.ownerAccountId, modules: [] };
   return ACTIONS[action]!(state, params, caller, now);

@@ -12,7 +12,8 @@ function checkRate(name: string, v: number | undefined): void {
 }
 
 function checkNonNegative(name: string, v: number | undefined): void {
-  if (v !== undefined && !(v >= 0 && Number.isFinite(v))) throw new RangeError(`faults.${name} must be a non-negative number (got ${v})`);
+  if (v !== undefined && !(v >= 0 && Number.isFinite(v)))
+    throw new RangeError(`faults.${name} must be a non-negative number (got ${v})`);
 }
 
 /** Validates fault options; throws a RangeError naming the bad member. */
@@ -24,7 +25,8 @@ export function validateFaults(f: FaultOptions): void {
   checkNonNegative("latencyJitterMs", f.latencyJitterMs);
   checkNonNegative("stormRetryAfterSeconds", f.stormRetryAfterSeconds);
   if (f.seed !== undefined && !Number.isFinite(f.seed)) throw new RangeError("faults.seed must be a number");
-  if (f.methods !== undefined && (!Array.isArray(f.methods) || f.methods.some((m) => typeof m !== "string"))) throw new RangeError("faults.methods must be an array of \"module.method\" names");
+  if (f.methods !== undefined && (!Array.isArray(f.methods) || f.methods.some((m) => typeof m !== "string")))
+    throw new RangeError('faults.methods must be an array of "module.method" names');
 }
 
 /** Decides, request by request, which faults to inject. */

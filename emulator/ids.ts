@@ -17,7 +17,10 @@ const processRandom = randomBytes(5).toString("hex");
 let counter = randomBytes(3).readUIntBE(0, 3);
 
 function timestampHex(ms: number): string {
-  return Math.floor(ms / 1000).toString(16).padStart(8, "0").slice(-8);
+  return Math.floor(ms / 1000)
+    .toString(16)
+    .padStart(8, "0")
+    .slice(-8);
 }
 
 /** A fresh id for an object created at run time (unique within and across processes). */

@@ -24,7 +24,18 @@ import { seedState } from "./seed";
 import { handleApi } from "./server";
 
 export type { EmulatorKey, FaultOptions, EmulatorOptions, CallRecord, RunningEmulator } from "./options";
-export type { TenantState, CompanyRecord, GroupRecord, EndpointRecord, PolicyRecord, PackageRecord, AccountRecord, BlocklistRecord, PushRecord, PolicyAssignment } from "./state";
+export type {
+  TenantState,
+  CompanyRecord,
+  GroupRecord,
+  EndpointRecord,
+  PolicyRecord,
+  PackageRecord,
+  AccountRecord,
+  BlocklistRecord,
+  PushRecord,
+  PolicyAssignment,
+} from "./state";
 export { STATE_VERSION } from "./state";
 export { seedState, type SeedKind } from "./seed";
 export { CONSOLE_ACTIONS } from "./console";
@@ -42,7 +53,10 @@ function urlHost(host: string): string {
  * file when it exists (else seeded and written at once) and saved atomically after every change.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const keys = (options.keys ?? [{ key: generateKey() }]).map((k) => ({ key: k.key, ...(k.modules ? { modules: [...k.modules] } : {}) }));
+  const keys = (options.keys ?? [{ key: generateKey() }]).map((k) => ({
+    key: k.key,
+    ...(k.modules ? { modules: [...k.modules] } : {}),
+  }));
   const ring = new KeyRing(keys);
   if (options.statePath) removeStaleTempFiles(options.statePath);
   const loaded = options.statePath ? readStateFile(options.statePath) : undefined;
@@ -56,13 +70,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
     const pathname = new URL(req.url ?? "/", "http://emulator").pathname;
-    if (pathname === "/__admin" || pathname.startsWith("/__admin/")) return handleAdmin(req, res, pathname, { holder, faults, persister, calls });
+    if (pathname === "/__admin" || pathname.startsWith("/__admin/"))
+      return handleAdmin(req, res, pathname, { holder, faults, persister, calls });
     return handleApi(req, res, pathname, { holder, keys: ring, limiter, faults, persister, calls, log });
   };
   const server = createServer((req, res) => {
     onRequest(req, res).catch((e: unknown) => {
       log?.(`internal error: ${(e as Error).stack ?? String(e)}`);
-      if (!res.headersSent) sendJson(res, 500, { id: null, jsonrpc: "2.0", error: { code: -32000, message: "Server error", data: { details: "Internal server error." } } });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          id: null,
+          jsonrpc: "2.0",
+          error: { code: -32000, message: "Server error", data: { details: "Internal server error." } },
+        });
       else res.destroy();
     });
   });

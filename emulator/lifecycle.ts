@@ -13,14 +13,28 @@ import { descendantCompanies, isGroupWithin, SYSTEM_GROUP_NAMES, systemGroupOf }
 
 /** The license of a company created without `licenseSubscription`: a trial. */
 export function defaultLicense(): LicenseSubscription {
-  return { type: 1, licenseKey: null, reservedSlots: null, endSubscription: null, autoRenewPeriod: null, assignedProductType: null, addons: {}, ownUse: null };
+  return {
+    type: 1,
+    licenseKey: null,
+    reservedSlots: null,
+    endSubscription: null,
+    autoRenewPeriod: null,
+    assignedProductType: null,
+    addons: {},
+    ownUse: null,
+  };
 }
 
 /** The fields of a new company the caller chooses. */
 export type CompanyFields = Omit<CompanyRecord, "id" | "createdAt" | "policy" | "isSuspended">;
 
 /** Adds a company and its default policy (named "Default policy", assigned to the company). */
-export function addCompany(state: TenantState, fields: CompanyFields, ids: { companyId: string; policyId: string }, now: Date): CompanyRecord {
+export function addCompany(
+  state: TenantState,
+  fields: CompanyFields,
+  ids: { companyId: string; policyId: string },
+  now: Date,
+): CompanyRecord {
   const created = isoUtc(now);
   state.policies[ids.policyId] = {
     id: ids.policyId,
@@ -31,7 +45,13 @@ export function addCompany(state: TenantState, fields: CompanyFields, ids: { com
     updatedAt: created,
     settings: policySettings("default", "Default policy"),
   };
-  const company: CompanyRecord = { ...fields, id: ids.companyId, createdAt: created, isSuspended: false, policy: { policyId: ids.policyId, force: false } };
+  const company: CompanyRecord = {
+    ...fields,
+    id: ids.companyId,
+    createdAt: created,
+    isSuspended: false,
+    policy: { policyId: ids.policyId, force: false },
+  };
   state.companies[company.id] = company;
   addSystemGroups(state, company.id, created);
   return company;
@@ -120,7 +140,11 @@ export function removeCompany(state: TenantState, companyId: string): void {
 export function removeGroup(state: TenantState, groupId: string): void {
   const group = state.groups[groupId];
   if (!group || group.system !== undefined) return;
-  const doomed = new Set(Object.values(state.groups).filter((g) => isGroupWithin(state, g.id, groupId)).map((g) => g.id));
+  const doomed = new Set(
+    Object.values(state.groups)
+      .filter((g) => isGroupWithin(state, g.id, groupId))
+      .map((g) => g.id),
+  );
   const home = computersAndGroupsOf(state, group.companyId);
   for (const e of Object.values(state.endpoints)) if (doomed.has(e.parentId)) e.parentId = home;
   for (const id of doomed) delete state.groups[id];
@@ -135,5 +159,6 @@ export function removeEndpoint(state: TenantState, endpointId: string): void {
 
 /** Drops removed ids from account targets and scan task targets. */
 function forgetTargets(state: TenantState, ids: Set<string>): void {
-  for (const a of Object.values(state.accounts)) if (a.targetIds.some((t) => ids.has(t))) a.targetIds = a.targetIds.filter((t) => !ids.has(t));
+  for (const a of Object.values(state.accounts))
+    if (a.targetIds.some((t) => ids.has(t))) a.targetIds = a.targetIds.filter((t) => !ids.has(t));
 }

@@ -68,7 +68,8 @@ export function str(o: StringOptions = {}): Rule<string | undefined> {
   return optional((v, p) => {
     if (typeof v !== "string") throw badValue(p, "The value should be a string.");
     if ((o.nonEmpty ?? true) && v.trim() === "") throw badValue(p, "The value should not be empty.");
-    if (o.min !== undefined && v.length < o.min) throw badValue(p, `The value should have at least ${o.min} characters.`);
+    if (o.min !== undefined && v.length < o.min)
+      throw badValue(p, `The value should have at least ${o.min} characters.`);
     if (o.max !== undefined && v.length > o.max) throw badValue(p, `The value should not exceed ${o.max} characters.`);
     if (o.oneOf && !o.oneOf.includes(v)) throw badValue(p, `The value should be one of: ${o.oneOf.join(", ")}.`);
     if (o.noHtml && hasHtml(v)) throw badValue(p, "The value should not contain HTML tags.");
@@ -92,7 +93,8 @@ export function int(o: IntOptions = {}): Rule<number | undefined> {
   return optional((v, p) => {
     if (typeof v !== "number" || !Number.isInteger(v)) throw badValue(p, "The value should be an integer.");
     if (o.oneOf && !o.oneOf.includes(v)) throw badValue(p, `The value should be one of: ${o.oneOf.join(", ")}.`);
-    if (o.min !== undefined && o.max !== undefined && (v < o.min || v > o.max)) throw badValue(p, `The value should be between ${o.min} and ${o.max}.`);
+    if (o.min !== undefined && o.max !== undefined && (v < o.min || v > o.max))
+      throw badValue(p, `The value should be between ${o.min} and ${o.max}.`);
     if (o.min !== undefined && v < o.min) throw badValue(p, `The value should be at least ${o.min}.`);
     if (o.max !== undefined && v > o.max) throw badValue(p, `The value should be at most ${o.max}.`);
     return v;
@@ -127,7 +129,11 @@ export interface ArrayOptions {
 export function arr<T>(item: Rule<T | undefined>, o: ArrayOptions = {}): Rule<T[] | undefined> {
   return optional((v, p) => {
     if (!Array.isArray(v)) throw badValue(p, "The value should be an array.");
-    if (o.min !== undefined && v.length < o.min) throw badValue(p, o.min === 1 ? "The value should not be an empty array." : `The value should have at least ${o.min} elements.`);
+    if (o.min !== undefined && v.length < o.min)
+      throw badValue(
+        p,
+        o.min === 1 ? "The value should not be an empty array." : `The value should have at least ${o.min} elements.`,
+      );
     if (o.max !== undefined && v.length > o.max) throw badValue(p, `The value should have at most ${o.max} elements.`);
     return v.map((e, i) => {
       const path = `${p}[${i}]`;
@@ -169,7 +175,10 @@ export function anyObject(): Rule<Record<string, unknown> | undefined> {
 }
 
 /** A rule with an extra check after the base rule; `test` returns an error reason or undefined. */
-export function refine<T>(rule: Rule<T | undefined>, test: (value: T, path: string) => string | undefined): Rule<T | undefined> {
+export function refine<T>(
+  rule: Rule<T | undefined>,
+  test: (value: T, path: string) => string | undefined,
+): Rule<T | undefined> {
   return optional((v, p) => {
     const value = rule.check(v, p) as T;
     const why = test(value, p);

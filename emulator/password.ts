@@ -14,7 +14,8 @@ export const PASSWORD_MAX_LENGTH = 128;
  * letter, a digit and a special character), or undefined when it is acceptable.
  */
 export function passwordProblem(password: string): string | undefined {
-  if (password.length < PASSWORD_MIN_LENGTH) return `The password should have at least ${PASSWORD_MIN_LENGTH} characters.`;
+  if (password.length < PASSWORD_MIN_LENGTH)
+    return `The password should have at least ${PASSWORD_MIN_LENGTH} characters.`;
   if (password.length > PASSWORD_MAX_LENGTH) return `The password should not exceed ${PASSWORD_MAX_LENGTH} characters.`;
   if (!/[A-Z]/.test(password)) return "The password should contain at least one uppercase letter.";
   if (!/[a-z]/.test(password)) return "The password should contain at least one lowercase letter.";

@@ -16,12 +16,27 @@ export function policySettings(flavour: PolicyFlavour, name: string): Record<str
   const action = reportOnly ? "report" : "disinfect";
   return {
     general: {
-      details: { name, description: descriptionOf(flavour), allowOtherUsersToChange: !strict, inheritedSettings: false },
+      details: {
+        name,
+        description: descriptionOf(flavour),
+        allowOtherUsersToChange: !strict,
+        inheritedSettings: false,
+      },
       notifications: {
         displayNotificationPopUps: !server,
         displayAlertPopUps: !server,
-        statusAlerts: { enabled: true, alertOnEndpointIssues: true, alertOnOutdatedProduct: true, alertOnRestartNeeded: !server },
-        endpointIssuesVisibility: { generalSecurity: true, licenseExpiration: true, productUpdate: true, restartNeeded: !server },
+        statusAlerts: {
+          enabled: true,
+          alertOnEndpointIssues: true,
+          alertOnOutdatedProduct: true,
+          alertOnRestartNeeded: !server,
+        },
+        endpointIssuesVisibility: {
+          generalSecurity: true,
+          licenseExpiration: true,
+          productUpdate: true,
+          restartNeeded: !server,
+        },
       },
       settings: {
         passwordConfiguration: strict ? "enabled" : "disabled",
@@ -33,7 +48,12 @@ export function policySettings(flavour: PolicyFlavour, name: string): Record<str
       },
       communication: { assignment: "automatic", fallback: "cloud", proxyCommunication: false },
       update: {
-        productUpdate: { recurrence: server ? "weekly" : "hourly", intervalHours: 1, postponeReboot: true, rebootWindow: { day: "sunday", hour: "03:00" } },
+        productUpdate: {
+          recurrence: server ? "weekly" : "hourly",
+          intervalHours: 1,
+          postponeReboot: true,
+          rebootWindow: { day: "sunday", hour: "03:00" },
+        },
         signatureUpdate: { recurrence: "hourly", intervalHours: 1 },
         updateLocations: [{ address: "https://upgrade.bitdefender.com", priority: 1, useProxy: false }],
         updateRings: { ring: server ? "slow" : "fast" },
@@ -49,8 +69,17 @@ export function policySettings(flavour: PolicyFlavour, name: string): Record<str
         actions: { infected: [action, "quarantine"], suspicious: [reportOnly ? "report" : "quarantine", "report"] },
       },
       onExecute: {
-        advancedThreatControl: { enabled: true, level: strict ? "aggressive" : "normal", action: reportOnly ? "report" : "kill" },
-        ransomwareMitigation: { enabled: !server || strict, localDetection: true, remoteDetection: true, recovery: !reportOnly },
+        advancedThreatControl: {
+          enabled: true,
+          level: strict ? "aggressive" : "normal",
+          action: reportOnly ? "report" : "kill",
+        },
+        ransomwareMitigation: {
+          enabled: !server || strict,
+          localDetection: true,
+          remoteDetection: true,
+          recovery: !reportOnly,
+        },
         filelessAttackProtection: { enabled: true },
         commandLineScanner: { enabled: !server },
       },
@@ -61,8 +90,16 @@ export function policySettings(flavour: PolicyFlavour, name: string): Record<str
         ],
         deviceScanning: { cdDvd: false, usb: true, mappedNetworkDrives: false },
       },
-      hyperDetect: { enabled: strict || flavour === "workstations", level: strict ? "aggressive" : "normal", action: reportOnly ? "report" : "block" },
-      advancedAntiExploit: { enabled: true, systemWide: { enabled: true }, predefinedApplications: { browsers: true, office: true, adobeReader: true } },
+      hyperDetect: {
+        enabled: strict || flavour === "workstations",
+        level: strict ? "aggressive" : "normal",
+        action: reportOnly ? "report" : "block",
+      },
+      advancedAntiExploit: {
+        enabled: true,
+        systemWide: { enabled: true },
+        predefinedApplications: { browsers: true, office: true, adobeReader: true },
+      },
       settings: {
         quarantine: { deleteOlderThanDays: 30, submitToBitdefender: !strict, rescanAfterUpdates: true },
         customExclusions: server
@@ -85,16 +122,61 @@ export function policySettings(flavour: PolicyFlavour, name: string): Record<str
       intrusionDetection: { enabled: strict, level: strict ? "aggressive" : "normal" },
       networkProfiles: { trust: server ? "trusted" : "lowTrust", wireless: !server },
       rules: [
-        { name: "Allow DNS", enabled: true, direction: "outbound", protocol: "UDP", remotePorts: "53", action: "allow" },
-        { name: "Block SMBv1 inbound", enabled: true, direction: "inbound", protocol: "TCP", localPorts: "139,445", action: strict ? "deny" : "allow" },
-        ...(server ? [{ name: "Allow RDP from admin subnet", enabled: true, direction: "inbound", protocol: "TCP", localPorts: "3389", remoteAddress: "10.0.0.0/24", action: "allow" }] : []),
+        {
+          name: "Allow DNS",
+          enabled: true,
+          direction: "outbound",
+          protocol: "UDP",
+          remotePorts: "53",
+          action: "allow",
+        },
+        {
+          name: "Block SMBv1 inbound",
+          enabled: true,
+          direction: "inbound",
+          protocol: "TCP",
+          localPorts: "139,445",
+          action: strict ? "deny" : "allow",
+        },
+        ...(server
+          ? [
+              {
+                name: "Allow RDP from admin subnet",
+                enabled: true,
+                direction: "inbound",
+                protocol: "TCP",
+                localPorts: "3389",
+                remoteAddress: "10.0.0.0/24",
+                action: "allow",
+              },
+            ]
+          : []),
       ],
     },
     networkProtection: {
       general: { enabled: !reportOnly, scanSsl: !server },
-      contentControl: { enabled: flavour === "workstations" || strict, webAccessControl: { schedule: "allow", categories: { gambling: "block", malware: "block", adult: strict ? "block" : "allow" } }, dataProtection: { enabled: false } },
-      webProtection: { antiPhishing: { enabled: true, fraudProtection: true, phishingProtection: true }, webTrafficScan: { enabled: true, web: true, email: !server } },
-      networkAttackDefense: { enabled: true, techniques: { initialAccess: "block", credentialAccess: "block", discovery: "report", lateralMovement: "block", crimeware: "block" } },
+      contentControl: {
+        enabled: flavour === "workstations" || strict,
+        webAccessControl: {
+          schedule: "allow",
+          categories: { gambling: "block", malware: "block", adult: strict ? "block" : "allow" },
+        },
+        dataProtection: { enabled: false },
+      },
+      webProtection: {
+        antiPhishing: { enabled: true, fraudProtection: true, phishingProtection: true },
+        webTrafficScan: { enabled: true, web: true, email: !server },
+      },
+      networkAttackDefense: {
+        enabled: true,
+        techniques: {
+          initialAccess: "block",
+          credentialAccess: "block",
+          discovery: "report",
+          lateralMovement: "block",
+          crimeware: "block",
+        },
+      },
     },
     patchManagement: { enabled: false, smartScan: { enabled: true }, scheduledInstallation: { enabled: false } },
     deviceControl: {
@@ -112,7 +194,10 @@ export function policySettings(flavour: PolicyFlavour, name: string): Record<str
     storageProtection: { enabled: false },
     incidentsSensor: { edrEnabled: true, reportOnly, sensitivity: strict ? "high" : "normal" },
     riskManagement: { enabled: true, scanRecurrence: "daily", misconfigurations: true, appVulnerabilities: true },
-    integrityMonitoring: { enabled: server, rules: server ? [{ name: "System32 changes", path: "C:\\Windows\\System32", events: ["modify", "delete"] }] : [] },
+    integrityMonitoring: {
+      enabled: server,
+      rules: server ? [{ name: "System32 changes", path: "C:\\Windows\\System32", events: ["modify", "delete"] }] : [],
+    },
   };
 }
 

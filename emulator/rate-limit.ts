@@ -77,7 +77,8 @@ export class RateLimiter {
   constructor(mode: RateLimitMode = "real") {
     this.enabled = mode !== "off";
     this.scale = typeof mode === "number" ? mode : 1;
-    if (!(this.scale > 0) || !Number.isFinite(this.scale)) throw new RangeError(`rate-limit factor must be a positive number (got ${String(mode)})`);
+    if (!(this.scale > 0) || !Number.isFinite(this.scale))
+      throw new RangeError(`rate-limit factor must be a positive number (got ${String(mode)})`);
   }
 
   /**

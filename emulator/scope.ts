@@ -4,7 +4,16 @@
  * key can never learn about another tenant's objects.
  */
 import { notFound } from "./errors";
-import type { AccountRecord, BlocklistRecord, CompanyRecord, EndpointRecord, GroupRecord, PackageRecord, PolicyRecord, TenantState } from "./state";
+import type {
+  AccountRecord,
+  BlocklistRecord,
+  CompanyRecord,
+  EndpointRecord,
+  GroupRecord,
+  PackageRecord,
+  PolicyRecord,
+  TenantState,
+} from "./state";
 import { companyOfNode, findNode, isCompanyWithin, type NodeRef } from "./tree";
 
 /** Who is calling: derived from the API key, never containing it. */

@@ -19,7 +19,15 @@ import { seededObjectId } from "./ids";
 import { addCompany, computersAndGroupsOf, defaultLicense, type CompanyFields } from "./lifecycle";
 import { policySettings, type PolicyFlavour } from "./policy-settings";
 import { createPrng, type Prng } from "./prng";
-import { STATE_VERSION, type AccountRecord, type CompanyRecord, type EndpointRecord, type GroupRecord, type LicenseSubscription, type TenantState } from "./state";
+import {
+  STATE_VERSION,
+  type AccountRecord,
+  type CompanyRecord,
+  type EndpointRecord,
+  type GroupRecord,
+  type LicenseSubscription,
+  type TenantState,
+} from "./state";
 
 /** The seed kinds. */
 export type SeedKind = "default" | "empty";
@@ -85,7 +93,15 @@ class SeedBuilder {
   policy(companyId: string, name: string, flavour: PolicyFlavour): string {
     const at = this.at();
     const pid = this.id(at);
-    this.state.policies[pid] = { id: pid, name, companyId, isDefault: false, createdAt: isoUtc(at), updatedAt: isoUtc(new Date(at.getTime() + 3 * DAY)), settings: policySettings(flavour, name) };
+    this.state.policies[pid] = {
+      id: pid,
+      name,
+      companyId,
+      isDefault: false,
+      createdAt: isoUtc(at),
+      updatedAt: isoUtc(new Date(at.getTime() + 3 * DAY)),
+      settings: policySettings(flavour, name),
+    };
     return pid;
   }
 
@@ -96,7 +112,13 @@ class SeedBuilder {
     return g;
   }
 
-  account(companyId: string, email: string, fullName: string, role: number, extra: Partial<AccountRecord> = {}): AccountRecord {
+  account(
+    companyId: string,
+    email: string,
+    fullName: string,
+    role: number,
+    extra: Partial<AccountRecord> = {},
+  ): AccountRecord {
     const at = this.at();
     const a: AccountRecord = {
       id: this.id(at),
@@ -134,10 +156,18 @@ function rootCompany(b: SeedBuilder): CompanyRecord {
     state: "US-WA",
     industry: 30,
     licenseSubscription: monthly(null),
-    contactPerson: { fullName: "Avery Morgan", email: "admin@northwind-msp.example", phoneNumber: "+1 206 555 0101", companyRole: "Director" },
+    contactPerson: {
+      fullName: "Avery Morgan",
+      email: "admin@northwind-msp.example",
+      phoneNumber: "+1 206 555 0101",
+      companyRole: "Director",
+    },
   });
   b.state.rootCompanyId = root.id;
-  const owner = b.account(root.id, "admin@northwind-msp.example", "Avery Morgan", 4, { timezone: "America/Los_Angeles", passwordHash: "scrypt$00$00" });
+  const owner = b.account(root.id, "admin@northwind-msp.example", "Avery Morgan", 4, {
+    timezone: "America/Los_Angeles",
+    passwordHash: "scrypt$00$00",
+  });
   b.state.ownerAccountId = owner.id;
   return root;
 }
@@ -184,7 +214,14 @@ interface EndpointPlan {
   subnet: number;
 }
 
-function addEndpoints(b: SeedBuilder, plan: EndpointPlan, kind: MachineKind, count: number, counters: Map<string, number>, tags: string[] = []): EndpointRecord[] {
+function addEndpoints(
+  b: SeedBuilder,
+  plan: EndpointPlan,
+  kind: MachineKind,
+  count: number,
+  counters: Map<string, number>,
+  tags: string[] = [],
+): EndpointRecord[] {
   const out: EndpointRecord[] = [];
   const rng = b.rng;
   for (let i = 0; i < count; i++) {
@@ -243,9 +280,17 @@ function addEndpoints(b: SeedBuilder, plan: EndpointPlan, kind: MachineKind, cou
       roles: { relay: kind === "srv" && n === 1, exchange: false, securityServer: false },
       label: "",
       tags: [...tags],
-      ssid: family === "windows" ? `S-1-5-21-${rng.int(1000000000, 3999999999)}-${rng.int(1000000000, 3999999999)}-${rng.int(100000000, 999999999)}-${rng.int(1000, 9999)}` : "",
+      ssid:
+        family === "windows"
+          ? `S-1-5-21-${rng.int(1000000000, 3999999999)}-${rng.int(1000000000, 3999999999)}-${rng.int(100000000, 999999999)}-${rng.int(1000, 9999)}`
+          : "",
       lastSeen: isoUtc(lastSeen),
-      lastSuccessfulScan: managed ? { name: rng.pick(["Quick Scan", "Full Scan"]), date: isoUtc(new Date(lastSeen.getTime() - rng.int(1, 72) * 60 * MINUTE)) } : null,
+      lastSuccessfulScan: managed
+        ? {
+            name: rng.pick(["Quick Scan", "Full Scan"]),
+            date: isoUtc(new Date(lastSeen.getTime() - rng.int(1, 72) * 60 * MINUTE)),
+          }
+        : null,
       isolated: false,
       createdAt: isoUtc(at),
     };
@@ -282,15 +327,28 @@ interface GroupSpec {
   tags?: string[];
 }
 
-function buildCompanyNetwork(b: SeedBuilder, company: CompanyRecord, spec: Pick<CustomerSpec, "prefix" | "domain" | "groups" | "loose">, subnet: number, shared: Record<string, string>): EndpointRecord[] {
+function buildCompanyNetwork(
+  b: SeedBuilder,
+  company: CompanyRecord,
+  spec: Pick<CustomerSpec, "prefix" | "domain" | "groups" | "loose">,
+  subnet: number,
+  shared: Record<string, string>,
+): EndpointRecord[] {
   const counters = new Map<string, number>();
   const all: EndpointRecord[] = [];
-  const plan = (parentId: string): EndpointPlan => ({ company, parentId, prefix: spec.prefix, domain: spec.domain, subnet });
+  const plan = (parentId: string): EndpointPlan => ({
+    company,
+    parentId,
+    prefix: spec.prefix,
+    domain: spec.domain,
+    subnet,
+  });
   const walk = (parentId: string, groups: GroupSpec[]) => {
     for (const gs of groups) {
       const g = b.group(company.id, parentId, gs.name);
       if (gs.policy && shared[gs.policy]) g.policy = { policyId: shared[gs.policy]!, force: gs.force ?? false };
-      for (const [kind, count] of gs.machines ?? []) all.push(...addEndpoints(b, plan(g.id), kind, count, counters, gs.tags));
+      for (const [kind, count] of gs.machines ?? [])
+        all.push(...addEndpoints(b, plan(g.id), kind, count, counters, gs.tags));
       walk(g.id, gs.children ?? []);
     }
   };
@@ -314,9 +372,31 @@ const CUSTOMERS: CustomerSpec[] = [
     admin: ["it.admin@contoso-dental.example", "Priya Raman"],
     license: monthly(80),
     groups: [
-      { name: "Workstations", policy: "workstations", children: [{ name: "Front Desk", machines: [["ws", 8]], tags: ["Kiosk"] }, { name: "Operatories", machines: [["ws", 22]] }] },
-      { name: "Servers", policy: "servers", machines: [["srv", 3], ["dc", 2]] },
-      { name: "Laptops", policy: "strict", machines: [["lt", 12], ["mac", 4]], tags: ["VIP"] },
+      {
+        name: "Workstations",
+        policy: "workstations",
+        children: [
+          { name: "Front Desk", machines: [["ws", 8]], tags: ["Kiosk"] },
+          { name: "Operatories", machines: [["ws", 22]] },
+        ],
+      },
+      {
+        name: "Servers",
+        policy: "servers",
+        machines: [
+          ["srv", 3],
+          ["dc", 2],
+        ],
+      },
+      {
+        name: "Laptops",
+        policy: "strict",
+        machines: [
+          ["lt", 12],
+          ["mac", 4],
+        ],
+        tags: ["VIP"],
+      },
     ],
     loose: [["ws", 4]],
   },
@@ -332,9 +412,33 @@ const CUSTOMERS: CustomerSpec[] = [
     admin: ["gz-admin@fabrikam-logistics.example", "Jonas Becker"],
     license: monthly(120),
     groups: [
-      { name: "Warehouse", machines: [["ws", 18], ["lnx", 4]], tags: ["Kiosk"] },
-      { name: "Office", policy: "workstations", children: [{ name: "Finance", machines: [["ws", 9]], tags: ["Critical"] }, { name: "HR", machines: [["ws", 6]] }], machines: [["lt", 10]] },
-      { name: "Servers", policy: "servers", force: true, machines: [["srv", 6], ["lnx", 3]], children: [{ name: "Domain Controllers", machines: [["dc", 2]] }] },
+      {
+        name: "Warehouse",
+        machines: [
+          ["ws", 18],
+          ["lnx", 4],
+        ],
+        tags: ["Kiosk"],
+      },
+      {
+        name: "Office",
+        policy: "workstations",
+        children: [
+          { name: "Finance", machines: [["ws", 9]], tags: ["Critical"] },
+          { name: "HR", machines: [["ws", 6]] },
+        ],
+        machines: [["lt", 10]],
+      },
+      {
+        name: "Servers",
+        policy: "servers",
+        force: true,
+        machines: [
+          ["srv", 6],
+          ["lnx", 3],
+        ],
+        children: [{ name: "Domain Controllers", machines: [["dc", 2]] }],
+      },
     ],
     loose: [["ws", 2]],
   },
@@ -351,7 +455,14 @@ const CUSTOMERS: CustomerSpec[] = [
     license: monthly(50),
     groups: [
       { name: "Stores", machines: [["ws", 16]], tags: ["Kiosk"] },
-      { name: "Head Office", policy: "workstations", machines: [["ws", 8], ["mac", 5]] },
+      {
+        name: "Head Office",
+        policy: "workstations",
+        machines: [
+          ["ws", 8],
+          ["mac", 5],
+        ],
+      },
       { name: "Servers", policy: "servers", machines: [["srv", 3]] },
     ],
     loose: [["lt", 3]],
@@ -370,7 +481,14 @@ const CUSTOMERS: CustomerSpec[] = [
     groups: [
       { name: "Partners", policy: "strict", machines: [["lt", 8]], tags: ["VIP"] },
       { name: "Associates", policy: "workstations", machines: [["ws", 12]] },
-      { name: "Servers", policy: "servers", machines: [["srv", 3], ["dc", 1]] },
+      {
+        name: "Servers",
+        policy: "servers",
+        machines: [
+          ["srv", 3],
+          ["dc", 1],
+        ],
+      },
     ],
   },
   {
@@ -403,8 +521,20 @@ const CUSTOMERS: CustomerSpec[] = [
     admin: ["it@wingtip-accounting.example", "Grace Liu"],
     license: monthly(40),
     groups: [
-      { name: "Accountants", policy: "workstations", machines: [["ws", 16]], children: [{ name: "Tax Season Temps", machines: [["ws", 5]] }] },
-      { name: "Servers", policy: "servers", machines: [["srv", 2], ["lnx", 1]] },
+      {
+        name: "Accountants",
+        policy: "workstations",
+        machines: [["ws", 16]],
+        children: [{ name: "Tax Season Temps", machines: [["ws", 5]] }],
+      },
+      {
+        name: "Servers",
+        policy: "servers",
+        machines: [
+          ["srv", 2],
+          ["lnx", 1],
+        ],
+      },
     ],
     loose: [["lt", 6]],
   },
@@ -421,7 +551,13 @@ const CUSTOMERS: CustomerSpec[] = [
     license: { ...defaultLicense(), type: 1 },
     groups: [
       { name: "Rental Desk", machines: [["ws", 9]], tags: ["Kiosk"] },
-      { name: "Back Office", machines: [["ws", 5], ["mac", 2]] },
+      {
+        name: "Back Office",
+        machines: [
+          ["ws", 5],
+          ["mac", 2],
+        ],
+      },
     ],
     loose: [["srv", 2]],
   },
@@ -436,8 +572,19 @@ const CUSTOMERS: CustomerSpec[] = [
     phone: "+33 5 56 55 01 23",
     admin: ["contact-it@cohovineyard.example", "Camille Dubois"],
     license: monthly(20),
-    groups: [{ name: "Winery", machines: [["ws", 7], ["lt", 4]] }],
-    loose: [["srv", 2], ["mac", 2]],
+    groups: [
+      {
+        name: "Winery",
+        machines: [
+          ["ws", 7],
+          ["lt", 4],
+        ],
+      },
+    ],
+    loose: [
+      ["srv", 2],
+      ["mac", 2],
+    ],
   },
 ];
 
@@ -452,9 +599,34 @@ function buildDefault(b: SeedBuilder): void {
   b.account(root.id, "tech.oncall@northwind-msp.example", "Sam Okafor", 2, { timezone: "America/Los_Angeles" });
   b.account(root.id, "reports@northwind-msp.example", "Northwind Reporting", 3);
   b.account(root.id, "helpdesk@northwind-msp.example", "Riley Chen", 5, {
-    rights: { manageNetworks: true, manageReports: true, managePoliciesRead: true, managePoliciesWrite: true, manageInventory: true },
+    rights: {
+      manageNetworks: true,
+      manageReports: true,
+      managePoliciesRead: true,
+      managePoliciesWrite: true,
+      manageInventory: true,
+    },
   });
-  const rootEndpoints = buildCompanyNetwork(b, root, { prefix: "NW", domain: "northwind-msp.example", groups: [{ name: "MSP Internal", policy: "workstations", machines: [["ws", 4], ["srv", 2]] }] }, 1, shared);
+  const rootEndpoints = buildCompanyNetwork(
+    b,
+    root,
+    {
+      prefix: "NW",
+      domain: "northwind-msp.example",
+      groups: [
+        {
+          name: "MSP Internal",
+          policy: "workstations",
+          machines: [
+            ["ws", 4],
+            ["srv", 2],
+          ],
+        },
+      ],
+    },
+    1,
+    shared,
+  );
   addPackage(b, root.id, "Northwind Standard Agent", "Default BEST kit for new customers.", {});
 
   const companies: Array<{ company: CompanyRecord; spec: CustomerSpec; endpoints: EndpointRecord[] }> = [];
@@ -469,14 +641,30 @@ function buildDefault(b: SeedBuilder): void {
       state: spec.state,
       industry: spec.industry,
       licenseSubscription: spec.license,
-      contactPerson: { fullName: spec.admin[1], email: spec.admin[0], phoneNumber: spec.phone, companyRole: "IT Administrator" },
+      contactPerson: {
+        fullName: spec.admin[1],
+        email: spec.admin[0],
+        phoneNumber: spec.phone,
+        companyRole: "IT Administrator",
+      },
     });
     company.isSuspended = spec.suspended ?? false;
     b.account(company.id, spec.admin[0], spec.admin[1], 1, { timezone: tzFor(spec.country) });
     const endpoints = buildCompanyNetwork(b, company, spec, 10 + i, shared);
     const content = { userControl: 1, antiphishing: 1, trafficScan: 1 };
-    addPackage(b, company.id, `${spec.name} - Workstations`, "Workstation kit with content and device control.", { ...content, deviceControl: 1 });
-    if (i % 2 === 0) addPackage(b, company.id, `${spec.name} - Servers`, "Server kit: relay role, no content control.", { firewall: 0 }, { relay: 1 });
+    addPackage(b, company.id, `${spec.name} - Workstations`, "Workstation kit with content and device control.", {
+      ...content,
+      deviceControl: 1,
+    });
+    if (i % 2 === 0)
+      addPackage(
+        b,
+        company.id,
+        `${spec.name} - Servers`,
+        "Server kit: relay role, no content control.",
+        { firewall: 0 },
+        { relay: 1 },
+      );
     companies.push({ company, spec, endpoints });
   });
 
@@ -490,11 +678,37 @@ function buildDefault(b: SeedBuilder): void {
     state: "RO-B",
     industry: 30,
     licenseSubscription: monthly(60),
-    contactPerson: { fullName: "Andrei Popescu", email: "andrei@blueyonder-it.example", phoneNumber: null, companyRole: "Owner" },
+    contactPerson: {
+      fullName: "Andrei Popescu",
+      email: "andrei@blueyonder-it.example",
+      phoneNumber: null,
+      companyRole: "Owner",
+    },
   });
-  b.account(reseller.id, "andrei@blueyonder-it.example", "Andrei Popescu", 4, { timezone: "Europe/Bucharest", language: "ro_RO" });
+  b.account(reseller.id, "andrei@blueyonder-it.example", "Andrei Popescu", 4, {
+    timezone: "Europe/Bucharest",
+    language: "ro_RO",
+  });
   const resellerPolicy = b.policy(reseller.id, "Blue Yonder Standard", "workstations");
-  buildCompanyNetwork(b, reseller, { prefix: "BY", domain: "blueyonder-it.example", groups: [{ name: "Staff", machines: [["lt", 5], ["ws", 3]] }] }, 40, shared);
+  buildCompanyNetwork(
+    b,
+    reseller,
+    {
+      prefix: "BY",
+      domain: "blueyonder-it.example",
+      groups: [
+        {
+          name: "Staff",
+          machines: [
+            ["lt", 5],
+            ["ws", 3],
+          ],
+        },
+      ],
+    },
+    40,
+    shared,
+  );
   const margies = b.company({
     name: "Margie's Travel",
     type: 1,
@@ -505,13 +719,38 @@ function buildDefault(b: SeedBuilder): void {
     state: "RO-CJ",
     industry: 20,
     licenseSubscription: monthly(30),
-    contactPerson: { fullName: "Ioana Marin", email: "ioana@margiestravel.example", phoneNumber: null, companyRole: null },
+    contactPerson: {
+      fullName: "Ioana Marin",
+      email: "ioana@margiestravel.example",
+      phoneNumber: null,
+      companyRole: null,
+    },
   });
-  b.account(margies.id, "ioana@margiestravel.example", "Ioana Marin", 1, { timezone: "Europe/Bucharest", language: "ro_RO" });
+  b.account(margies.id, "ioana@margiestravel.example", "Ioana Marin", 1, {
+    timezone: "Europe/Bucharest",
+    language: "ro_RO",
+  });
   const margiesEndpoints = buildCompanyNetwork(
     b,
     margies,
-    { prefix: "MGT", domain: "margiestravel.example", groups: [{ name: "Agencies", machines: [["ws", 14]], children: [{ name: "Airport Kiosks", machines: [["ws", 4]], tags: ["Kiosk"] }] }, { name: "Back Office", machines: [["lt", 5], ["srv", 2]] }] },
+    {
+      prefix: "MGT",
+      domain: "margiestravel.example",
+      groups: [
+        {
+          name: "Agencies",
+          machines: [["ws", 14]],
+          children: [{ name: "Airport Kiosks", machines: [["ws", 4]], tags: ["Kiosk"] }],
+        },
+        {
+          name: "Back Office",
+          machines: [
+            ["lt", 5],
+            ["srv", 2],
+          ],
+        },
+      ],
+    },
     41,
     {},
   );
@@ -520,7 +759,8 @@ function buildDefault(b: SeedBuilder): void {
 
   // A few endpoints with their own policy (overrides that the forced Fabrikam servers group wins over).
   const contoso = companies[0]!;
-  for (const e of contoso.endpoints.filter((x) => x.isManaged).slice(0, 3)) e.policy = { policyId: edrOnly, force: false };
+  for (const e of contoso.endpoints.filter((x) => x.isManaged).slice(0, 3))
+    e.policy = { policyId: edrOnly, force: false };
   const fabrikam = companies[1]!;
   const fabServer = fabrikam.endpoints.find((e) => e.name.startsWith("FAB-SRV") && e.isManaged);
   if (fabServer) fabServer.policy = { policyId: edrOnly, force: false };
@@ -532,10 +772,27 @@ function buildDefault(b: SeedBuilder): void {
 }
 
 function tzFor(country: string): string {
-  return { US: "America/New_York", DE: "Europe/Berlin", GB: "Europe/London", CA: "America/Toronto", AU: "Australia/Sydney", AT: "Europe/Vienna", FR: "Europe/Paris" }[country] ?? "UTC";
+  return (
+    {
+      US: "America/New_York",
+      DE: "Europe/Berlin",
+      GB: "Europe/London",
+      CA: "America/Toronto",
+      AU: "Australia/Sydney",
+      AT: "Europe/Vienna",
+      FR: "Europe/Paris",
+    }[country] ?? "UTC"
+  );
 }
 
-function addPackage(b: SeedBuilder, companyId: string, name: string, description: string, modules: Record<string, number>, roles: Record<string, number> = {}): void {
+function addPackage(
+  b: SeedBuilder,
+  companyId: string,
+  name: string,
+  description: string,
+  modules: Record<string, number>,
+  roles: Record<string, number> = {},
+): void {
   const at = b.at();
   const pid = b.id(at);
   b.state.packages[pid] = {
@@ -572,41 +829,111 @@ function addPackage(b: SeedBuilder, companyId: string, name: string, description
   };
 }
 
-const MALWARE_FILES = ["invoice_0423.exe", "setup_crack.exe", "update.scr", "svchost32.exe", "payload.dll", "docviewer.exe", "tmp8821.exe", "keygen.exe"];
+const MALWARE_FILES = [
+  "invoice_0423.exe",
+  "setup_crack.exe",
+  "update.scr",
+  "svchost32.exe",
+  "payload.dll",
+  "docviewer.exe",
+  "tmp8821.exe",
+  "keygen.exe",
+];
 
 function seedBlocklist(b: SeedBuilder, rootId: string, contosoId: string, fabrikamId: string): void {
   const owner = b.state.ownerAccountId;
-  const add = (companyId: string, rec: Partial<TenantState["blocklist"][string]> & Pick<TenantState["blocklist"][string], "type" | "details">) => {
+  const add = (
+    companyId: string,
+    rec: Partial<TenantState["blocklist"][string]> & Pick<TenantState["blocklist"][string], "type" | "details">,
+  ) => {
     const at = b.at();
     const bid = b.id(at);
-    b.state.blocklist[bid] = { id: bid, companyId, hashType: null, hash: null, source: 3, sourceInfo: "", filename: null, ownerId: owner, created: isoSecondsNoZone(at), ...rec };
+    b.state.blocklist[bid] = {
+      id: bid,
+      companyId,
+      hashType: null,
+      hash: null,
+      source: 3,
+      sourceInfo: "",
+      filename: null,
+      ownerId: owner,
+      created: isoSecondsNoZone(at),
+      ...rec,
+    };
   };
   for (let i = 0; i < 160; i++) {
     const source = b.rng.pick([1, 2, 3, 3] as const);
     const hash = b.rng.hex(64);
     const filename = source === 1 ? b.rng.pick(MALWARE_FILES) : null;
-    add(contosoId, { type: "hash", hashType: 1, hash, source, sourceInfo: source === 1 ? `Added from incident ${1000 + i}` : source === 2 ? "Imported from threat feed" : "Added from public API", filename, details: { hashType: 1, hash, ...(filename ? { fileName: filename } : {}) } });
+    add(contosoId, {
+      type: "hash",
+      hashType: 1,
+      hash,
+      source,
+      sourceInfo:
+        source === 1
+          ? `Added from incident ${1000 + i}`
+          : source === 2
+            ? "Imported from threat feed"
+            : "Added from public API",
+      filename,
+      details: { hashType: 1, hash, ...(filename ? { fileName: filename } : {}) },
+    });
   }
   for (let i = 0; i < 6; i++) {
     const hash = b.rng.hex(32);
-    add(rootId, { type: "hash", hashType: 2, hash, sourceInfo: "Known ransomware dropper", details: { hashType: 2, hash } });
+    add(rootId, {
+      type: "hash",
+      hashType: 2,
+      hash,
+      sourceInfo: "Known ransomware dropper",
+      details: { hashType: 2, hash },
+    });
   }
   for (let i = 0; i < 10; i++) {
     const hash = b.rng.hex(64);
-    add(fabrikamId, { type: "hash", hashType: 1, hash, sourceInfo: "Blocked after phishing campaign", details: { hashType: 1, hash } });
+    add(fabrikamId, {
+      type: "hash",
+      hashType: 1,
+      hash,
+      sourceInfo: "Blocked after phishing campaign",
+      details: { hashType: 1, hash },
+    });
   }
-  for (const path of ["C:\\Users\\Public\\Downloads\\*.exe", "C:\\Windows\\Temp\\psexesvc.exe", "%APPDATA%\\Roaming\\updater.exe"]) {
+  for (const path of [
+    "C:\\Users\\Public\\Downloads\\*.exe",
+    "C:\\Windows\\Temp\\psexesvc.exe",
+    "%APPDATA%\\Roaming\\updater.exe",
+  ]) {
     add(fabrikamId, { type: "path", sourceInfo: "Lateral movement tooling", details: { path } });
   }
   add(fabrikamId, {
     type: "connection",
     sourceInfo: "Block outbound C2",
-    details: { ruleName: "Block C2 185.0.2.10", ruleId: "0b0b6c56-7d43-4a6a-9a4e-8e9f4f6f2f10", remoteAddress: { any: false, ipMask: "185.0.2.10/32", portRange: "443" }, localAddress: { any: true }, protocol: "TCP", ipVersion: "IPV4", direction: "outbound", operatingSystems: ["Windows"] },
+    details: {
+      ruleName: "Block C2 185.0.2.10",
+      ruleId: "0b0b6c56-7d43-4a6a-9a4e-8e9f4f6f2f10",
+      remoteAddress: { any: false, ipMask: "185.0.2.10/32", portRange: "443" },
+      localAddress: { any: true },
+      protocol: "TCP",
+      ipVersion: "IPV4",
+      direction: "outbound",
+      operatingSystems: ["Windows"],
+    },
   });
   add(fabrikamId, {
     type: "connection",
     sourceInfo: "Block SMB from guest VLAN",
-    details: { ruleName: "Guest VLAN SMB", ruleId: "5f2d9a31-1c8e-4b7f-b6a2-3e4d5c6b7a81", remoteAddress: { any: false, ipMask: "10.99.0.0/16", portRange: "445" }, localAddress: { any: true }, protocol: "TCP", ipVersion: "IPV4", direction: "inbound", operatingSystems: ["Windows"] },
+    details: {
+      ruleName: "Guest VLAN SMB",
+      ruleId: "5f2d9a31-1c8e-4b7f-b6a2-3e4d5c6b7a81",
+      remoteAddress: { any: false, ipMask: "10.99.0.0/16", portRange: "445" },
+      localAddress: { any: true },
+      protocol: "TCP",
+      ipVersion: "IPV4",
+      direction: "inbound",
+      operatingSystems: ["Windows"],
+    },
   });
 }
 
@@ -622,7 +949,15 @@ function seedTasksAndReports(b: SeedBuilder, rootId: string, contosoId: string, 
   const report = (companyId: string, name: string, type: number, occurrence: number) => {
     const at = b.at();
     const rid = b.id(at);
-    b.state.reports[rid] = { id: rid, name, type, companyId, targetIds: [companyId], occurrence, createdAt: isoUtc(at) };
+    b.state.reports[rid] = {
+      id: rid,
+      name,
+      type,
+      companyId,
+      targetIds: [companyId],
+      occurrence,
+      createdAt: isoUtc(at),
+    };
   };
   report(rootId, "Monthly License Usage", 23, 2);
   report(contosoId, "Malware Activity - Contoso", 2, 2);

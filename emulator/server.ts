@@ -55,7 +55,13 @@ function rpcBody(id: JsonRpcId, error: { code: number; message: string; data: { 
   return { id, jsonrpc: "2.0", error };
 }
 
-function rpcError(res: ServerResponse, id: JsonRpcId, err: RpcError, status = 200, headers: Record<string, string> = {}): void {
+function rpcError(
+  res: ServerResponse,
+  id: JsonRpcId,
+  err: RpcError,
+  status = 200,
+  headers: Record<string, string> = {},
+): void {
   sendJson(res, status, rpcBody(id, err.toJSON()), headers);
 }
 
@@ -75,15 +81,29 @@ function peekId(parsed: unknown): JsonRpcId {
 }
 
 /** Handles one API request (everything under `/api/`). */
-export async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string, deps: ApiDeps): Promise<void> {
+export async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  deps: ApiDeps,
+): Promise<void> {
   const started = performance.now();
   const m = API_PATH.exec(pathname);
-  const record: CallRecord = { module: m?.[2] ?? "", method: "", version: m?.[1] ?? "", status: 0, at: Date.now(), params: undefined };
+  const record: CallRecord = {
+    module: m?.[2] ?? "",
+    method: "",
+    version: m?.[1] ?? "",
+    status: 0,
+    at: Date.now(),
+    params: undefined,
+  };
   deps.calls.add(record);
   let keyFingerprint = "-";
   const finish = (status: number) => {
     record.status = status;
-    deps.log?.(`${req.method} ${pathname} ${record.method || "-"} ${status} ${(performance.now() - started).toFixed(1)}ms key=${keyFingerprint}`);
+    deps.log?.(
+      `${req.method} ${pathname} ${record.method || "-"} ${status} ${(performance.now() - started).toFixed(1)}ms key=${keyFingerprint}`,
+    );
   };
   res.on("finish", () => finish(res.statusCode));
   res.on("close", () => {
@@ -92,7 +112,13 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, pathn
 
   if (!m) return sendText(res, 404, "Not Found");
   if (req.method !== "POST") {
-    return rpcError(res, null, new RpcError(RpcCode.InvalidRequest, `The HTTP method ${req.method} is not allowed. Use POST.`), 405, { Allow: "POST" });
+    return rpcError(
+      res,
+      null,
+      new RpcError(RpcCode.InvalidRequest, `The HTTP method ${req.method} is not allowed. Use POST.`),
+      405,
+      { Allow: "POST" },
+    );
   }
   const version = m[1] as ApiVersion;
   const pathModule = m[2]!;
@@ -119,9 +145,18 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, pathn
 
   const key = deps.keys.authenticate(req.headers.authorization);
   if (!key) {
-    return sendJson(res, 401, rpcBody(echoId, { code: RpcCode.AuthError, message: "Unauthorized", data: { details: "Authentication failed: the API key is missing, invalid or revoked." } }), {
-      "WWW-Authenticate": 'Basic realm="GravityZone API"',
-    });
+    return sendJson(
+      res,
+      401,
+      rpcBody(echoId, {
+        code: RpcCode.AuthError,
+        message: "Unauthorized",
+        data: { details: "Authentication failed: the API key is missing, invalid or revoked." },
+      }),
+      {
+        "WWW-Authenticate": 'Basic realm="GravityZone API"',
+      },
+    );
   }
   keyFingerprint = key.fingerprint;
   const module = canonicalModule(pathModule);
@@ -129,20 +164,52 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, pathn
   if (!key.modules.includes(module)) {
     // -32001 means "authentication failed"; a valid key without the module is an authorization
     // refusal, so the body carries the generic server-error code and HTTP 403 says what happened.
-    return sendJson(res, 403, rpcBody(echoId, { code: RpcCode.ServerError, message: "Server error", data: { details: `API Key is not allowed to access the selected API: ${module}` } }));
+    return sendJson(
+      res,
+      403,
+      rpcBody(echoId, {
+        code: RpcCode.ServerError,
+        message: "Server error",
+        data: { details: `API Key is not allowed to access the selected API: ${module}` },
+      }),
+    );
   }
 
   const contentType = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-  if (contentType !== "application/json") return rpcError(res, echoId, new RpcError(RpcCode.InvalidRequest, "The Content-Type header must be application/json."));
+  if (contentType !== "application/json")
+    return rpcError(
+      res,
+      echoId,
+      new RpcError(RpcCode.InvalidRequest, "The Content-Type header must be application/json."),
+    );
   if (parseFailed) return rpcError(res, null, new RpcError(RpcCode.ParseError, "The request body is not valid JSON."));
-  if (tooDeep) return rpcError(res, null, new RpcError(RpcCode.InvalidRequest, `The request nests arrays or objects deeper than ${MAX_JSON_DEPTH} levels.`));
-  if (Array.isArray(parsed)) return rpcError(res, null, new RpcError(RpcCode.InvalidRequest, "Batch requests are not supported."));
-  if (typeof parsed !== "object" || parsed === null) return rpcError(res, null, new RpcError(RpcCode.InvalidRequest, "The request must be a JSON-RPC 2.0 object."));
+  if (tooDeep)
+    return rpcError(
+      res,
+      null,
+      new RpcError(RpcCode.InvalidRequest, `The request nests arrays or objects deeper than ${MAX_JSON_DEPTH} levels.`),
+    );
+  if (Array.isArray(parsed))
+    return rpcError(res, null, new RpcError(RpcCode.InvalidRequest, "Batch requests are not supported."));
+  if (typeof parsed !== "object" || parsed === null)
+    return rpcError(res, null, new RpcError(RpcCode.InvalidRequest, "The request must be a JSON-RPC 2.0 object."));
   const envelope = parsed as Record<string, unknown>;
-  if (envelope.jsonrpc !== "2.0") return rpcError(res, echoId, new RpcError(RpcCode.InvalidRequest, 'The "jsonrpc" member must be exactly "2.0".'));
-  if (typeof envelope.method !== "string" || envelope.method === "") return rpcError(res, echoId, new RpcError(RpcCode.InvalidRequest, 'The "method" member must be a non-empty string.'));
-  if (!("id" in envelope) || envelope.id === null) return rpcError(res, null, new RpcError(RpcCode.InvalidRequest, "Notifications are not supported: the request needs an id."));
-  if (typeof envelope.id !== "string" && typeof envelope.id !== "number") return rpcError(res, null, new RpcError(RpcCode.InvalidRequest, 'The "id" member must be a string or a number.'));
+  if (envelope.jsonrpc !== "2.0")
+    return rpcError(res, echoId, new RpcError(RpcCode.InvalidRequest, 'The "jsonrpc" member must be exactly "2.0".'));
+  if (typeof envelope.method !== "string" || envelope.method === "")
+    return rpcError(
+      res,
+      echoId,
+      new RpcError(RpcCode.InvalidRequest, 'The "method" member must be a non-empty string.'),
+    );
+  if (!("id" in envelope) || envelope.id === null)
+    return rpcError(
+      res,
+      null,
+      new RpcError(RpcCode.InvalidRequest, "Notifications are not supported: the request needs an id."),
+    );
+  if (typeof envelope.id !== "string" && typeof envelope.id !== "number")
+    return rpcError(res, null, new RpcError(RpcCode.InvalidRequest, 'The "id" member must be a string or a number.'));
   const id = envelope.id;
   const method = envelope.method;
   record.method = method;
@@ -154,15 +221,25 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, pathn
   const storm = deps.faults.storm(fullName);
   if (storm !== undefined) return sendHtml(res, 429, tooManyRequestsPage(), { "Retry-After": String(storm) });
   const admission = deps.limiter.admit(key.fingerprint, module, method);
-  if (!admission.ok) return sendHtml(res, 429, tooManyRequestsPage(), { "Retry-After": String(admission.retryAfterSeconds) });
+  if (!admission.ok)
+    return sendHtml(res, 429, tooManyRequestsPage(), { "Retry-After": String(admission.retryAfterSeconds) });
 
   const spec = findMethod(module, method);
   const handler = spec ? handlerFor(spec, version) : undefined;
   if (!spec || !handler) return rpcError(res, id, methodNotFound());
-  if (envelope.params !== undefined && envelope.params !== null && (typeof envelope.params !== "object" || Array.isArray(envelope.params))) {
-    return rpcError(res, id, new RpcError(RpcCode.InvalidParams, 'The "params" member must be an object of named parameters.'));
+  if (
+    envelope.params !== undefined &&
+    envelope.params !== null &&
+    (typeof envelope.params !== "object" || Array.isArray(envelope.params))
+  ) {
+    return rpcError(
+      res,
+      id,
+      new RpcError(RpcCode.InvalidParams, 'The "params" member must be an object of named parameters.'),
+    );
   }
-  if (deps.faults.error(fullName)) return rpcError(res, id, new RpcError(RpcCode.ServerError, "Internal server error. Please try again later."), 500);
+  if (deps.faults.error(fullName))
+    return rpcError(res, id, new RpcError(RpcCode.ServerError, "Internal server error. Please try again later."), 500);
   const documented = catalogueEntry(module, method, version);
   if (!documented) return rpcError(res, id, methodNotFound());
   try {
@@ -174,7 +251,17 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, pathn
 
   let result: unknown;
   try {
-    result = handler(envelope.params, { state: deps.holder.state, caller: { companyId: deps.holder.state.rootCompanyId, accountId: deps.holder.state.ownerAccountId, modules: key.modules }, version, now: new Date(), service });
+    result = handler(envelope.params, {
+      state: deps.holder.state,
+      caller: {
+        companyId: deps.holder.state.rootCompanyId,
+        accountId: deps.holder.state.ownerAccountId,
+        modules: key.modules,
+      },
+      version,
+      now: new Date(),
+      service,
+    });
   } catch (e) {
     if (e instanceof RpcError) return rpcError(res, id, e);
     deps.log?.(`internal error in ${fullName}: ${(e as Error).stack ?? String(e)}`);
@@ -185,7 +272,12 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, pathn
       await deps.persister.save();
     } catch (e) {
       deps.log?.(`could not save the state after ${fullName}: ${(e as Error).message}`);
-      return rpcError(res, id, new RpcError(RpcCode.ServerError, "Internal server error: the change could not be saved."), 500);
+      return rpcError(
+        res,
+        id,
+        new RpcError(RpcCode.ServerError, "Internal server error: the change could not be saved."),
+        500,
+      );
     }
     if (deps.faults.dropAfterWrite(fullName)) {
       req.socket.destroy();

@@ -276,7 +276,12 @@ export interface NotificationSettingsRecord {
   /** Plain-text emails only. */
   sendOnlyPlainTextEmail: boolean;
   /** One entry per notification type. */
-  notificationsSettings: Array<{ type: number; enabled: boolean; visibilitySettings: Record<string, unknown>; configurationSettings: Record<string, unknown> }>;
+  notificationsSettings: Array<{
+    type: number;
+    enabled: boolean;
+    visibilitySettings: Record<string, unknown>;
+    configurationSettings: Record<string, unknown>;
+  }>;
 }
 
 /** A blocklist rule: a file hash, a file path or a network connection. */
@@ -317,7 +322,12 @@ export interface PushRecord {
   /** jsonRPC, splunk, cef, qradar, azuresentinel. */
   serviceType: string;
   /** Receiver settings. */
-  serviceSettings: { url: string; requireValidSslCertificate: boolean; authorization?: string; splunkAuthorization?: string };
+  serviceSettings: {
+    url: string;
+    requireValidSslCertificate: boolean;
+    authorization?: string;
+    splunkAuthorization?: string;
+  };
   /** Event name → subscribed. */
   subscribeToEventTypes: Record<string, boolean>;
   /** Companies whose events are sent; null = all managed companies. */
@@ -394,7 +404,19 @@ export interface TenantState {
   reports: Record<string, ReportRecord>;
 }
 
-const COLLECTIONS = ["companies", "groups", "endpoints", "policies", "packages", "accounts", "notifications", "blocklist", "push", "scanTasks", "reports"] as const;
+const COLLECTIONS = [
+  "companies",
+  "groups",
+  "endpoints",
+  "policies",
+  "packages",
+  "accounts",
+  "notifications",
+  "blocklist",
+  "push",
+  "scanTasks",
+  "reports",
+] as const;
 
 /**
  * Checks that `value` looks like a {@link TenantState} of the current version (a shallow check of the
@@ -403,15 +425,18 @@ const COLLECTIONS = ["companies", "groups", "endpoints", "policies", "packages",
 export function stateProblem(value: unknown): string | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return "the state must be a JSON object";
   const s = value as Record<string, unknown>;
-  if (s.version !== STATE_VERSION) return `unsupported state version ${JSON.stringify(s.version)} (expected ${STATE_VERSION})`;
+  if (s.version !== STATE_VERSION)
+    return `unsupported state version ${JSON.stringify(s.version)} (expected ${STATE_VERSION})`;
   for (const c of COLLECTIONS) {
     const v = s[c];
     if (typeof v !== "object" || v === null || Array.isArray(v)) return `"${c}" must be an object keyed by id`;
   }
   const companies = s.companies as Record<string, unknown>;
-  if (typeof s.rootCompanyId !== "string" || !(s.rootCompanyId in companies)) return "rootCompanyId must name a company in the state";
+  if (typeof s.rootCompanyId !== "string" || !(s.rootCompanyId in companies))
+    return "rootCompanyId must name a company in the state";
   const accounts = s.accounts as Record<string, unknown>;
-  if (typeof s.ownerAccountId !== "string" || !(s.ownerAccountId in accounts)) return "ownerAccountId must name an account in the state";
+  if (typeof s.ownerAccountId !== "string" || !(s.ownerAccountId in accounts))
+    return "ownerAccountId must name an account in the state";
   return undefined;
 }
 
@@ -428,7 +453,12 @@ export function upgradeState(state: TenantState): TenantState {
       continue;
     }
     const phoneNumber = cp.phoneNumber ?? cp.phone ?? null;
-    c.contactPerson = { fullName: cp.fullName ?? null, email: cp.email ?? null, phoneNumber, companyRole: cp.companyRole ?? null };
+    c.contactPerson = {
+      fullName: cp.fullName ?? null,
+      email: cp.email ?? null,
+      phoneNumber,
+      companyRole: cp.companyRole ?? null,
+    };
   }
   return state;
 }

@@ -66,7 +66,8 @@ export function childNodes(state: TenantState, parentId: string): NodeRef[] {
   const out: NodeRef[] = [];
   for (const c of Object.values(state.companies)) if (c.parentId === parentId) out.push({ kind: "company", record: c });
   for (const g of Object.values(state.groups)) if (g.parentId === parentId) out.push({ kind: "group", record: g });
-  for (const e of Object.values(state.endpoints)) if (e.parentId === parentId) out.push({ kind: "endpoint", record: e });
+  for (const e of Object.values(state.endpoints))
+    if (e.parentId === parentId) out.push({ kind: "endpoint", record: e });
   return out;
 }
 
@@ -115,11 +116,16 @@ export function childGroups(state: TenantState, parentId: string): GroupRecord[]
 }
 
 /** The names GravityZone gives a company's system groups (77209-128488). */
-export const SYSTEM_GROUP_NAMES: Readonly<Record<SystemGroupKind, string>> = { computersAndGroups: "Computers and Groups", deleted: "Deleted" };
+export const SYSTEM_GROUP_NAMES: Readonly<Record<SystemGroupKind, string>> = {
+  computersAndGroups: "Computers and Groups",
+  deleted: "Deleted",
+};
 
 /** A company's system group of the given kind ('Computers and Groups' or 'Deleted'), if the state has it. */
 export function systemGroupOf(state: TenantState, companyId: string, kind: SystemGroupKind): GroupRecord | undefined {
-  return Object.values(state.groups).find((g) => g.system === kind && g.companyId === companyId && g.parentId === companyId);
+  return Object.values(state.groups).find(
+    (g) => g.system === kind && g.companyId === companyId && g.parentId === companyId,
+  );
 }
 
 /** True when group `groupId` is `ancestorId` or lies below it. */

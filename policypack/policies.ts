@@ -6,7 +6,11 @@
  * `new PolicyPack("my-org", { policies: [companyRequires2fa, pushHttpsOnly] })`.
  */
 import type { Policies } from "@pulumi/policy";
-import { accountAllowedEmailDomains, accountCustomRoleRestrictedRights, accountNoPartnerRoleInCustomerCompany } from "./rules/accounts";
+import {
+  accountAllowedEmailDomains,
+  accountCustomRoleRestrictedRights,
+  accountNoPartnerRoleInCustomerCompany,
+} from "./rules/accounts";
 import { blocklistNoDuplicateHashes, blocklistPreferSha256, blocklistSourceNote } from "./rules/blocklist";
 import { companyDeletionProtectionInProduction, companyRequires2fa } from "./rules/companies";
 import { companyCoverage } from "./rules/coverage";
@@ -14,7 +18,11 @@ import { installationPackageRequiredModules } from "./rules/installation-package
 import { policyAssignmentNoForcedInheritanceOnPartners } from "./rules/policy-assignments";
 import { pushHttpsOnly, pushRequireValidCertificate, pushRequiredEventTypes } from "./rules/push-event-settings";
 
-export { accountAllowedEmailDomains, accountCustomRoleRestrictedRights, accountNoPartnerRoleInCustomerCompany } from "./rules/accounts";
+export {
+  accountAllowedEmailDomains,
+  accountCustomRoleRestrictedRights,
+  accountNoPartnerRoleInCustomerCompany,
+} from "./rules/accounts";
 export { blocklistNoDuplicateHashes, blocklistPreferSha256, blocklistSourceNote } from "./rules/blocklist";
 export { companyDeletionProtectionInProduction, companyRequires2fa } from "./rules/companies";
 export { companyCoverage } from "./rules/coverage";

@@ -49,7 +49,9 @@ export async function createOrAdopt<T>(spec: CreateOrAdoptSpec<T>): Promise<Crea
     try {
       return { id: await spec.create(), adopted: false };
     } catch (e) {
-      const conflict = isGravityZoneError(e, "invalid-params", "server") && /already exists|already used|not unique|duplicate|is taken/i.test((e as GravityZoneError).details);
+      const conflict =
+        isGravityZoneError(e, "invalid-params", "server") &&
+        /already exists|already used|not unique|duplicate|is taken/i.test((e as GravityZoneError).details);
       if (!(isGravityZoneError(e) && (e.ambiguous || conflict))) throw e;
       const after = await spec.find();
       if (after !== undefined) {
@@ -63,5 +65,7 @@ export async function createOrAdopt<T>(spec: CreateOrAdoptSpec<T>): Promise<Crea
 }
 
 function alreadyExists(what: string, id: string): Error {
-  return new Error(`${what} already exists in GravityZone (id ${id}). Set \`adopt: true\` to manage the existing object, or choose another name.`);
+  return new Error(
+    `${what} already exists in GravityZone (id ${id}). Set \`adopt: true\` to manage the existing object, or choose another name.`,
+  );
 }

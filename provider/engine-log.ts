@@ -29,7 +29,11 @@ let wired = false;
  */
 export function engineAddressFromArgv(argv: readonly string[]): string | undefined {
   const script = argv[1];
-  if (typeof script !== "string" || !/[\\/]@pulumi[\\/]pulumi[\\/]cmd[\\/]dynamic-provider([\\/]index(\.js)?)?$/.test(script)) return undefined;
+  if (
+    typeof script !== "string" ||
+    !/[\\/]@pulumi[\\/]pulumi[\\/]cmd[\\/]dynamic-provider([\\/]index(\.js)?)?$/.test(script)
+  )
+    return undefined;
   const rest = argv.slice(2);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -49,7 +53,9 @@ function wireEngineAddress(): void {
   wired = true;
   const addr = engineAddressFromArgv(process.argv);
   if (addr === undefined) return;
-  const state = require("@pulumi/pulumi/runtime/state") as { getStore(): { settings: { options: { engineAddr?: string } } } };
+  const state = require("@pulumi/pulumi/runtime/state") as {
+    getStore(): { settings: { options: { engineAddr?: string } } };
+  };
   const options = state.getStore().settings.options;
   if (!options.engineAddr) options.engineAddr = addr;
 }

@@ -67,7 +67,9 @@ export type ResourceHandler = Required<Omit<pulumi.dynamic.ResourceProvider, "co
 const PROVIDER_KEY = "__provider";
 
 /** Builds the handler for a resource definition. */
-export function defineHandler<I extends Record<string, unknown>, O extends I>(def: ResourceDefinition<I, O>): ResourceHandler {
+export function defineHandler<I extends Record<string, unknown>, O extends I>(
+  def: ResourceDefinition<I, O>,
+): ResourceHandler {
   const fields = inputFields(def.schema);
   const local = new Set<string>(def.local ?? []);
   return {
@@ -136,7 +138,13 @@ export function defineHandler<I extends Record<string, unknown>, O extends I>(de
 }
 
 /** Throws when a known new value changes a {@link ResourceDefinition.fixed} field (unknowns are checked again at update). */
-function refuseFixedChanges<I extends Record<string, unknown>, O extends I>(def: ResourceDefinition<I, O>, id: string, olds: Record<string, unknown>, news: Record<string, unknown>, changed: readonly string[]): void {
+function refuseFixedChanges<I extends Record<string, unknown>, O extends I>(
+  def: ResourceDefinition<I, O>,
+  id: string,
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+  changed: readonly string[],
+): void {
   const fixed = (def.fixed ?? {}) as Readonly<Record<string, string | undefined>>;
   for (const f of changed) {
     const why = fixed[f];
@@ -158,7 +166,12 @@ function shown(v: unknown): string {
  * True when `error` may mean "the object is not there" and the resource's listing confirms it. An
  * error of any other kind, or one the listing contradicts, is never taken as "gone".
  */
-async function confirmedGone<I extends Record<string, unknown>, O extends I>(def: ResourceDefinition<I, O>, id: string, olds: O, error: unknown): Promise<boolean> {
+async function confirmedGone<I extends Record<string, unknown>, O extends I>(
+  def: ResourceDefinition<I, O>,
+  id: string,
+  olds: O,
+  error: unknown,
+): Promise<boolean> {
   if (!isGravityZoneError(error, "not-found", "invalid-params") || def.confirmAbsent === undefined) return false;
   return def.confirmAbsent(id, olds);
 }
@@ -190,7 +203,10 @@ function failureOf(issue: z.core.$ZodIssue): pulumi.dynamic.CheckFailure {
   if (issue.code === "unrecognized_keys") {
     const parent = issue.path.map(String);
     const names = issue.keys.map((k) => [...parent, k].join("."));
-    return { property: parent[0] ?? String(issue.keys[0] ?? ""), reason: `${names.join(", ")}: not a known input (check the spelling)` };
+    return {
+      property: parent[0] ?? String(issue.keys[0] ?? ""),
+      reason: `${names.join(", ")}: not a known input (check the spelling)`,
+    };
   }
   const path = issue.path.map(String);
   const property = path[0] ?? "";
@@ -198,7 +214,11 @@ function failureOf(issue: z.core.$ZodIssue): pulumi.dynamic.CheckFailure {
 }
 
 /** The input fields whose values differ between the old outputs and the new inputs. */
-export function changedFields(fields: readonly string[], olds: Record<string, unknown>, news: Record<string, unknown>): string[] {
+export function changedFields(
+  fields: readonly string[],
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): string[] {
   return fields.filter((f) => news[f] === UNKNOWN || containsUnknown(news[f]) || !sameValue(olds[f], news[f]));
 }
 

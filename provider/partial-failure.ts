@@ -23,7 +23,10 @@ export class PartialCreateError extends Error {
   /** `cause` is the follow-up step's error; its message becomes the reason. */
   constructor(what: string, id: string, properties: Record<string, unknown>, step: string, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`${what} was created (id ${id}) but ${step} failed: ${reason}. The object is recorded in the stack; run \`pulumi up\` again to finish.`, { cause });
+    super(
+      `${what} was created (id ${id}) but ${step} failed: ${reason}. The object is recorded in the stack; run \`pulumi up\` again to finish.`,
+      { cause },
+    );
     this.name = "PartialCreateError";
     this.id = id;
     this.properties = properties;

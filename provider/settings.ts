@@ -50,7 +50,13 @@ export function configureProvider(get: ConfigGetter): void {
   const next = resolveSettings(get);
   // The host configures each resource kind's provider separately, with the same settings: keep the
   // client (and what it shares between resources, such as a refresh's blocklist listings).
-  if (!configured || configured.accessUrl !== next.accessUrl || configured.apiKey !== next.apiKey || configured.rateLimitScale !== next.rateLimitScale) shared = undefined;
+  if (
+    !configured ||
+    configured.accessUrl !== next.accessUrl ||
+    configured.apiKey !== next.apiKey ||
+    configured.rateLimitScale !== next.rateLimitScale
+  )
+    shared = undefined;
   configured = next;
 }
 

@@ -112,7 +112,13 @@ function gathered<T>(slot: Slot, list: Lister<T>): Promise<T> {
  * @param kind the kind of list, e.g. `"blocklist"`; {@link listingWrite} forgets a whole kind.
  * @param key the list within its kind, e.g. a company id.
  */
-export function sharedListing<T>(c: GravityZoneClient, kind: string, key: string, options: ListingOptions, list: Lister<T>): Promise<T> {
+export function sharedListing<T>(
+  c: GravityZoneClient,
+  kind: string,
+  key: string,
+  options: ListingOptions,
+  list: Lister<T>,
+): Promise<T> {
   const slot = slotOf(c, kind, key);
   if (!options.reuse) return gathered(slot, list);
   if (slot.recent && Date.now() - slot.recent.at < READ_REUSE_MS) return slot.recent.promise as Promise<T>;

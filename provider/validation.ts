@@ -9,7 +9,8 @@ export const idRef = z.string().regex(/^[0-9a-fA-F]{24}$/, "must be a GravityZon
 
 // Control characters, bidirectional overrides and zero-width characters make names that look alike;
 // U+2028 and U+2029 end a line in JavaScript; a lone surrogate is not text.
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const INVISIBLE =
+  /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** A display name: 1..`max` characters, no control or invisible characters, no surrounding spaces. */
 export function displayName(max: number) {
@@ -17,7 +18,10 @@ export function displayName(max: number) {
     .string()
     .min(1, "must not be empty")
     .max(max, `must be at most ${max} characters`)
-    .refine((s) => !INVISIBLE.test(s), "must not contain control, line-separator or invisible characters (or a lone surrogate)")
+    .refine(
+      (s) => !INVISIBLE.test(s),
+      "must not contain control, line-separator or invisible characters (or a lone surrogate)",
+    )
     .refine((s) => s.trim() === s, "must not start or end with spaces");
 }
 
@@ -50,7 +54,9 @@ export const COUNTRY_CODES = new Set(
 );
 
 /** An ISO 3166-1 alpha-2 country code, upper case (`RO`, `US`). */
-export const countryCode = z.string().refine((s) => COUNTRY_CODES.has(s), "must be an ISO 3166-1 alpha-2 country code in upper case, e.g. US or RO");
+export const countryCode = z
+  .string()
+  .refine((s) => COUNTRY_CODES.has(s), "must be an ISO 3166-1 alpha-2 country code in upper case, e.g. US or RO");
 
 /** A phone number: at most 32 characters of digits, spaces and + - ( ) . */
 export const phone = z
@@ -106,7 +112,11 @@ export const md5 = z
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 /** The paths of prototype keys in `v`, at any depth (own keys, as JSON.parse and YAML parsers make them). */
-function prototypeKeyPaths(v: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+function prototypeKeyPaths(
+  v: unknown,
+  at: (string | number)[] = [],
+  out: (string | number)[][] = [],
+): (string | number)[][] {
   if (Array.isArray(v)) v.forEach((x, i) => prototypeKeyPaths(x, [...at, i], out));
   else if (v !== null && typeof v === "object") {
     for (const k of Object.keys(v)) {
@@ -125,7 +135,8 @@ export function withoutPrototypeKeys<T extends z.ZodType>(schema: T) {
   return z
     .unknown()
     .superRefine((v, ctx) => {
-      for (const path of prototypeKeyPaths(v)) ctx.addIssue({ code: "custom", path, message: `"${String(path[path.length - 1])}" is not allowed as a key` });
+      for (const path of prototypeKeyPaths(v))
+        ctx.addIssue({ code: "custom", path, message: `"${String(path[path.length - 1])}" is not allowed as a key` });
     })
     .pipe(schema);
 }
@@ -137,7 +148,11 @@ export function flagsOf<K extends string>(allowed: readonly K[], what: string) {
     z.record(z.string(), z.boolean()).superRefine((rec, ctx) => {
       for (const k of Object.keys(rec)) {
         if (FORBIDDEN_KEYS.has(k) || !allowedSet.has(k)) {
-          ctx.addIssue({ code: "custom", path: [k], message: `unknown ${what} "${k}"; allowed: ${allowed.join(", ")}` });
+          ctx.addIssue({
+            code: "custom",
+            path: [k],
+            message: `unknown ${what} "${k}"; allowed: ${allowed.join(", ")}`,
+          });
         }
       }
     }),
@@ -147,10 +162,15 @@ export function flagsOf<K extends string>(allowed: readonly K[], what: string) {
 /** An ISO 8601 calendar date (`2027-12-31`) or date-time (`2027-12-31T23:59:59Z`) that exists. */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, "must be an ISO 8601 date like 2027-12-31 (or a date-time like 2027-12-31T23:59:59Z)")
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/,
+    "must be an ISO 8601 date like 2027-12-31 (or a date-time like 2027-12-31T23:59:59Z)",
+  )
   .refine((s) => {
     const day = new Date(`${s.slice(0, 10)}T00:00:00Z`);
-    return !Number.isNaN(Date.parse(s)) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === s.slice(0, 10);
+    return (
+      !Number.isNaN(Date.parse(s)) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === s.slice(0, 10)
+    );
   }, "must be a real calendar date");
 
 /** Installer languages GravityZone documents for installation packages. */
@@ -168,12 +188,12 @@ export const languageCode = z.enum(LANGUAGES, { error: `must be one of ${LANGUAG
 export const CONSOLE_LANGUAGES = [...LANGUAGES, "cs_CZ", "zh_CN", "vi_VN", "tr_TR", "ko_KR", "ja_JP"] as const;
 
 /** A console language code (`en_US`, `vi_VN`, …). */
-export const consoleLanguageCode = z.enum(CONSOLE_LANGUAGES, { error: `must be one of ${CONSOLE_LANGUAGES.join(", ")}` });
+export const consoleLanguageCode = z.enum(CONSOLE_LANGUAGES, {
+  error: `must be one of ${CONSOLE_LANGUAGES.join(", ")}`,
+});
 
 /** An ISO 3166-2 subdivision code (`US-CA`, `RO-B`): a country code, a hyphen, 1–3 letters or digits. */
-export const subdivisionCode = z
-  .string()
-  .refine((s) => {
-    const m = /^([A-Z]{2})-[A-Z0-9]{1,3}$/.exec(s);
-    return m !== null && COUNTRY_CODES.has(m[1]!);
-  }, "must be an ISO 3166-2 subdivision code in upper case, e.g. US-CA or RO-B");
+export const subdivisionCode = z.string().refine((s) => {
+  const m = /^([A-Z]{2})-[A-Z0-9]{1,3}$/.exec(s);
+  return m !== null && COUNTRY_CODES.has(m[1]!);
+}, "must be an ISO 3166-2 subdivision code in upper case, e.g. US-CA or RO-B");

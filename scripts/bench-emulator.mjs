@@ -39,7 +39,9 @@ function rssOf(pid) {
 }
 
 async function startServer() {
-  const child = spawn(process.execPath, [cli, "--port", "0", "--rate-limits", "off", "--api-key", KEY], { stdio: ["ignore", "pipe", "ignore"] });
+  const child = spawn(process.execPath, [cli, "--port", "0", "--rate-limits", "off", "--api-key", KEY], {
+    stdio: ["ignore", "pipe", "ignore"],
+  });
   const rl = createInterface({ input: child.stdout });
   const first = await new Promise((resolve) => rl.once("line", resolve));
   const url = first.replace("GravityZone emulator listening on ", "");
@@ -49,19 +51,29 @@ async function startServer() {
 async function run(url, module, method, params) {
   const origin = new URL(url).origin;
   const pool = new Pool(origin, { connections: CONCURRENCY, pipelining: 1, keepAliveTimeout: 30_000 });
-  const headers = { "content-type": "application/json", authorization: `Basic ${Buffer.from(`${KEY}:`).toString("base64")}` };
+  const headers = {
+    "content-type": "application/json",
+    authorization: `Basic ${Buffer.from(`${KEY}:`).toString("base64")}`,
+  };
   const reqPath = `${new URL(url).pathname}/v1.0/jsonrpc/${module}`;
   let next = 0;
   const latencies = [];
   const one = async (i) => {
     const t = performance.now();
-    const res = await pool.request({ method: "POST", path: reqPath, headers, body: JSON.stringify({ id: i, jsonrpc: "2.0", method, params }) });
+    const res = await pool.request({
+      method: "POST",
+      path: reqPath,
+      headers,
+      body: JSON.stringify({ id: i, jsonrpc: "2.0", method, params }),
+    });
     const text = await res.body.text();
-    if (res.statusCode !== 200 || !text.includes('"result"')) throw new Error(`unexpected answer ${res.statusCode}: ${text.slice(0, 200)}`);
+    if (res.statusCode !== 200 || !text.includes('"result"'))
+      throw new Error(`unexpected answer ${res.statusCode}: ${text.slice(0, 200)}`);
     latencies.push(performance.now() - t);
   };
   // Warm-up: open the connections and let the JIT settle.
-  for (let w = 0; w < 2000; w += CONCURRENCY) await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => one(-w - i - 1)));
+  for (let w = 0; w < 2000; w += CONCURRENCY)
+    await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => one(-w - i - 1)));
   latencies.length = 0;
   const t0 = performance.now();
   await Promise.all(
@@ -103,13 +115,24 @@ const results = [];
 try {
   results.push(["general.getApiKeyDetails", await run(url, "general", "getApiKeyDetails", {})]);
   results.push(["network.getCustomGroupsList", await run(url, "network", "getCustomGroupsList", {})]);
-  results.push(["network.getNetworkInventoryItems (recursive, perPage 100)", await run(url, "network", "getNetworkInventoryItems", { perPage: 100, filters: { depth: { allItemsRecursively: true } } })]);
+  results.push([
+    "network.getNetworkInventoryItems (recursive, perPage 100)",
+    await run(url, "network", "getNetworkInventoryItems", {
+      perPage: 100,
+      filters: { depth: { allItemsRecursively: true } },
+    }),
+  ]);
 } finally {
   const busyRss = rssOf(child.pid);
   child.kill("SIGTERM");
   await new Promise((r) => child.once("exit", r));
-  console.log(`GravityZone emulator benchmark — Node ${process.version}, ${REQUESTS} requests per method, ${CONCURRENCY} keep-alive connections, rate limits off`);
-  for (const [name, r] of results) console.log(`  ${name}: ${r.rps} req/s (${r.seconds} s; latency p50 ${r.p50} ms, p99 ${r.p99} ms)`);
-  console.log(`Seeded default tenant (${mem.companies} companies, ${mem.endpoints} endpoints): heap ${mem.tenantHeapMB} MB for the tenant, process heap ${mem.heapUsedMB} MB, RSS ${mem.rssMB} MB; state file ${mem.stateJsonKB} KB`);
+  console.log(
+    `GravityZone emulator benchmark — Node ${process.version}, ${REQUESTS} requests per method, ${CONCURRENCY} keep-alive connections, rate limits off`,
+  );
+  for (const [name, r] of results)
+    console.log(`  ${name}: ${r.rps} req/s (${r.seconds} s; latency p50 ${r.p50} ms, p99 ${r.p99} ms)`);
+  console.log(
+    `Seeded default tenant (${mem.companies} companies, ${mem.endpoints} endpoints): heap ${mem.tenantHeapMB} MB for the tenant, process heap ${mem.heapUsedMB} MB, RSS ${mem.rssMB} MB; state file ${mem.stateJsonKB} KB`,
+  );
   console.log(`Emulator server process RSS: ${idleRss.toFixed(1)} MB idle, ${busyRss.toFixed(1)} MB after the run`);
 }

@@ -11,8 +11,8 @@ const RIGHTS: ParamDoc = {
   type: "object",
   required: false,
   doc:
-    "The rights of the account. Only used when role is 5 (Custom): \"In any other situation, the values assigned to the rights parameter are " +
-    "ignored\" (updateAccount: \"ignored and replaced with the rights specific to that role\"). Omitted rights are set to false.",
+    'The rights of the account. Only used when role is 5 (Custom): "In any other situation, the values assigned to the rights parameter are ' +
+    'ignored" (updateAccount: "ignored and replaced with the rights specific to that role"). Omitted rights are set to false.',
   fields: {
     manageCompanies: right("Create, delete, suspend, manage licensing and security for client companies."),
     manageNetworks: right(
@@ -38,9 +38,13 @@ const PHONE: ParamDoc = {
     countryCode: {
       type: ["string", "integer"],
       required: true,
-      doc: "The prefix of the country where the phone number is located (example \"+40\").",
+      doc: 'The prefix of the country where the phone number is located (example "+40").',
     },
-    subscriberNumber: { type: "string", required: true, doc: "The phone number without the prefix (example \"0000000000\")." },
+    subscriberNumber: {
+      type: "string",
+      required: true,
+      doc: 'The phone number without the prefix (example "0000000000").',
+    },
   },
 };
 
@@ -51,15 +55,30 @@ const PHONE: ParamDoc = {
  * ko_KR and ja_JP are assumed from the same LL_CC locale convention.
  */
 const CONSOLE_LANGUAGES = [
-  "en_US", "es_ES", "de_DE", "fr_FR", "ro_RO", "pl_PL", "pt_BR", "it_IT", "ru_RU", "cs_CZ", "zh_CN", "vi_VN", "tr_TR", "ko_KR", "ja_JP",
+  "en_US",
+  "es_ES",
+  "de_DE",
+  "fr_FR",
+  "ro_RO",
+  "pl_PL",
+  "pt_BR",
+  "it_IT",
+  "ru_RU",
+  "cs_CZ",
+  "zh_CN",
+  "vi_VN",
+  "tr_TR",
+  "ko_KR",
+  "ja_JP",
 ] as const;
 
 const LANGUAGE_ASSUMPTION =
-  "profile.language: the API pages list no languages (example \"en_US\"); the console guide (77211-94051) lists 15 without codes. The " +
+  'profile.language: the API pages list no languages (example "en_US"); the console guide (77211-94051) lists 15 without codes. The ' +
   "codes of Czech, Chinese, Vietnamese, Turkish, Korean and Japanese (cs_CZ, zh_CN, vi_VN, tr_TR, ko_KR, ja_JP) are assumed from the " +
   "LL_CC convention of the other nine; other values are refused.";
 
-const ROLE_ASSUMPTION = "role is \"Number\" on the pages; its values are integers, so the type is integer (a fraction is refused).";
+const ROLE_ASSUMPTION =
+  'role is "Number" on the pages; its values are integers, so the type is integer (a fraction is refused).';
 
 const RIGHTS_ASSUMPTION =
   "rights with a role other than 5 are ignored, not refused (unknown right names are still refused). With role 5, omitted rights are " +
@@ -78,11 +97,11 @@ const profile = (fullNameRequired: boolean, required: boolean): ParamDoc => ({
     "Romanian, Polish, Portuguese, Italian, Russian, Czech, Chinese, Vietnamese, Turkish, Korean, Japanese (77211-94051).",
   fields: {
     fullName: { type: "string", required: fullNameRequired, doc: "The full name of the user." },
-    timezone: { type: "string", required: false, doc: "The timezone of the user (example \"Europe/Bucharest\")." },
+    timezone: { type: "string", required: false, doc: 'The timezone of the user (example "Europe/Bucharest").' },
     language: {
       type: "string",
       required: false,
-      doc: "The language displayed in the GravityZone console, LL_CC (example \"en_US\"); the console's 15 languages.",
+      doc: 'The language displayed in the GravityZone console, LL_CC (example "en_US"); the console\'s 15 languages.',
       values: CONSOLE_LANGUAGES,
     },
   },
@@ -102,11 +121,11 @@ export const accountsCatalogue: readonly MethodDoc[] = [
     fidelity: "assumed",
     assumptions: [
       "phoneNumber member types are cut off on 77209-125284; the on-premises updateAccount page types countryCode as Integer while every " +
-        "example sends a string (\"+40\"): both are accepted.",
+        'example sends a string ("+40"): both are accepted.',
       "companyId and role 4 (Partner) are on the partners page (77211) only; the cloud page (77209) has neither. Both are kept.",
       "userName is documented only on the on-premises page (77212-125284, where it is mandatory); no cloud/partner page has it, so it is not " +
         "accepted here.",
-      "The example request (older page version) uses the password \"P@s4w0rd\", shorter than the twelve characters the current text requires.",
+      'The example request (older page version) uses the password "P@s4w0rd", shorter than the twelve characters the current text requires.',
       "The rights member list is compiled from the page versions (older: manageCompanies, manageNetworks, manageUsers, manageReports, " +
         "companyManager; newer: manageRemoteShell, manageInventory, managePoliciesRead, managePoliciesWrite).",
       LANGUAGE_ASSUMPTION,
@@ -137,7 +156,12 @@ export const accountsCatalogue: readonly MethodDoc[] = [
         default: 1,
       },
       rights: RIGHTS,
-      targetIds: { type: "array", required: false, items: "string", doc: "IDs of the targets to be managed by the user account." },
+      targetIds: {
+        type: "array",
+        required: false,
+        items: "string",
+        doc: "IDs of the targets to be managed by the user account.",
+      },
     },
     result: { type: "string", doc: "The ID of the created user account.", example: "585d2dc9aaed70820abc45b4" },
     exampleRequest: {
@@ -153,7 +177,8 @@ export const accountsCatalogue: readonly MethodDoc[] = [
     n8n: {
       file: "nodes/GravityZone/actions/accounts/createAccount.operation.ts",
       sends: ["email", "profile", "password", "role", "phoneNumber", "rights", "targetIds", "page", "perPage"],
-      differences: "Also sends page and perPage (undocumented for createAccount) when set; never sends companyId; role options 1, 2, 3, 5.",
+      differences:
+        "Also sends page and perPage (undocumented for createAccount) when set; never sends companyId; role options 1, 2, 3, 5.",
     },
   },
   {
@@ -190,7 +215,12 @@ export const accountsCatalogue: readonly MethodDoc[] = [
         values: [1, 2, 3, 4, 5],
       },
       rights: RIGHTS,
-      targetIds: { type: "array", required: false, items: "string", doc: "IDs of the targets to be managed by the user account." },
+      targetIds: {
+        type: "array",
+        required: false,
+        items: "string",
+        doc: "IDs of the targets to be managed by the user account.",
+      },
       authenticationMethod: {
         type: "integer",
         required: false,
@@ -220,7 +250,17 @@ export const accountsCatalogue: readonly MethodDoc[] = [
     rateLimit: "30/min",
     n8n: {
       file: "nodes/GravityZone/actions/accounts/updateAccount.operation.ts",
-      sends: ["accountId", "email", "authenticationMethod", "password", "role", "profile", "phoneNumber", "rights", "targetIds"],
+      sends: [
+        "accountId",
+        "email",
+        "authenticationMethod",
+        "password",
+        "role",
+        "profile",
+        "phoneNumber",
+        "rights",
+        "targetIds",
+      ],
       differences: "Sends authenticationMethod (not in the readable page text); role options 1, 2, 3, 5.",
     },
   },
@@ -235,7 +275,8 @@ export const accountsCatalogue: readonly MethodDoc[] = [
       accountId: {
         type: "string",
         required: true,
-        doc: "The ID of the user account to be deleted. One account at a time, only accounts visible to the key's account; the account that " +
+        doc:
+          "The ID of the user account to be deleted. One account at a time, only accounts visible to the key's account; the account that " +
           "was used to create the API key cannot be deleted by this method.",
       },
     },
@@ -282,7 +323,7 @@ export const accountsCatalogue: readonly MethodDoc[] = [
     pages: [`${BASE}77211-1081603-getaccoutdetails.html`],
     fidelity: "assumed",
     assumptions: [
-      "Only the partners page was found (its address is spelled \"getaccoutdetails\"); the return-value table is partly unreadable: the names " +
+      'Only the partners page was found (its address is spelled "getaccoutdetails"); the return-value table is partly unreadable: the names ' +
         "of the passwordLifetime, account-lockdown, two-factor and manage-own-company members are inferred from getAccountsList.",
       "The example response is cut after rights; it starts with id, so id is part of the result.",
       "The emulator answers id, email, profile {fullName, language, timezone, landingPage}, phoneNumber, role, rights, passwordLifetime, " +
@@ -290,7 +331,7 @@ export const accountsCatalogue: readonly MethodDoc[] = [
         "names are not readable. phoneNumber is {countryCode: null, subscriberNumber: null} when none is set, as the example shows.",
       "No targetIds member: neither this page nor getAccountsList documents one (targetIds is only a create/update parameter). No userName " +
         "(on-premises pages only).",
-      "landingPage \"dashboard\" (the example's value), passwordLifetime 0 and twoFactorAuthenticationStatus false are fixed: the API cannot " +
+      'landingPage "dashboard" (the example\'s value), passwordLifetime 0 and twoFactorAuthenticationStatus false are fixed: the API cannot ' +
         "set them. rights: the account's own for role 5 (every right, false when not granted), the role's rights otherwise.",
     ],
     params: {
@@ -356,7 +397,12 @@ export const accountsCatalogue: readonly MethodDoc[] = [
         doc: "Days after which generated notifications are automatically deleted, 1-365. Default 30.",
         default: 30,
       },
-      emailAddresses: { type: "array", required: false, items: "string", doc: "Additional email addresses used when sending notifications." },
+      emailAddresses: {
+        type: "array",
+        required: false,
+        items: "string",
+        doc: "Additional email addresses used when sending notifications.",
+      },
       includeDeviceName: {
         type: "boolean",
         required: false,
@@ -377,7 +423,7 @@ export const accountsCatalogue: readonly MethodDoc[] = [
           "Notification settings to configure: {type, enabled, visibilitySettings {sendPerEmail, showInConsole, useCustomEmailDistribution, " +
           "emails, setCustomEmailSubject, emailSubject} (77209-125287: an enabled notification needs showInConsole or sendPerEmail true; " +
           "useCustomEmailDistribution true needs sendPerEmail true and at least one address in emails), configurationSettings {…}}. " +
-          "\"Only the specified notifications will be updated. Existing values are preserved for omitted settings.\"",
+          '"Only the specified notifications will be updated. Existing values are preserved for omitted settings."',
       },
       sendOnlyPlainTextEmail: { type: "boolean", required: false, doc: "True: plain-text emails; false: HTML." },
     },
@@ -385,7 +431,15 @@ export const accountsCatalogue: readonly MethodDoc[] = [
     rateLimit: "30/min",
     n8n: {
       file: "nodes/GravityZone/actions/accounts/configureNotificationsSettings.operation.ts",
-      sends: ["accountId", "deleteAfter", "includeDeviceName", "includeDeviceFQDN", "sendOnlyPlainTextEmail", "emailAddresses", "notificationsSettings"],
+      sends: [
+        "accountId",
+        "deleteAfter",
+        "includeDeviceName",
+        "includeDeviceFQDN",
+        "sendOnlyPlainTextEmail",
+        "emailAddresses",
+        "notificationsSettings",
+      ],
     },
   },
 ];

@@ -12,13 +12,15 @@ const N8N = "nodes/GravityZone/actions/companies/";
  * matches every code seen in the page excerpts read (older page versions list only 0–34).
  */
 const INDUSTRY_CODES: readonly number[] = [
-  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 101, 102, 201,
-  202, 203, 204, 205, 206, 207, 208, 301, 302, 401, 402, 403, 404, 701, 901, 902, 903, 904, 905, 906, 907, 1201, 1202, 1301, 1401, 1402, 1403, 1404,
-  1601, 1602, 1603, 1604, 1605, 1801, 1802, 1803, 1804, 1805, 1806, 1901, 1902, 1903, 2001, 2002, 2003, 2101, 2102, 2103, 2104, 2105, 2106, 2107,
-  2108, 2109, 2110, 2111, 2112, 2113, 2114, 2115, 2116, 2117, 2118, 2119, 2301, 2302, 2303, 2304, 2401, 2402, 2403, 2404, 2405, 2406, 2801, 2802,
-  2803, 2804, 2805, 2806, 2807, 2808, 2809, 2810, 2811, 2812, 2814, 2815, 2816, 2901, 2902, 2903, 2904, 2905, 2906, 2907, 3001, 3002, 3003, 3004,
-  3005, 3006, 3007, 3101, 3102, 3103, 3201, 3202, 3203, 3204, 3205, 3206, 3207, 3208, 3209, 3210, 3211, 3212, 3301, 3302, 3401, 3402, 3403, 3404,
-  3405, 3406, 3407, 3408, 3409, 3410, 3411, 3412, 3413, 3414, 3415,
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+  32, 33, 34, 101, 102, 201, 202, 203, 204, 205, 206, 207, 208, 301, 302, 401, 402, 403, 404, 701, 901, 902, 903, 904,
+  905, 906, 907, 1201, 1202, 1301, 1401, 1402, 1403, 1404, 1601, 1602, 1603, 1604, 1605, 1801, 1802, 1803, 1804, 1805,
+  1806, 1901, 1902, 1903, 2001, 2002, 2003, 2101, 2102, 2103, 2104, 2105, 2106, 2107, 2108, 2109, 2110, 2111, 2112,
+  2113, 2114, 2115, 2116, 2117, 2118, 2119, 2301, 2302, 2303, 2304, 2401, 2402, 2403, 2404, 2405, 2406, 2801, 2802,
+  2803, 2804, 2805, 2806, 2807, 2808, 2809, 2810, 2811, 2812, 2814, 2815, 2816, 2901, 2902, 2903, 2904, 2905, 2906,
+  2907, 3001, 3002, 3003, 3004, 3005, 3006, 3007, 3101, 3102, 3103, 3201, 3202, 3203, 3204, 3205, 3206, 3207, 3208,
+  3209, 3210, 3211, 3212, 3301, 3302, 3401, 3402, 3403, 3404, 3405, 3406, 3407, 3408, 3409, 3410, 3411, 3412, 3413,
+  3414, 3415,
 ];
 
 const SKIP_2FA_DAYS = [0, 1, 3, 7, 14, 30, 90] as const;
@@ -80,9 +82,9 @@ export const companiesCatalogue: readonly MethodDoc[] = [
         "(fullName, email, phoneNumber, companyRole) are accepted, others refused. The contact person is stored as given; it is not " +
         "derived from accountEmail/accountFullName.",
       "accountPassword and a top-level assignedProductType do not appear in the page versions read: not listed (refused).",
-      "enforce2FA: \"The value is always true\" is read as a constraint: false is refused (a client that never sends false works under " +
+      'enforce2FA: "The value is always true" is read as a constraint: false is refused (a client that never sends false works under ' +
         "every reading), and a new company has enforce2FA true whether or not it is sent.",
-      "country/state: \"N/A\" (the documented default value) and '' are accepted and mean \"not set\".",
+      'country/state: "N/A" (the documented default value) and \'\' are accepted and mean "not set".',
       "The account parameters (accountFullName, accountTimezone, accountLanguage) need accountEmail, the account they describe.",
       "licenseSubscription.reservedSlots is checked against the parent's free seats (its own reserved seats minus those reserved by its " +
         "other companies) when the parent has a fixed reservation; a parent drawing from a shared pool sets no upper bound.",
@@ -90,8 +92,16 @@ export const companiesCatalogue: readonly MethodDoc[] = [
     params: {
       type: { type: "integer", required: true, doc: "The company type: 0 Partner, 1 Customer.", values: [0, 1] },
       name: { type: "string", required: true, doc: "The company name. Must be unique; must not exceed 64 characters." },
-      parentId: { type: "string", required: false, doc: "The ID of the Partner company directly managing the new company." },
-      address: { type: "string", required: false, doc: "Physical address; must not exceed 128 characters and must not contain HTML tags." },
+      parentId: {
+        type: "string",
+        required: false,
+        doc: "The ID of the Partner company directly managing the new company.",
+      },
+      address: {
+        type: "string",
+        required: false,
+        doc: "Physical address; must not exceed 128 characters and must not contain HTML tags.",
+      },
       country: {
         type: "string",
         required: false,
@@ -127,9 +137,16 @@ export const companiesCatalogue: readonly MethodDoc[] = [
         required: false,
         doc: "Full name of the new user account. Required when canBeManagedByAbove is false.",
       },
-      contactPerson: CONTACT_PERSON("The company's designated contact person (members as getCompanyDetails documents them, see assumptions)."),
+      contactPerson: CONTACT_PERSON(
+        "The company's designated contact person (members as getCompanyDetails documents them, see assumptions).",
+      ),
       accountTimezone: { type: "string", required: false, doc: "Timezone of the new user account. Default GMT (UTC)." },
-      accountLanguage: { type: "string", required: false, doc: "Interface language of the new user account. Default en_US.", default: "en_US" },
+      accountLanguage: {
+        type: "string",
+        required: false,
+        doc: "Interface language of the new user account. Default en_US.",
+        default: "en_US",
+      },
       licenseSubscription: {
         type: "object",
         required: false,
@@ -175,8 +192,16 @@ export const companiesCatalogue: readonly MethodDoc[] = [
             required: false,
             doc: "The product the company will use: 0 Endpoint Security, 3 … (rest of the list not read).",
           },
-          manageEncryption: { type: "boolean", required: false, doc: "Assumed (see assumptions): Full Disk Encryption switch." },
-          manageRemoteEnginesScanning: { type: "boolean", required: false, doc: "Assumed: Security for Virtualized Environments switch." },
+          manageEncryption: {
+            type: "boolean",
+            required: false,
+            doc: "Assumed (see assumptions): Full Disk Encryption switch.",
+          },
+          manageRemoteEnginesScanning: {
+            type: "boolean",
+            required: false,
+            doc: "Assumed: Security for Virtualized Environments switch.",
+          },
           manageHyperDetect: { type: "boolean", required: false, doc: "Assumed: HyperDetect switch." },
           manageSandboxAnalyzer: { type: "boolean", required: false, doc: "Assumed: Sandbox Analyzer switch." },
           managePatchManagement: { type: "boolean", required: false, doc: "Assumed: Patch Management switch." },
@@ -187,7 +212,10 @@ export const companiesCatalogue: readonly MethodDoc[] = [
         },
       },
     },
-    result: { type: "string", doc: "The ID of the new company (assumed, see assumptions); the page example was not read." },
+    result: {
+      type: "string",
+      doc: "The ID of the new company (assumed, see assumptions); the page example was not read.",
+    },
     rateLimit: "5/s",
   },
   {
@@ -197,7 +225,7 @@ export const companiesCatalogue: readonly MethodDoc[] = [
     pages: [`${CLOUD}126239-getcompanydetails.html`, `${PARTNERS}126239-getcompanydetails.html`],
     fidelity: "assumed",
     assumptions: [
-      "industry is answered as the Integer code (77209-126239); the older 77211 text calls it \"a String representing the industry\": " +
+      'industry is answered as the Integer code (77209-126239); the older 77211 text calls it "a String representing the industry": ' +
         "clients should accept a numeric string too.",
       "riskScore: only value, impact and misconfigurations were read; the further members are not sent. The emulator derives the " +
         "score from the company's managed endpoints whose agent is out of date.",
@@ -219,7 +247,11 @@ export const companiesCatalogue: readonly MethodDoc[] = [
         "The 77209 page types industry Integer with sub-industry codes; the older 77211 text says String.",
     },
     rateLimit: "5/s",
-    n8n: { file: `${N8N}getCompanyDetails.operation.ts`, sends: ["companyId"], differences: "Leaves companyId out when empty (its tests)." },
+    n8n: {
+      file: `${N8N}getCompanyDetails.operation.ts`,
+      sends: ["companyId"],
+      differences: "Leaves companyId out when empty (its tests).",
+    },
   },
   {
     module: "companies",
@@ -230,18 +262,18 @@ export const companiesCatalogue: readonly MethodDoc[] = [
     assumptions: [
       "The cloud page (77209) lists no id/type (the key's own company is updated); the partners page (77211) adds id and type: the entry is " +
         "their union.",
-      "enforce2FA is listed on both pages in every version read, the newest 77211 one included (Boolean, \"The value is always true\"): " +
+      'enforce2FA is listed on both pages in every version read, the newest 77211 one included (Boolean, "The value is always true"): ' +
         "accepted; false is refused (a client that never sends false works under every reading; Bitdefender's n8n node defaults to true).",
       "industry: Integer on the newest 77211 version, String on 77209 and older 77211 versions: typed Integer (the integer code works " +
         "under both readings; Bitdefender's n8n node sends integers).",
-      "customFields: documented as Object, but \"To delete the custom fields, set it as an empty array\": an object, or an empty array " +
+      'customFields: documented as Object, but "To delete the custom fields, set it as an empty array": an object, or an empty array ' +
         "(which deletes them); a non-empty array is refused. The values are stored; getCompanyDetails does not document them.",
       "contactPerson members were not read on this page: the four getCompanyDetails documents are accepted, others refused. A " +
         "contactPerson sent replaces the stored one as a whole.",
       "mdrContactInformation members were not read on this page: those setLicenseKey/addProductKey document (77211-139613). It must " +
-        "\"be valid\": without useDataFromAccount it needs fullName, email and phoneNumber (subscriberNumber with countryPrefix or " +
+        '"be valid": without useDataFromAccount it needs fullName, email and phoneNumber (subscriberNumber with countryPrefix or ' +
         "countryCode; a shared prefix such as +1 needs countryCode too).",
-      "country/state: \"N/A\" (the documented default value) and '' are accepted and mean \"not set\".",
+      'country/state: "N/A" (the documented default value) and \'\' are accepted and mean "not set".',
       "canBeManagedByAbove and licenseSubscription are not documented parameters of this method in any version read.",
     ],
     params: {
@@ -256,19 +288,36 @@ export const companiesCatalogue: readonly MethodDoc[] = [
         doc: "0 Partner, 1 Customer. If not set, not changed. You cannot change the type of your own company. 77211 only.",
         values: [0, 1],
       },
-      name: { type: "string", required: false, doc: "New name; must be unique; must not exceed 64 characters. If not set, not changed." },
+      name: {
+        type: "string",
+        required: false,
+        doc: "New name; must be unique; must not exceed 64 characters. If not set, not changed.",
+      },
       address: {
         type: "string",
         required: false,
         doc: "Address; must not exceed 128 characters and must not contain HTML tags. If not set, not changed.",
       },
-      phone: { type: "string", required: false, doc: "New phone number; must not exceed 32 characters. If not set, not changed." },
+      phone: {
+        type: "string",
+        required: false,
+        doc: "New phone number; must not exceed 32 characters. If not set, not changed.",
+      },
       industry: industry("The industry the company operates in. If not set, not changed (older text: default 0)."),
       country: { type: "string", required: false, doc: "New country of operation, ISO 3166. If not set, not changed." },
-      state: { type: "string", required: false, doc: "State or primary administrative subdivision, ISO 3166. If not set, not changed." },
+      state: {
+        type: "string",
+        required: false,
+        doc: "State or primary administrative subdivision, ISO 3166. If not set, not changed.",
+      },
       contactPerson: CONTACT_PERSON("The designated contact person. If not set, not changed."),
       enforce2FA: ENFORCE_2FA,
-      skip2FAPeriod: { type: "integer", required: false, doc: "Days users may exempt their devices from a two-factor code.", values: SKIP_2FA_DAYS },
+      skip2FAPeriod: {
+        type: "integer",
+        required: false,
+        doc: "Days users may exempt their devices from a two-factor code.",
+        values: SKIP_2FA_DAYS,
+      },
       customFields: {
         type: ["object", "array"],
         required: false,
@@ -284,7 +333,18 @@ export const companiesCatalogue: readonly MethodDoc[] = [
     rateLimit: "5/s",
     n8n: {
       file: `${N8N}updateCompanyDetails.operation.ts`,
-      sends: ["name", "address", "phone", "industry", "country", "state", "enforce2FA", "skip2FAPeriod", "contactPerson", "mdrContactInformation"],
+      sends: [
+        "name",
+        "address",
+        "phone",
+        "industry",
+        "country",
+        "state",
+        "enforce2FA",
+        "skip2FAPeriod",
+        "contactPerson",
+        "mdrContactInformation",
+      ],
       differences: "Follows the 77209 page: never sends id or type (always the key's own company).",
     },
   },
@@ -310,15 +370,23 @@ export const companiesCatalogue: readonly MethodDoc[] = [
     pages: [],
     fidelity: "assumed",
     assumptions: [
-      "No activateCompany page was found in the stored reference (the on-premises overview 77212-126235 only says \"activates a previously " +
-        "suspended company\").",
+      'No activateCompany page was found in the stored reference (the on-premises overview 77212-126235 only says "activates a previously ' +
+        'suspended company").',
       "Parameters mirror suspendCompany (77211-126242): companyId and recursive, both required. Community clients send recursive here too " +
         "(API-FACTS). Requiring recursive is the safe choice: a client that always sends it works whether the live API requires it or not.",
       "Result null, like suspendCompany.",
     ],
     params: {
-      companyId: { type: "string", required: true, doc: "The ID of the company to activate (assumed name, as suspendCompany)." },
-      recursive: { type: "boolean", required: true, doc: "True if sub-companies should be activated as well (assumed, as suspendCompany)." },
+      companyId: {
+        type: "string",
+        required: true,
+        doc: "The ID of the company to activate (assumed name, as suspendCompany).",
+      },
+      recursive: {
+        type: "boolean",
+        required: true,
+        doc: "True if sub-companies should be activated as well (assumed, as suspendCompany).",
+      },
     },
     result: { type: "null", doc: "Assumed: no value (result null), like suspendCompany.", example: null },
     rateLimit: "5/s",
@@ -330,10 +398,10 @@ export const companiesCatalogue: readonly MethodDoc[] = [
     pages: [`${PARTNERS}119563-deleting-companies.html`],
     fidelity: "assumed",
     assumptions: [
-      "No deleteCompany API page was found in the stored reference; the cited page is the Control Center guide \"Deleting companies\".",
+      'No deleteCompany API page was found in the stored reference; the cited page is the Control Center guide "Deleting companies".',
       "Parameter companyId (required) per API-FACTS [D]; result null by analogy with suspendCompany/updateCompanyDetails.",
-      "The console guide: \"You cannot delete partner companies with subordinate company accounts\" and \"The company account, its linked " +
-        "user accounts and its license key are deleted\". The API is assumed to refuse such a partner with an error; the error text is not documented.",
+      'The console guide: "You cannot delete partner companies with subordinate company accounts" and "The company account, its linked ' +
+        'user accounts and its license key are deleted". The API is assumed to refuse such a partner with an error; the error text is not documented.',
     ],
     params: { companyId: { type: "string", required: true, doc: "The ID of the company to delete." } },
     result: { type: "null", doc: "Assumed: no value (result null).", example: null },
@@ -384,7 +452,12 @@ export const companiesCatalogue: readonly MethodDoc[] = [
           "The string searched in company names. Put an asterisk (*) in front of the keyword to match it anywhere in the name; without it, " +
           "only names that start with the keyword are returned.",
       },
-      maxResults: { type: "integer", required: false, doc: "Maximum number of entries returned. Possible values: 1 - 100. Default value: 25.", default: 25 },
+      maxResults: {
+        type: "integer",
+        required: false,
+        doc: "Maximum number of entries returned. Possible values: 1 - 100. Default value: 25.",
+        default: 25,
+      },
     },
     result: {
       type: "array",

@@ -44,13 +44,19 @@ function isType(v: unknown, t: JsonType): boolean {
 function checkValue(doc: ParamDoc, v: unknown, path: string): void {
   const types = typeof doc.type === "string" ? [doc.type] : doc.type;
   if (!types.some((t) => isType(v, t))) {
-    throw invalidParams(`Invalid value for '${path}' parameter. The value should be ${types.map((t) => TYPE_WORD[t]).join(" or ")}.`);
+    throw invalidParams(
+      `Invalid value for '${path}' parameter. The value should be ${types.map((t) => TYPE_WORD[t]).join(" or ")}.`,
+    );
   }
   if (Array.isArray(v)) {
     v.forEach((e, i) => {
       if (e === null || e === undefined) return;
-      if (doc.items !== undefined && !isType(e, doc.items)) throw invalidParams(`Invalid value for '${path}[${i}]' parameter. The value should be ${TYPE_WORD[doc.items]}.`);
-      if (doc.fields !== undefined && isType(e, "object")) checkMembers(doc.fields, e as Record<string, unknown>, `${path}[${i}].`);
+      if (doc.items !== undefined && !isType(e, doc.items))
+        throw invalidParams(
+          `Invalid value for '${path}[${i}]' parameter. The value should be ${TYPE_WORD[doc.items]}.`,
+        );
+      if (doc.fields !== undefined && isType(e, "object"))
+        checkMembers(doc.fields, e as Record<string, unknown>, `${path}[${i}].`);
     });
   } else if (doc.fields !== undefined && isType(v, "object")) {
     checkMembers(doc.fields, v as Record<string, unknown>, `${path}.`);

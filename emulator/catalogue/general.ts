@@ -18,7 +18,7 @@ export const generalCatalogue: readonly MethodDoc[] = [
       type: "object",
       doc:
         "An Object with the details of the API key: enabledApis (Array of the enabled API names) and createdAt (String, the UTC date and " +
-        "time the key was generated). \"No input parameters are required.\"",
+        'time the key was generated). "No input parameters are required."',
       example: { enabledApis: ["packages", "network", "policies", "reports"], createdAt: "2019-04-11T12:00:54" },
     },
     exampleRequest: {},

@@ -7,7 +7,8 @@ const REMOVE_PARTNER = "https://www.bitdefender.com/business/support/en/77211-13
 const LIST_PARTNER = "https://www.bitdefender.com/business/support/en/77211-135328-getblocklistitems.html";
 const LIST_CLOUD = "https://www.bitdefender.com/business/support/en/77209-135328-getblocklistitems.html";
 const ISOLATE_CLOUD = "https://www.bitdefender.com/business/support/en/77209-135330-createisolateendpointtask.html";
-const RESTORE_PARTNER = "https://www.bitdefender.com/business/support/en/77211-135331-createrestoreendpointfromisolationtask.html";
+const RESTORE_PARTNER =
+  "https://www.bitdefender.com/business/support/en/77211-135331-createrestoreendpointfromisolationtask.html";
 const CONSOLE_BLOCKLIST = "https://www.bitdefender.com/business/support/en/77211-151159-edr-blocklist.html";
 
 /** Every documented `incidents` method the emulator answers or the provider calls. */
@@ -26,7 +27,12 @@ export const incidentsCatalogue: readonly MethodDoc[] = [
       "A hash the company's blocklist already has is accepted and ignored (the existing rule is kept), so retrying an add is harmless.",
     ],
     params: {
-      hashType: { type: "integer", required: true, doc: "The algorithm used to obtain the hash: 1 SHA256, 2 MD5.", values: [1, 2] },
+      hashType: {
+        type: "integer",
+        required: true,
+        doc: "The algorithm used to obtain the hash: 1 SHA256, 2 MD5.",
+        values: [1, 2],
+      },
       hashList: {
         type: "array",
         required: true,
@@ -82,7 +88,12 @@ export const incidentsCatalogue: readonly MethodDoc[] = [
           "The company the Blocklist item belongs to; must have a license with the blocklist feature. Default: the API key's company." +
           " Listed on the partner page (77211) only; the cloud page (77209) omits it.",
       },
-      type: { type: "string", required: true, doc: "The type of rules to create.", values: ["hash", "path", "connection"] },
+      type: {
+        type: "string",
+        required: true,
+        doc: "The type of rules to create.",
+        values: ["hash", "path", "connection"],
+      },
       rules: {
         type: "array",
         required: true,
@@ -121,7 +132,8 @@ export const incidentsCatalogue: readonly MethodDoc[] = [
     n8n: {
       file: "nodes/GravityZone/actions/incidents/addToBlocklist.operation.ts",
       sends: ["type", "rules", "recursive"],
-      differences: "Calls v1.2 only and never sends companyId; `rules` is raw JSON from the user; recursive is sent only when set (n8n default true).",
+      differences:
+        "Calls v1.2 only and never sends companyId; `rules` is raw JSON from the user; recursive is sent only when set (n8n default true).",
     },
   },
   {
@@ -187,7 +199,9 @@ export const incidentsCatalogue: readonly MethodDoc[] = [
     versions: ["v1.0"],
     pages: [LIST_PARTNER],
     fidelity: "assumed",
-    assumptions: ["page and perPage are typed 'Number' on the page; they count pages and items, so they are recorded as integers (v1.2 says Integer)."],
+    assumptions: [
+      "page and perPage are typed 'Number' on the page; they count pages and items, so they are recorded as integers (v1.2 says Integer).",
+    ],
     params: {
       companyId: {
         type: "string",
@@ -330,7 +344,10 @@ export const incidentsCatalogue: readonly MethodDoc[] = [
           " no endpoints will be isolated.' Needs a license that includes incidents.",
       },
     },
-    result: { type: "array", doc: "A list of task IDs, with one task generated per company associated with the listed endpoints." },
+    result: {
+      type: "array",
+      doc: "A list of task IDs, with one task generated per company associated with the listed endpoints.",
+    },
     exampleRequest: { endpointIds: ["5b680f6fb1a43d860a7b23c1", "3c780f6fb1a43d860a7b23c1"] },
   },
   {
@@ -370,7 +387,10 @@ export const incidentsCatalogue: readonly MethodDoc[] = [
           " array is invalid, no endpoints will be restored from isolation.'",
       },
     },
-    result: { type: "array", doc: "A list of task IDs, with one task generated per company associated with the listed endpoints." },
+    result: {
+      type: "array",
+      doc: "A list of task IDs, with one task generated per company associated with the listed endpoints.",
+    },
     exampleRequest: { endpointIds: ["5b680f6fb1a43d860a7b23c1", "3c780f6fb1a43d860a7b23c1"] },
   },
   {
@@ -385,7 +405,11 @@ export const incidentsCatalogue: readonly MethodDoc[] = [
       "The v1.0 result is not documented in what was read; true is assumed. v1.1 is left out: its parameters are unknown.",
     ],
     params: {
-      endpointId: { type: "string", required: true, doc: "The ID of the endpoint to restore from isolation (a single id per call)." },
+      endpointId: {
+        type: "string",
+        required: true,
+        doc: "The ID of the endpoint to restore from isolation (a single id per call).",
+      },
     },
     result: { type: "boolean", doc: "Assumed true when the task was created." },
   },

@@ -23,8 +23,16 @@ export const MDR_CONTACT: ParamDoc = {
           required: false,
           doc: 'The country prefix. Documented as an integer; the page example sends the string "+4". Shared prefixes (+1, +599, +39, +7) need countryCode.',
         },
-        countryCode: { type: "string", required: false, doc: "ISO 3166-1 alpha-2 code, only for regions sharing a telephone prefix." },
-        subscriberNumber: { type: "string", required: false, doc: "The local part of the number, without country prefix or national dialing code." },
+        countryCode: {
+          type: "string",
+          required: false,
+          doc: "ISO 3166-1 alpha-2 code, only for regions sharing a telephone prefix.",
+        },
+        subscriberNumber: {
+          type: "string",
+          required: false,
+          doc: "The local part of the number, without country prefix or national dialing code.",
+        },
       },
     },
     fullName: { type: "string", required: false, doc: "Full name of the designated emergency contact." },
@@ -34,7 +42,11 @@ export const MDR_CONTACT: ParamDoc = {
       required: false,
       doc: "A string or numeric code proving ownership of the email (from general.generateEmailVerificationCode).",
     },
-    useDataFromAccount: { type: "string", required: false, doc: "The ID of a GravityZone account whose data to use (rest of the text not read)." },
+    useDataFromAccount: {
+      type: "string",
+      required: false,
+      doc: "The ID of a GravityZone account whose data to use (rest of the text not read).",
+    },
   },
 };
 
@@ -53,7 +65,7 @@ export const licensingCatalogue: readonly MethodDoc[] = [
     pages: [`${PARTNERS}127105-getlicenseinfo.html`, `${CLOUD}127105-getlicenseinfo.html`],
     fidelity: "assumed",
     assumptions: [
-      "The pages say \"This method returns an Array containing the license details\" and then list the members of one object; community " +
+      'The pages say "This method returns an Array containing the license details" and then list the members of one object; community ' +
         "clients (e.g. a licensing script reading result['usedSlots'] from a live call without parameters) treat the result as a single " +
         "Object. The emulator answers that single Object (the form a live call was seen to return); robust clients also accept an array " +
         "of such objects (the documented form).",
@@ -106,14 +118,24 @@ export const licensingCatalogue: readonly MethodDoc[] = [
           manageEventCorrelator: true,
           manageEmailSecurity: false,
         },
-        [{ subscriptionType: 2, isAddon: false, expiryDate: "2026-12-31T00:00:00", usedSlots: 12, totalSlots: 50, licenseKey: "TNB3AAA" }],
+        [
+          {
+            subscriptionType: 2,
+            isAddon: false,
+            expiryDate: "2026-12-31T00:00:00",
+            usedSlots: 12,
+            totalSlots: 50,
+            licenseKey: "TNB3AAA",
+          },
+        ],
       ],
     },
     rateLimit: "5/s",
     n8n: {
       file: `${N8N}getLicenseInfo.operation.ts`,
       sends: ["returnAllProducts", "page", "perPage"],
-      differences: "Sends page and perPage, which neither page read documents; never sends companyId (follows the 77209 page).",
+      differences:
+        "Sends page and perPage, which neither page read documents; never sends companyId (follows the 77209 page).",
     },
   },
   {
@@ -123,7 +145,7 @@ export const licensingCatalogue: readonly MethodDoc[] = [
     pages: [`${PARTNERS}127109-getmonthlyusage.html`, `${CLOUD}127109-getmonthlyusage.html`],
     fidelity: "assumed",
     assumptions: [
-      "usageCoverageType \"can only be used if both dates are present\"; the emulator also refuses the dates without usageCoverageType " +
+      'usageCoverageType "can only be used if both dates are present"; the emulator also refuses the dates without usageCoverageType ' +
         "(they only describe its interval).",
       "The dates are UTC dates (YYYY-MM-DD, optionally with a time); their format is not spelled out.",
       "The emulator has no usage history: every month answers the current managed endpoints of the company and the companies below it " +
@@ -141,8 +163,16 @@ export const licensingCatalogue: readonly MethodDoc[] = [
           "Possible values: 3. Can only be used if both dates are present.",
         values: [3],
       },
-      companyRegistrationStartDate: { type: "string", required: false, doc: "Only companies created after this date (UTC)." },
-      companyRegistrationEndDate: { type: "string", required: false, doc: "Only companies created before this date (UTC)." },
+      companyRegistrationStartDate: {
+        type: "string",
+        required: false,
+        doc: "Only companies created after this date (UTC).",
+      },
+      companyRegistrationEndDate: {
+        type: "string",
+        required: false,
+        doc: "Only companies created before this date (UTC).",
+      },
     },
     result: {
       type: "object",
@@ -179,7 +209,7 @@ export const licensingCatalogue: readonly MethodDoc[] = [
         "keeps its previous value; removeReservedSlots true removes the reservation (seats provisioned dynamically) and cannot be " +
         "combined with reservedSlots. endSubscription '' unsets it; not sent keeps a monthly subscription's end date. autoRenewPeriod " +
         "needs an end date; with one it defaults to the previous period, else 12.",
-      "The five switches documented with \"Default value is False\" (manageExchange … manageSandboxAnalyzer) are set to false when not " +
+      'The five switches documented with "Default value is False" (manageExchange … manageSandboxAnalyzer) are set to false when not ' +
         "sent; the others (whose rows were not read) keep their value when not sent.",
       "The key's own company cannot inherit seats (it has no parent in reach of the key); the parent must itself have a monthly " +
         "subscription (type 3). reservedSlots must not exceed the parent's free seats when the parent has a fixed reservation.",
@@ -188,7 +218,11 @@ export const licensingCatalogue: readonly MethodDoc[] = [
         "observable effect.",
     ],
     params: {
-      companyId: { type: "string", required: true, doc: "The ID of the company that will inherit license seats from the parent company." },
+      companyId: {
+        type: "string",
+        required: true,
+        doc: "The ID of the company that will inherit license seats from the parent company.",
+      },
       reservedSlots: {
         type: "integer",
         required: false,
@@ -210,8 +244,18 @@ export const licensingCatalogue: readonly MethodDoc[] = [
         required: false,
         doc: "Validity in months after auto renewal; type 3 only. Default 12 when endSubscription is set; 0 = no auto-renewal.",
       },
-      manageExchange: { type: "boolean", required: false, doc: "Allow Security for Exchange. Default false.", default: false },
-      manageEncryption: { type: "boolean", required: false, doc: "Allow Full Disk Encryption. Default false.", default: false },
+      manageExchange: {
+        type: "boolean",
+        required: false,
+        doc: "Allow Security for Exchange. Default false.",
+        default: false,
+      },
+      manageEncryption: {
+        type: "boolean",
+        required: false,
+        doc: "Allow Full Disk Encryption. Default false.",
+        default: false,
+      },
       manageRemoteEnginesScanning: {
         type: "boolean",
         required: false,
@@ -221,14 +265,31 @@ export const licensingCatalogue: readonly MethodDoc[] = [
         default: false,
       },
       manageHyperDetect: { type: "boolean", required: false, doc: "Allow HyperDetect. Default false.", default: false },
-      manageSandboxAnalyzer: { type: "boolean", required: false, doc: "Allow Sandbox Analyzer. Default false.", default: false },
+      manageSandboxAnalyzer: {
+        type: "boolean",
+        required: false,
+        doc: "Allow Sandbox Analyzer. Default false.",
+        default: false,
+      },
       managePatchManagement: { type: "boolean", required: false, doc: "Assumed: allow Patch Management." },
       manageEventCorrelator: { type: "boolean", required: false, doc: "Assumed: allow EDR." },
       manageEmailSecurity: { type: "boolean", required: false, doc: "Assumed: allow Email Security." },
-      ownUse: { type: "object", required: false, doc: "Own-use add-on settings (named by the page; members not read)." },
+      ownUse: {
+        type: "object",
+        required: false,
+        doc: "Own-use add-on settings (named by the page; members not read).",
+      },
       resell: { type: "object", required: false, doc: "Resell add-on settings (named by the page; members not read)." },
-      assignedProtectionModel: { type: "string", required: false, doc: "The protection model, e.g. aLaCarte (named by the page; row not read)." },
-      minimumUsage: { type: "object", required: false, doc: "Assumed: minimum monthly seat commitment, as in createCompany.licenseSubscription." },
+      assignedProtectionModel: {
+        type: "string",
+        required: false,
+        doc: "The protection model, e.g. aLaCarte (named by the page; row not read).",
+      },
+      minimumUsage: {
+        type: "object",
+        required: false,
+        doc: "Assumed: minimum monthly seat commitment, as in createCompany.licenseSubscription.",
+      },
     },
     result: { type: "null", doc: "Assumed: no value (result null).", example: null },
     rateLimit: "5/s",
@@ -266,7 +327,11 @@ export const licensingCatalogue: readonly MethodDoc[] = [
       },
     },
     rateLimit: "5/s",
-    n8n: { file: `${N8N}setLicenseKey.operation.ts`, sends: ["licenseKey", "mdrContactInformation"], differences: "Never sends companyId." },
+    n8n: {
+      file: `${N8N}setLicenseKey.operation.ts`,
+      sends: ["licenseKey", "mdrContactInformation"],
+      differences: "Never sends companyId.",
+    },
   },
   {
     module: "licensing",
@@ -282,7 +347,11 @@ export const licensingCatalogue: readonly MethodDoc[] = [
       "A key the company already has is refused (not added twice); the error text is not documented.",
     ],
     params: {
-      licenseKey: { type: "string", required: true, doc: "The license key to add. It can be an add-on or a base license." },
+      licenseKey: {
+        type: "string",
+        required: true,
+        doc: "The license key to add. It can be an add-on or a base license.",
+      },
       companyId: {
         type: "string",
         required: false,

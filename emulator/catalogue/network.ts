@@ -28,7 +28,8 @@ const PAGE = {
  * whole numbers and a fraction is meaningless for them, so the catalogue takes integers, as the emulator
  * always did (a fraction is refused).
  */
-const INTEGER_NOTE = "Counts and codes the page types as Number (page, perPage, type/status/view codes) are taken as integers: the examples use whole numbers.";
+const INTEGER_NOTE =
+  "Counts and codes the page types as Number (page, perPage, type/status/view codes) are taken as integers: the examples use whole numbers.";
 
 /**
  * The network tree (77209-128488): every company has the system groups 'Computers and Groups' and
@@ -72,7 +73,9 @@ const inventoryFilters: ParamDoc = {
         companies: flag("Filter all companies."),
         companyFolders: flag("Filter all folders containing companies."),
         groups: flag("Filter all custom groups of endpoints."),
-        computers: flag("Filter all computers (member seen on the on-premises page; the cloud excerpt ends before it)."),
+        computers: flag(
+          "Filter all computers (member seen on the on-premises page; the cloud excerpt ends before it).",
+        ),
         virtualMachines: flag("Filter all virtual machines (as above)."),
         ec2Instances: flag("Filter all EC2 instances (as above)."),
         containerHosts: flag("Filter all container hosts (not seen; kept as the emulator has it)."),
@@ -111,7 +114,11 @@ const inventoryOptions: ParamDoc = {
       type: "object",
       required: false,
       doc: "Company options.",
-      fields: { returnAllProducts: flag("If true, information about all the products of the given company is present in the response.") },
+      fields: {
+        returnAllProducts: flag(
+          "If true, information about all the products of the given company is present in the response.",
+        ),
+      },
     },
     endpoints: {
       type: "object",
@@ -143,7 +150,11 @@ const endpointFilters: ParamDoc = {
       required: false,
       doc: "Detail filters. `name` works with partial matching (prefix, or '*' for anywhere); the other members are the emulator's.",
       fields: {
-        name: { type: "string", required: false, doc: "Partial name match (prefix, or a leading '*' for a match anywhere)." },
+        name: {
+          type: "string",
+          required: false,
+          doc: "Partial name match (prefix, or a leading '*' for a match anywhere).",
+        },
         label: { type: "string", required: false, doc: "Label match (not seen in the stored excerpt)." },
         ip: { type: "string", required: false, doc: "IP match (not seen in the stored excerpt)." },
         macs: { type: "string", required: false, doc: "MAC match (not seen in the stored excerpt)." },
@@ -242,7 +253,12 @@ export const networkCatalogue: readonly MethodDoc[] = [
       },
       filters: inventoryFilters,
       page: { type: "integer", required: false, doc: "The results page number. Default 1.", default: 1 },
-      perPage: { type: "integer", required: false, doc: "Items per page. Possible values: 1 - 1000. Default 30.", default: 30 },
+      perPage: {
+        type: "integer",
+        required: false,
+        doc: "Items per page. Possible values: 1 - 1000. Default 30.",
+        default: 30,
+      },
       options: inventoryOptions,
     },
     result: {
@@ -283,7 +299,12 @@ export const networkCatalogue: readonly MethodDoc[] = [
       filters: inventoryFilters,
       viewType,
       page: { type: "integer", required: false, doc: "The results page number. Default 1.", default: 1 },
-      perPage: { type: "integer", required: false, doc: "Items per page. The upper limit is 100. Default 30.", default: 30 },
+      perPage: {
+        type: "integer",
+        required: false,
+        doc: "Items per page. The upper limit is 100. Default 30.",
+        default: 30,
+      },
       options: inventoryOptions,
     },
     result: {
@@ -291,7 +312,11 @@ export const networkCatalogue: readonly MethodDoc[] = [
       doc: "{page, pagesCount, perPage, total, items[]}. " + INVENTORY_ITEMS_DOC,
       example: { page: 2, pagesCount: 11, perPage: 1, total: 11, items: [inventoryExampleItem] },
     },
-    exampleRequest: { parentId: "5c373e1a1da1974a678b456d", perPage: 100, filters: { type: { groups: true }, depth: { allItemsRecursively: true } } },
+    exampleRequest: {
+      parentId: "5c373e1a1da1974a678b456d",
+      perPage: 100,
+      filters: { type: { groups: true }, depth: { allItemsRecursively: true } },
+    },
     rateLimit: "10/s",
   },
   {
@@ -317,7 +342,12 @@ export const networkCatalogue: readonly MethodDoc[] = [
         required: false,
         doc: "The filters to apply on the returned list.",
         fields: {
-          companyType: { type: "integer", required: false, doc: "0 - partner companies, 1 - customer companies.", values: [0, 1] },
+          companyType: {
+            type: "integer",
+            required: false,
+            doc: "0 - partner companies, 1 - customer companies.",
+            values: [0, 1],
+          },
           licenseType: {
             type: "integer",
             required: false,
@@ -396,7 +426,12 @@ export const networkCatalogue: readonly MethodDoc[] = [
         doc: "List managed or unmanaged endpoints. Not set by default (all endpoints); true: only managed endpoints.",
       },
       page: { type: "integer", required: false, doc: "The results page number. Default 1.", default: 1 },
-      perPage: { type: "integer", required: false, doc: "Items per page. Possible values: 1 - 1000. Default 30.", default: 30 },
+      perPage: {
+        type: "integer",
+        required: false,
+        doc: "Items per page. Possible values: 1 - 1000. Default 30.",
+        default: 30,
+      },
       filters: endpointFilters,
       options: endpointListOptions,
     },
@@ -432,10 +467,19 @@ export const networkCatalogue: readonly MethodDoc[] = [
         required: false,
         doc: "The ID of the target company or group. Not specified or a company ID: only the endpoints under Computers and Groups.",
       },
-      isManaged: { type: "boolean", required: false, doc: "Not set by default (all endpoints); true: only managed endpoints." },
+      isManaged: {
+        type: "boolean",
+        required: false,
+        doc: "Not set by default (all endpoints); true: only managed endpoints.",
+      },
       viewType,
       page: { type: "integer", required: false, doc: "The results page number. Default 1.", default: 1 },
-      perPage: { type: "integer", required: false, doc: "Items per page. The upper limit is 100. Default 30.", default: 30 },
+      perPage: {
+        type: "integer",
+        required: false,
+        doc: "Items per page. The upper limit is 100. Default 30.",
+        default: 30,
+      },
       filters: endpointFilters,
       options: endpointListOptions,
     },
@@ -568,7 +612,12 @@ export const networkCatalogue: readonly MethodDoc[] = [
     ],
     params: {
       groupId: { type: "string", required: true, doc: "The ID of the custom group to be deleted." },
-      force: { type: "boolean", required: false, doc: "Force delete when group is not empty. By default, False.", default: false },
+      force: {
+        type: "boolean",
+        required: false,
+        doc: "Force delete when group is not empty. By default, False.",
+        default: false,
+      },
     },
     result: { type: "null", doc: "This method does not return any value.", example: null },
     exampleRequest: { groupId: "559bd17ab1a43d241b7b23c6", force: true },
@@ -650,9 +699,20 @@ export const networkCatalogue: readonly MethodDoc[] = [
         values: ["name", "type", "created"],
         default: "created",
       },
-      order: { type: "string", required: false, doc: "Sort order. Default DESC.", values: ["ASC", "DESC"], default: "DESC" },
+      order: {
+        type: "string",
+        required: false,
+        doc: "Sort order. Default DESC.",
+        values: ["ASC", "DESC"],
+        default: "DESC",
+      },
       page: { type: "integer", required: false, doc: "The results page number. Default 1.", default: 1 },
-      perPage: { type: "integer", required: false, doc: "Results per page. The upper limit is 100 items per page. Default (assumed) 30.", default: 30 },
+      perPage: {
+        type: "integer",
+        required: false,
+        doc: "Results per page. The upper limit is 100 items per page. Default (assumed) 30.",
+        default: 30,
+      },
     },
     result: {
       type: "array",
@@ -677,17 +737,39 @@ export const networkCatalogue: readonly MethodDoc[] = [
       INTEGER_NOTE,
     ],
     params: {
-      targetIds: { type: "array", required: true, doc: "The IDs of the endpoints or containers to scan.", items: "string" },
-      type: { type: "integer", required: true, doc: "The type of scan: 1 quick, 2 full, 3 memory, 4 custom.", values: [1, 2, 3, 4] },
-      name: { type: "string", required: false, doc: "The name of the task. If not passed, the name is generated automatically." },
+      targetIds: {
+        type: "array",
+        required: true,
+        doc: "The IDs of the endpoints or containers to scan.",
+        items: "string",
+      },
+      type: {
+        type: "integer",
+        required: true,
+        doc: "The type of scan: 1 quick, 2 full, 3 memory, 4 custom.",
+        values: [1, 2, 3, 4],
+      },
+      name: {
+        type: "string",
+        required: false,
+        doc: "The name of the task. If not passed, the name is generated automatically.",
+      },
       customScanSettings: {
         type: ["object", "array"],
         required: false,
         doc: "For type 4 (custom): {scanDepth: 1 aggressive | 2 normal | 3 permissive, scanPath: [paths]}; ignored for other types.",
       },
-      returnAllTaskIds: { type: "boolean", required: false, doc: "Return all task IDs created as a result of the request (n8n).", default: false },
+      returnAllTaskIds: {
+        type: "boolean",
+        required: false,
+        doc: "Return all task IDs created as a result of the request (n8n).",
+        default: false,
+      },
     },
-    result: { type: ["boolean", "array"], doc: "True on success; the created task ids with returnAllTaskIds (assumed)." },
+    result: {
+      type: ["boolean", "array"],
+      doc: "True on success; the created task ids with returnAllTaskIds (assumed).",
+    },
     rateLimit: "30/min",
     n8n: {
       file: "nodes/GravityZone/actions/network/createScanTask.operation.ts",
@@ -708,9 +790,19 @@ export const networkCatalogue: readonly MethodDoc[] = [
         required: false,
         doc: "Filter by task name: names starting with the keyword; a leading '*' matches the keyword anywhere in the name.",
       },
-      status: { type: "integer", required: false, doc: "The status of the task: 1 pending, 2 in progress, 3 finished.", values: [1, 2, 3] },
+      status: {
+        type: "integer",
+        required: false,
+        doc: "The status of the task: 1 pending, 2 in progress, 3 finished.",
+        values: [1, 2, 3],
+      },
       page: { type: "integer", required: false, doc: "The results page number. Default 1.", default: 1 },
-      perPage: { type: "integer", required: false, doc: "Items per page. The upper limit is 100. Default 30.", default: 30 },
+      perPage: {
+        type: "integer",
+        required: false,
+        doc: "Items per page. The upper limit is 100. Default 30.",
+        default: 30,
+      },
     },
     result: {
       type: "object",

@@ -25,11 +25,11 @@ const MODULES: ParamDoc = {
   type: "object",
   required: false,
   doc:
-    "Modules to enable (1) or disable (0). \"If the module is not sent, it will be considered disabled.\" EDR (Report only) needs edrSensor, " +
+    'Modules to enable (1) or disable (0). "If the module is not sent, it will be considered disabled." EDR (Report only) needs edrSensor, ' +
     "contentControl, networkAttackDefense and advancedThreatControl set to 1 and all others 0; for Detection and prevention all modules default to 0.",
   fields: {
     advancedThreatControl: zeroOne("Advanced Threat Control."),
-    atc: zeroOne("Deprecated alias of advancedThreatControl (\"The atc module is deprecated\")."),
+    atc: zeroOne('Deprecated alias of advancedThreatControl ("The atc module is deprecated").'),
     firewall: zeroOne("Firewall."),
     contentControl: zeroOne(
       "Deprecated. When present its value is also assigned to userControl, antiphishing and trafficScan; a different value for any of those three is an error.",
@@ -55,7 +55,7 @@ const SCAN_MODE: ParamDoc = {
   required: false,
   doc:
     "Scan mode settings. Accepted keys: type, vms, computers, and ec2 if the AWS integration is set up. With type 2 the computers, vms and ec2 keys " +
-    "need to be sent, \"otherwise the default values will be filled by the system\".",
+    'need to be sent, "otherwise the default values will be filled by the system".',
   fields: {
     type: { type: "integer", required: false, doc: "1 (automatic) or 2 (custom mode).", values: [1, 2] },
     computers: engines("computers"),
@@ -69,12 +69,12 @@ const PACKAGE_FIELDS: Record<string, ParamDoc> = {
   description: {
     type: "string",
     required: false,
-    doc: "The description of the package. \"If no value is passed, the description will be an empty string.\"",
+    doc: 'The description of the package. "If no value is passed, the description will be an empty string."',
   },
   language: {
     type: "string",
     required: false,
-    doc: "The language of the package, LL_CC. \"If not specified, the default value is en_US.\"",
+    doc: 'The language of the package, LL_CC. "If not specified, the default value is en_US."',
     values: PACKAGE_LANGUAGES,
     default: "en_US",
   },
@@ -83,17 +83,17 @@ const PACKAGE_FIELDS: Record<string, ParamDoc> = {
   settings: {
     type: "object",
     required: false,
-    doc: "Other settings of the package (members not readable in the stored page; getPackageDetails' list starts \"scanBefor…\" and is cut). Open object.",
+    doc: 'Other settings of the package (members not readable in the stored page; getPackageDetails\' list starts "scanBefor…" and is cut). Open object.',
   },
   roles: {
     type: "object",
     required: false,
-    doc: "\"An object containing the roles to be enabled or disabled\" (members not readable in the stored page). Open object.",
+    doc: '"An object containing the roles to be enabled or disabled" (members not readable in the stored page). Open object.',
   },
   deploymentOptions: {
     type: "object",
     required: false,
-    doc: "\"An object containing installation options\" (members not readable in the stored page). Open object.",
+    doc: '"An object containing installation options" (members not readable in the stored page). Open object.',
   },
   productType: {
     type: "integer",
@@ -117,20 +117,20 @@ export const packagesCatalogue: readonly MethodDoc[] = [
       "The stored copy of the page is cut after scanMode: the members of settings, roles and deploymentOptions, the productType value list, " +
         "the return value and the example were not readable. settings/roles/deploymentOptions are left open objects.",
       "productType values 0/3/5 come from Bitdefender's own n8n node (Detection and Prevention, EDR (Report Only), PHASR Standalone).",
-      "Result: a string (the new package id), as seed-000 (\"Returns the new package id\") and every other create* method of the API document; " +
+      'Result: a string (the new package id), as seed-000 ("Returns the new package id") and every other create* method of the API document; ' +
         "no documented or community source for an object/array form (e.g. {success, records}) was found.",
       "companyId is on the partners page (77211); the on-premises page (77212-135298) has no companyId. Kept optional.",
-      "atc is accepted as the deprecated alias the page warns about (\"The atc module is deprecated. It is recommended to use " +
-        "advancedThreatControl instead.\"): it sets advancedThreatControl; atc and advancedThreatControl with different values are refused, " +
+      'atc is accepted as the deprecated alias the page warns about ("The atc module is deprecated. It is recommended to use ' +
+        'advancedThreatControl instead."): it sets advancedThreatControl; atc and advancedThreatControl with different values are refused, ' +
         "like contentControl and its three keys.",
-      "productType is \"Number\" on the page; its values (0, 3, 5) are integers, so the type is integer (a fraction is refused).",
-      "EDR (Report only) (productType 3): the modules \"must have the default configuration\" (edrSensor, contentControl, networkAttackDefense, " +
-        "advancedThreatControl 1, all others 0). Any other configuration, including none sent (\"not sent = disabled\"), is refused: a client " +
+      'productType is "Number" on the page; its values (0, 3, 5) are integers, so the type is integer (a fraction is refused).',
+      'EDR (Report only) (productType 3): the modules "must have the default configuration" (edrSensor, contentControl, networkAttackDefense, ' +
+        'advancedThreatControl 1, all others 0). Any other configuration, including none sent ("not sent = disabled"), is refused: a client ' +
         "that sends that configuration is right whether the server refuses or overrides. The PHASR Standalone (5) rule is cut off and not enforced.",
-      "scanMode.type is not marked mandatory: omitted = 1 (automatic). With type 2 and no computers/vms, \"the default values will be " +
-        "filled by the system\": main engine 3 (Local Scanning) is assumed. ec2 is accepted only \"if the AWS integration is set up\"; the " +
+      'scanMode.type is not marked mandatory: omitted = 1 (automatic). With type 2 and no computers/vms, "the default values will be ' +
+        'filled by the system": main engine 3 (Local Scanning) is assumed. ec2 is accepted only "if the AWS integration is set up"; the ' +
         "emulator has no AWS integration and refuses it.",
-      "roles members are not readable: any member name is accepted, with the modules' 1/0 values (\"roles to be enabled or disabled\").",
+      'roles members are not readable: any member name is accepted, with the modules\' 1/0 values ("roles to be enabled or disabled").',
       "Not sent scanMode/settings/roles/deploymentOptions/productType take their defaults ({type: 1}, {}, {}, {}, 0): the page is silent.",
     ],
     params: {
@@ -142,11 +142,24 @@ export const packagesCatalogue: readonly MethodDoc[] = [
       },
       ...PACKAGE_FIELDS,
     },
-    result: { type: "string", doc: "The ID of the created package (not readable in the stored page; see assumptions)." },
+    result: {
+      type: "string",
+      doc: "The ID of the created package (not readable in the stored page; see assumptions).",
+    },
     rateLimit: "10/s",
     n8n: {
       file: "nodes/GravityZone/actions/packages/createPackage.operation.ts",
-      sends: ["packageName", "description", "language", "modules", "scanMode", "settings", "roles", "deploymentOptions", "productType"],
+      sends: [
+        "packageName",
+        "description",
+        "language",
+        "modules",
+        "scanMode",
+        "settings",
+        "roles",
+        "deploymentOptions",
+        "productType",
+      ],
       differences: "Never sends companyId (links the cloud page 77209-135298); omits description/language when empty.",
     },
   },
@@ -160,8 +173,8 @@ export const packagesCatalogue: readonly MethodDoc[] = [
       "The stored pages are cut before the return value: the result is assumed to be true (Boolean) or null, which is what updateAccount and " +
         "deleteAccount document; the emulator answers true.",
       "companyId is listed on the partners page (77211-532512) only; the cloud page (77209-532512) has no companyId. Kept optional.",
-      "The page describes omitted fields as reset, not kept: description \"If no value is passed, the description will be an empty string\", " +
-        "language \"If not specified, the default value is en_US\", modules \"If the module is not sent, it will be considered disabled\". " +
+      'The page describes omitted fields as reset, not kept: description "If no value is passed, the description will be an empty string", ' +
+        'language "If not specified, the default value is en_US", modules "If the module is not sent, it will be considered disabled". ' +
         "An update therefore replaces the whole package configuration.",
       "settings/roles/deploymentOptions members and the productType value list were not readable; see createPackage.",
       "Not sent scanMode, settings, roles, deploymentOptions and productType: the pages are silent. The stricter reading for a client is " +
@@ -180,12 +193,27 @@ export const packagesCatalogue: readonly MethodDoc[] = [
       },
       ...PACKAGE_FIELDS,
     },
-    result: { type: ["boolean", "null"], doc: "Not readable in the stored page; assumed true on success (null tolerated)." },
+    result: {
+      type: ["boolean", "null"],
+      doc: "Not readable in the stored page; assumed true on success (null tolerated).",
+    },
     rateLimit: "10/s",
     n8n: {
       file: "nodes/GravityZone/actions/packages/updatePackage.operation.ts",
-      sends: ["packageId", "packageName", "description", "language", "modules", "scanMode", "settings", "roles", "deploymentOptions", "productType"],
-      differences: "Never sends companyId; omits description/language when empty (which, per the page, resets them to \"\" / en_US).",
+      sends: [
+        "packageId",
+        "packageName",
+        "description",
+        "language",
+        "modules",
+        "scanMode",
+        "settings",
+        "roles",
+        "deploymentOptions",
+        "productType",
+      ],
+      differences:
+        'Never sends companyId; omits description/language when empty (which, per the page, resets them to "" / en_US).',
     },
   },
   {
@@ -209,7 +237,13 @@ export const packagesCatalogue: readonly MethodDoc[] = [
       doc:
         "{page, pagesCount, perPage, total, items}; each item {id, name, type} where type is 3 for SVA (Security Server) or 4 for Bitdefender " +
         "Endpoint Security Tools (the on-premises page adds 5 Sandbox Analyzer, 6 Network Sensor appliance).",
-      example: { page: 1, pagesCount: 1, perPage: 5, total: 1, items: [{ id: "55b8c1bfb1a43dd71071071b", name: "Package Test", type: 3 }] },
+      example: {
+        page: 1,
+        pagesCount: 1,
+        perPage: 5,
+        total: 1,
+        items: [{ id: "55b8c1bfb1a43dd71071071b", name: "Package Test", type: 3 }],
+      },
     },
     exampleRequest: { page: 1, perPage: 5 },
     rateLimit: "10/s",
@@ -235,7 +269,11 @@ export const packagesCatalogue: readonly MethodDoc[] = [
         "1 for Detection and prevention (productType 0) and 0 for EDR (Report only) and PHASR Standalone.",
     ],
     params: {
-      packageId: { type: "string", required: true, doc: "The ID of the package for which details should be retrieved." },
+      packageId: {
+        type: "string",
+        required: true,
+        doc: "The ID of the package for which details should be retrieved.",
+      },
     },
     result: {
       type: "object",
@@ -244,7 +282,7 @@ export const packagesCatalogue: readonly MethodDoc[] = [
         "antiphishing, trafficScan, deviceControl, powerUser, containerProtection, advancedAntiExploit, encryption, patchManagement, edrSensor, " +
         "networkAttackDefense, integrityMonitoring: 1|0} (contentControl shows enabled only when userControl, antiphishing and trafficScan all are); " +
         "scanMode {type 1|2, computers {main, fallback}, vms {main, fallback}} with engines 1 central, 2 hybrid, 3 local; " +
-        "settings {\"scanBefor…\" (the stored page is cut there), …}; …",
+        'settings {"scanBefor…" (the stored page is cut there), …}; …',
     },
     rateLimit: "10/s",
     n8n: {
@@ -285,7 +323,7 @@ export const packagesCatalogue: readonly MethodDoc[] = [
     assumptions: [
       "The reference page (linked by Bitdefender's n8n node as 77209-135297-getinstallationlinks.html) is not in the stored pages.",
       "Parameters from Bitdefender's n8n node: companyId (\"If not included, the installation links available for all managed companies will be " +
-        "returned\"), packageName (\"If not included, all packages will be returned\"), ringId (0 slow, 3 production, 4 test 1, 5 test 2 ring).",
+        'returned"), packageName ("If not included, all packages will be returned"), ringId (0 slow, 3 production, 4 test 1, 5 test 2 ring).',
       "Result: an array with one entry per package {packageName, companyName, installLinkWindows, installLinkMac, installLinkLinux, …} " +
         "(API-FACTS [D]; community clients read result[0]). Other link members may appear; clients should keep unknown string members. " +
         "The emulator answers no companyId member.",
@@ -293,7 +331,11 @@ export const packagesCatalogue: readonly MethodDoc[] = [
       "Without ringId the emulator answers the Production ring's (3) links; each ring has its own links.",
     ],
     params: {
-      companyId: { type: "string", required: false, doc: "The managed company. Omitted: links for all managed companies." },
+      companyId: {
+        type: "string",
+        required: false,
+        doc: "The managed company. Omitted: links for all managed companies.",
+      },
       packageName: { type: "string", required: false, doc: "The name of the package. Omitted: all packages." },
       ringId: {
         type: "integer",

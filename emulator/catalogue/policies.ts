@@ -35,16 +35,25 @@ export const policiesCatalogue: readonly MethodDoc[] = [
     },
     result: {
       type: "object",
-      doc:
-        "{page, pagesCount, perPage, total, items[{id, name, companyId (the company which owns the policy), companyName (its name)}]}.",
+      doc: "{page, pagesCount, perPage, total, items[{id, name, companyId (the company which owns the policy), companyName (its name)}]}.",
       example: {
         page: 1,
         pagesCount: 2,
         perPage: 2,
         total: 4,
         items: [
-          { id: "21a295eeb1a43d8b497b23b7", name: "Policy 1", companyId: "55896b87b7894d0f367b23c6", companyName: "Company Test" },
-          { id: "23a295d8b1a43d7c4a7b23c9", name: "Policy 2", companyId: "55896b87b7894d0f367b23c6", companyName: "Company Test" },
+          {
+            id: "21a295eeb1a43d8b497b23b7",
+            name: "Policy 1",
+            companyId: "55896b87b7894d0f367b23c6",
+            companyName: "Company Test",
+          },
+          {
+            id: "23a295d8b1a43d7c4a7b23c9",
+            name: "Policy 2",
+            companyId: "55896b87b7894d0f367b23c6",
+            companyName: "Company Test",
+          },
         ],
       },
     },

@@ -45,7 +45,10 @@ const EVENT_TYPES = [
 ] as const;
 
 const eventFlags: Record<string, ParamDoc> = Object.fromEntries(
-  EVENT_TYPES.map((e) => [e, { type: "boolean", required: false, doc: `true to receive '${e}' events.` } satisfies ParamDoc]),
+  EVENT_TYPES.map((e) => [
+    e,
+    { type: "boolean", required: false, doc: `true to receive '${e}' events.` } satisfies ParamDoc,
+  ]),
 );
 
 /** Every documented `push` method the emulator answers or the provider calls. */
@@ -75,7 +78,12 @@ export const pushCatalogue: readonly MethodDoc[] = [
       "The example request is cut after the event types shown; the page's list goes on ('dp': …) but the rest was not in the excerpt.",
     ],
     params: {
-      status: { type: "integer", required: true, doc: "0 - disabled, 1 - enabled. (Typed 'Number' on the page; its only values are 0 and 1.)", values: [0, 1] },
+      status: {
+        type: "integer",
+        required: true,
+        doc: "0 - disabled, 1 - enabled. (Typed 'Number' on the page; its only values are 0 and 1.)",
+        values: [0, 1],
+      },
       serviceType: {
         type: "string",
         required: true,
@@ -92,9 +100,21 @@ export const pushCatalogue: readonly MethodDoc[] = [
             required: true,
             doc: "The receiver URL; https:// only (see assumptions: the page's own example uses an http:// URL as a placeholder).",
           },
-          authorization: { type: "string", required: false, doc: "The Authorization header value sent to the receiver (not for splunk)." },
-          splunkAuthorization: { type: "string", required: false, doc: "The Splunk HEC authorization header value (serviceType splunk)." },
-          requireValidSslCertificate: { type: "boolean", required: false, doc: "Whether the receiver's TLS certificate must be valid." },
+          authorization: {
+            type: "string",
+            required: false,
+            doc: "The Authorization header value sent to the receiver (not for splunk).",
+          },
+          splunkAuthorization: {
+            type: "string",
+            required: false,
+            doc: "The Splunk HEC authorization header value (serviceType splunk).",
+          },
+          requireValidSslCertificate: {
+            type: "boolean",
+            required: false,
+            doc: "Whether the receiver's TLS certificate must be valid.",
+          },
         },
       },
       subscribeToEventTypes: {
@@ -116,7 +136,11 @@ export const pushCatalogue: readonly MethodDoc[] = [
     exampleRequest: {
       status: 1,
       serviceType: "jsonRPC",
-      serviceSettings: { url: "http://web_service_url_example.com", authorization: "Bearer sfasdfw34243", requireValidSslCertificate: true },
+      serviceSettings: {
+        url: "http://web_service_url_example.com",
+        authorization: "Bearer sfasdfw34243",
+        requireValidSslCertificate: true,
+      },
       subscribeToEventTypes: {
         modules: true,
         sva: true,
@@ -208,7 +232,12 @@ export const pushCatalogue: readonly MethodDoc[] = [
       "Sending needs a configuration with status 1: before any setPushEventSettings the 'were not set' error, while disabled a -32602 refusal.",
     ],
     params: {
-      eventType: { type: "string", required: true, doc: "The type of the event you want to send a test for.", values: [...EVENT_TYPES] },
+      eventType: {
+        type: "string",
+        required: true,
+        doc: "The type of the event you want to send a test for.",
+        values: [...EVENT_TYPES],
+      },
       data: {
         type: "object",
         required: false,
@@ -221,7 +250,8 @@ export const pushCatalogue: readonly MethodDoc[] = [
     n8n: {
       file: "nodes/GravityZone/actions/push/sendTestPushEvent.operation.ts",
       sends: ["eventType", "data"],
-      differences: "Offers device-control and partner-changed; lacks new-extended-incident. Sends `data` only when the option is filled in.",
+      differences:
+        "Offers device-control and partner-changed; lacks new-extended-incident. Sends `data` only when the option is filled in.",
     },
   },
 ];

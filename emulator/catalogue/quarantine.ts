@@ -50,7 +50,8 @@ export const quarantineCatalogue: readonly MethodDoc[] = [
     n8n: {
       file: "nodes/GravityZone/actions/quarantine/getQuarantineItemsList.operation.ts",
       sends: ["endpointId", "filters", "page", "perPage"],
-      differences: "Posts to v1.0 `quarantine/{service}` (computers | exchange); never sends companyId; perPage default 50 in its UI.",
+      differences:
+        "Posts to v1.0 `quarantine/{service}` (computers | exchange); never sends companyId; perPage default 50 in its UI.",
     },
   },
 ];

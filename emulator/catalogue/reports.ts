@@ -45,8 +45,17 @@ export const reportsCatalogue: readonly MethodDoc[] = [
     params: {
       name: { type: "string", required: true, doc: "The report name." },
       type: { type: "integer", required: true, doc: "The report type (see assumptions for the codes n8n offers)." },
-      targetIds: { type: "array", required: true, items: "string", doc: "The IDs of the report's targets (companies, groups, endpoints)." },
-      scheduledInfo: { type: "object", required: false, doc: "When set, the report is scheduled (recurring); without it, an instant report." },
+      targetIds: {
+        type: "array",
+        required: true,
+        items: "string",
+        doc: "The IDs of the report's targets (companies, groups, endpoints).",
+      },
+      scheduledInfo: {
+        type: "object",
+        required: false,
+        doc: "When set, the report is scheduled (recurring); without it, an instant report.",
+      },
       options: { type: "object", required: false, doc: "Report-type specific options." },
       emailsList: {
         type: "array",
@@ -60,7 +69,8 @@ export const reportsCatalogue: readonly MethodDoc[] = [
     n8n: {
       file: "nodes/GravityZone/actions/reports/createReport.operation.ts",
       sends: ["name", "type", "targetIds", "scheduledInfo", "options", "emailList"],
-      differences: "Sends `emailList` (the catalogue has `emailsList`, see assumptions); scheduledInfo/options only when non-empty.",
+      differences:
+        "Sends `emailList` (the catalogue has `emailsList`, see assumptions); scheduledInfo/options only when non-empty.",
     },
   },
   {
@@ -69,7 +79,10 @@ export const reportsCatalogue: readonly MethodDoc[] = [
     versions: ["v1.0"],
     pages: [],
     fidelity: "assumed",
-    assumptions: [NO_PAGE, "Parameter and result from seed-000 (reportId, VERIFIED probe) and community clients; true on success as the emulator answers."],
+    assumptions: [
+      NO_PAGE,
+      "Parameter and result from seed-000 (reportId, VERIFIED probe) and community clients; true on success as the emulator answers.",
+    ],
     params: {
       reportId: { type: "string", required: true, doc: "The ID of the report to delete." },
     },

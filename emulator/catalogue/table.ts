@@ -30,7 +30,9 @@ export function fidelityTable(): string {
     const pages = e.pages.length > 0 ? e.pages.map((p) => `[${pageId(p)}](${p})`).join(" ") : "none found";
     const first = e.assumptions[0] ?? "";
     const shown = first.length > 180 ? `${first.slice(0, 177)}…` : first;
-    lines.push(`| \`${e.module}.${e.method}\` | ${e.versions.join(", ")} | ${pages} | ${e.fidelity} | ${cell(shown)} |`);
+    lines.push(
+      `| \`${e.module}.${e.method}\` | ${e.versions.join(", ")} | ${pages} | ${e.fidelity} | ${cell(shown)} |`,
+    );
   }
   return lines.join("\n");
 }

@@ -9,7 +9,17 @@ import { refine, str } from "../params";
  * Installation package languages: the list the createPackage/updatePackage pages give
  * (77211-135298, 77209-532512).
  */
-export const PACKAGE_LANGUAGES = ["en_US", "es_ES", "de_DE", "fr_FR", "ro_RO", "pl_PL", "pt_BR", "it_IT", "ru_RU"] as const;
+export const PACKAGE_LANGUAGES = [
+  "en_US",
+  "es_ES",
+  "de_DE",
+  "fr_FR",
+  "ro_RO",
+  "pl_PL",
+  "pt_BR",
+  "it_IT",
+  "ru_RU",
+] as const;
 
 /**
  * Console (user account) languages. The API pages give no list, only the example "en_US"; the console
@@ -48,7 +58,14 @@ export const NETWORK_RIGHTS = ["manageInventory", "managePoliciesRead", "manageP
  * manage networks, users and reports; reporters (security analysts) only reports.
  */
 export const ROLE_RIGHTS: Readonly<Record<number, Readonly<Record<(typeof RIGHTS)[number], boolean>>>> = {
-  1: rightsOf(["manageNetworks", "manageUsers", "manageReports", "companyManager", "manageRemoteShell", ...NETWORK_RIGHTS]),
+  1: rightsOf([
+    "manageNetworks",
+    "manageUsers",
+    "manageReports",
+    "companyManager",
+    "manageRemoteShell",
+    ...NETWORK_RIGHTS,
+  ]),
   2: rightsOf(["manageNetworks", "manageUsers", "manageReports", ...NETWORK_RIGHTS]),
   3: rightsOf(["manageReports"]),
   4: rightsOf(RIGHTS),
@@ -71,7 +88,9 @@ export function customRights(sent: Readonly<Record<string, boolean>>): Record<(t
   if (networks !== undefined) {
     for (const r of NETWORK_RIGHTS) {
       if (sent[r] !== undefined && sent[r] !== networks) {
-        throw invalidParams(`Invalid value for 'rights.${r}' parameter. It must have the same value as 'rights.manageNetworks' when both are sent.`);
+        throw invalidParams(
+          `Invalid value for 'rights.${r}' parameter. It must have the same value as 'rights.manageNetworks' when both are sent.`,
+        );
       }
       out[r] = networks;
     }
@@ -80,7 +99,8 @@ export function customRights(sent: Readonly<Record<string, boolean>>): Record<(t
   return out;
 }
 
-const EMAIL = /^[^\s@<>()[\\\],;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[^\s@<>()[\\\],;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 /** An email address parameter (≤254 characters, one `@`, a dotted domain). */
 export function emailRule() {
@@ -99,7 +119,9 @@ export function isTimeZone(tz: string): boolean {
 
 /** A time zone parameter (IANA name such as `Europe/Bucharest`). */
 export function timezoneRule() {
-  return refine(str({ max: 64 }), (v) => (isTimeZone(v) ? undefined : "The value should be a valid time zone (e.g. Europe/London)."));
+  return refine(str({ max: 64 }), (v) =>
+    isTimeZone(v) ? undefined : "The value should be a valid time zone (e.g. Europe/London).",
+  );
 }
 
 /** A user account's console language (profile.language): one of {@link ACCOUNT_LANGUAGES}. */

@@ -11,18 +11,49 @@
 import { isoUtc } from "../clock";
 import { invalidParams } from "../errors";
 import { newObjectId } from "../ids";
-import { anyObject, arr, badValue, bool, flags, id, int, obj, pagingShape, readParams, req, str, type Rule } from "../params";
+import {
+  anyObject,
+  arr,
+  badValue,
+  bool,
+  flags,
+  id,
+  int,
+  obj,
+  pagingShape,
+  readParams,
+  req,
+  str,
+  type Rule,
+} from "../params";
 import { hashPassword, passwordProblem, verifyPassword } from "../password";
 import { requireAccount, requireCompany, requireNode } from "../scope";
 import type { AccountRecord, NotificationSettingsRecord, TenantState } from "../state";
 import { companyOfNode, isCompanyWithin } from "../tree";
-import { customRights, emailRule, languageRule, RIGHTS, ROLE_RIGHTS, ROLES, rightsOf, timezoneRule } from "./accounts-rules";
+import {
+  customRights,
+  emailRule,
+  languageRule,
+  RIGHTS,
+  ROLE_RIGHTS,
+  ROLES,
+  rightsOf,
+  timezoneRule,
+} from "./accounts-rules";
 import { assertEmailFree } from "./companies";
 import { pageOf, read, write, type MethodContext, type ModuleMethods } from "./registry";
 import { compareCodes, compareNames } from "../collation";
 
-const newProfileShape = obj({ fullName: req(str({ max: 128, noHtml: true })), timezone: timezoneRule(), language: languageRule() });
-const profileUpdateShape = obj({ fullName: str({ max: 128, noHtml: true }), timezone: timezoneRule(), language: languageRule() });
+const newProfileShape = obj({
+  fullName: req(str({ max: 128, noHtml: true })),
+  timezone: timezoneRule(),
+  language: languageRule(),
+});
+const profileUpdateShape = obj({
+  fullName: str({ max: 128, noHtml: true }),
+  timezone: timezoneRule(),
+  language: languageRule(),
+});
 
 const COUNTRY_CODE = /^\+?[0-9]{1,4}$/;
 
@@ -35,7 +66,8 @@ const countryCodeRule: Rule<string | number | undefined> = {
   optional: true,
   check(v, p) {
     if (typeof v === "number") {
-      if (!Number.isInteger(v) || v < 1 || v > 9999) throw badValue(p, "The value should be a country calling code such as +40.");
+      if (!Number.isInteger(v) || v < 1 || v > 9999)
+        throw badValue(p, "The value should be a country calling code such as +40.");
       return v;
     }
     if (typeof v !== "string") throw badValue(p, "The value should be a string or an integer.");
@@ -68,14 +100,19 @@ function checkPassword(password: string | undefined): void {
 function checkRole(state: TenantState, companyId: string, role: number): void {
   // assumed: the partner role (4, partners page 77211-125284 only) exists only in partner companies.
   if (role === 4 && state.companies[companyId]?.type !== 0) {
-    throw invalidParams("Invalid value for 'role' parameter. The partner role (4) is only available in partner companies.");
+    throw invalidParams(
+      "Invalid value for 'role' parameter. The partner role (4) is only available in partner companies.",
+    );
   }
 }
 
 function checkTargets(ctx: MethodContext, companyId: string, targetIds: string[] | undefined): void {
   for (const t of targetIds ?? []) {
     const node = requireNode(ctx.state, ctx.caller, t, "target");
-    if (node.kind === "endpoint") throw invalidParams(`Invalid value for 'targetIds' parameter. "${t}" is an endpoint; targets are companies or groups.`);
+    if (node.kind === "endpoint")
+      throw invalidParams(
+        `Invalid value for 'targetIds' parameter. "${t}" is an endpoint; targets are companies or groups.`,
+      );
     if (!isCompanyWithin(ctx.state, companyOfNode(node), companyId)) {
       throw invalidParams(`Invalid value for 'targetIds' parameter. "${t}" is outside the account's company.`);
     }
@@ -92,7 +129,12 @@ function assertUserNameFree(state: TenantState, userName: string, selfId?: strin
 }
 
 function createAccount(raw: unknown, ctx: MethodContext): string {
-  const p = readParams(raw, { email: req(emailRule()), profile: req(newProfileShape), companyId: id(), ...accountFields });
+  const p = readParams(raw, {
+    email: req(emailRule()),
+    profile: req(newProfileShape),
+    companyId: id(),
+    ...accountFields,
+  });
   const company = requireCompany(ctx.state, ctx.caller, p.companyId);
   const role = p.role ?? 1; // 77209-125284: "Default value: 1"
   checkRole(ctx.state, company.id, role);
@@ -140,11 +182,14 @@ export function applyAccountUpdate(state: TenantState, a: AccountRecord, p: Acco
   checkRole(state, a.companyId, role);
   // 77211-125285: with a role other than 5 the rights "will be ignored and replaced with the rights specific to that role";
   // with role 5 the rights sent replace the old ones (omitted ones false); a role-5 account keeps its rights when none are sent.
-  const rights = role !== 5 ? {} : p.rights !== undefined ? customRights(p.rights) : a.role === 5 ? a.rights : customRights({});
+  const rights =
+    role !== 5 ? {} : p.rights !== undefined ? customRights(p.rights) : a.role === 5 ? a.rights : customRights({});
   checkPassword(p.password);
   // 77209-125285: the password "needs to be different from previously used passwords" (the emulator keeps the current one).
   if (p.password !== undefined && a.passwordHash !== null && verifyPassword(p.password, a.passwordHash)) {
-    throw invalidParams("Invalid value for 'password' parameter. The password needs to be different from previously used passwords.");
+    throw invalidParams(
+      "Invalid value for 'password' parameter. The password needs to be different from previously used passwords.",
+    );
   }
   if (p.email !== undefined) assertEmailFree(state, p.email, a.id);
   if (p.userName !== undefined) assertUserNameFree(state, p.userName, a.id);
@@ -184,7 +229,8 @@ function deleteAccount(raw: unknown, ctx: MethodContext): null {
   const p = readParams(raw, { accountId: req(id()) });
   const a = requireAccount(ctx.state, ctx.caller, p.accountId);
   // 77209-125283: "The account that was used to create the API key cannot be deleted by using this method." (error text assumed)
-  if (a.id === ctx.caller.accountId) throw invalidParams("You cannot delete your own account (the account that generated this API key).");
+  if (a.id === ctx.caller.accountId)
+    throw invalidParams("You cannot delete your own account (the account that generated this API key).");
   delete ctx.state.accounts[a.id];
   delete ctx.state.notifications[a.id];
   return null; // 77209-125283: "This method does not return any value."
@@ -270,7 +316,12 @@ export function defaultNotifications(): NotificationSettingsRecord {
     notificationsSettings: types.map((type) => ({
       type,
       enabled: type <= 6,
-      visibilitySettings: { sendPerEmail: type <= 3, showInConsole: true, useCustomEmailDistribution: false, emails: [] },
+      visibilitySettings: {
+        sendPerEmail: type <= 3,
+        showInConsole: true,
+        useCustomEmailDistribution: false,
+        emails: [],
+      },
       configurationSettings: {},
     })),
   };
@@ -301,11 +352,18 @@ function checkVisibility(type: number, enabled: boolean, v: Record<string, unkno
   const path = "notificationsSettings.visibilitySettings";
   // 77209-125287: "At least one visibility option from showInConsole, sendPerEmail must be set to True when the notification is enabled."
   if (enabled && v.showInConsole !== true && v.sendPerEmail !== true) {
-    throw invalidParams(`Invalid value for '${path}' parameter. Notification type ${type} is enabled: showInConsole or sendPerEmail must be true.`);
+    throw invalidParams(
+      `Invalid value for '${path}' parameter. Notification type ${type} is enabled: showInConsole or sendPerEmail must be true.`,
+    );
   }
   // 77209-125287: with useCustomEmailDistribution true, sendPerEmail must be true and emails must hold at least one address.
-  if (v.useCustomEmailDistribution === true && (v.sendPerEmail !== true || !Array.isArray(v.emails) || v.emails.length === 0)) {
-    throw invalidParams(`Invalid value for '${path}' parameter. useCustomEmailDistribution needs sendPerEmail true and at least one address in emails.`);
+  if (
+    v.useCustomEmailDistribution === true &&
+    (v.sendPerEmail !== true || !Array.isArray(v.emails) || v.emails.length === 0)
+  ) {
+    throw invalidParams(
+      `Invalid value for '${path}' parameter. useCustomEmailDistribution needs sendPerEmail true and at least one address in emails.`,
+    );
   }
   // 77209-125287: emailSubject is used "unless setCustomEmailSubject exists and is set to True" → needed when it is.
   if (v.setCustomEmailSubject === true && (typeof v.emailSubject !== "string" || v.emailSubject.trim() === "")) {
@@ -322,7 +380,12 @@ function configureNotificationsSettings(raw: unknown, ctx: MethodContext): boole
     emailAddresses: arr(emailRule(), { max: 100 }),
     sendOnlyPlainTextEmail: bool(),
     notificationsSettings: arr(
-      obj({ type: req(int({ min: 1, max: 100 })), enabled: bool(), visibilitySettings: visibilityShape, configurationSettings: anyObject() }),
+      obj({
+        type: req(int({ min: 1, max: 100 })),
+        enabled: bool(),
+        visibilitySettings: visibilityShape,
+        configurationSettings: anyObject(),
+      }),
     ),
   });
   const a = requireAccount(ctx.state, ctx.caller, p.accountId ?? ctx.caller.accountId);
@@ -335,12 +398,17 @@ function configureNotificationsSettings(raw: unknown, ctx: MethodContext): boole
   if (p.sendOnlyPlainTextEmail !== undefined) cur.sendOnlyPlainTextEmail = p.sendOnlyPlainTextEmail;
   for (const n of p.notificationsSettings ?? []) {
     const existing = cur.notificationsSettings.find((x) => x.type === n.type);
-    if (!existing) throw invalidParams(`Invalid value for 'notificationsSettings' parameter. Unknown notification type ${n.type}.`);
-    const visibility = n.visibilitySettings !== undefined ? { ...existing.visibilitySettings, ...n.visibilitySettings } : existing.visibilitySettings;
+    if (!existing)
+      throw invalidParams(`Invalid value for 'notificationsSettings' parameter. Unknown notification type ${n.type}.`);
+    const visibility =
+      n.visibilitySettings !== undefined
+        ? { ...existing.visibilitySettings, ...n.visibilitySettings }
+        : existing.visibilitySettings;
     checkVisibility(n.type, n.enabled ?? existing.enabled, visibility);
     if (n.enabled !== undefined) existing.enabled = n.enabled;
     existing.visibilitySettings = visibility;
-    if (n.configurationSettings !== undefined) existing.configurationSettings = { ...existing.configurationSettings, ...n.configurationSettings };
+    if (n.configurationSettings !== undefined)
+      existing.configurationSettings = { ...existing.configurationSettings, ...n.configurationSettings };
   }
   ctx.state.notifications[a.id] = cur;
   return true;

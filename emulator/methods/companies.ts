@@ -10,7 +10,21 @@ import { isCountryCode, SUBDIVISION_CODE } from "../countries";
 import { invalidParams } from "../errors";
 import { newObjectId } from "../ids";
 import { addCompany, defaultLicense, removeCompany } from "../lifecycle";
-import { badValue, bool, flags, id, int, isPlainObject, obj, readParams, refine, req, str, anyObject, type Rule } from "../params";
+import {
+  badValue,
+  bool,
+  flags,
+  id,
+  int,
+  isPlainObject,
+  obj,
+  readParams,
+  refine,
+  req,
+  str,
+  anyObject,
+  type Rule,
+} from "../params";
 import { verifyPassword } from "../password";
 import { companyVisible, requireAccount, requireCompany, type Caller } from "../scope";
 import type { CompanyRecord, ContactPerson, LicenseSubscription, TenantState } from "../state";
@@ -42,7 +56,9 @@ const NOT_SET = "N/A";
 
 const countryRule = () =>
   refine(str({ nonEmpty: false, max: 3 }), (v) =>
-    v === "" || v === NOT_SET || isCountryCode(v) ? undefined : "The value should be an ISO 3166-1 alpha-2 country code (e.g. US).",
+    v === "" || v === NOT_SET || isCountryCode(v)
+      ? undefined
+      : "The value should be an ISO 3166-1 alpha-2 country code (e.g. US).",
   );
 const stateRule = () =>
   refine(str({ nonEmpty: false, max: 6 }), (v) => {
@@ -61,19 +77,26 @@ export function isUtcDate(v: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return false;
-  return (m[4] === undefined || Number(m[4]) < 24) && (m[5] === undefined || Number(m[5]) < 60) && (m[6] === undefined || Number(m[6]) < 60);
+  return (
+    (m[4] === undefined || Number(m[4]) < 24) &&
+    (m[5] === undefined || Number(m[5]) < 60) &&
+    (m[6] === undefined || Number(m[6]) < 60)
+  );
 }
 
 /** endSubscription: a UTC date, or '' to unset it (77211-127106, 77211-126236). */
 export const endSubscriptionRule = () =>
-  refine(str({ nonEmpty: false, max: 32 }), (v) => (v === "" || isUtcDate(v) ? undefined : "The value should be a UTC date (e.g. 2026-12-31)."));
+  refine(str({ nonEmpty: false, max: 32 }), (v) =>
+    v === "" || isUtcDate(v) ? undefined : "The value should be a UTC date (e.g. 2026-12-31).",
+  );
 
 /** A rule that accepts an integer or a string (the two forms a page and its example give). */
 function intOrString(test: (v: number | string) => string | undefined): Rule<number | string | undefined> {
   return {
     optional: true,
     check: (v, p) => {
-      if (!(typeof v === "string" || (typeof v === "number" && Number.isInteger(v)))) throw badValue(p, "The value should be an integer or a string.");
+      if (!(typeof v === "string" || (typeof v === "number" && Number.isInteger(v))))
+        throw badValue(p, "The value should be an integer or a string.");
       const why = test(v);
       if (why !== undefined) throw badValue(p, why);
       return v;
@@ -92,10 +115,17 @@ export function mdrContactRule(): Rule<Record<string, unknown> | undefined> {
   const shape = obj({
     phoneNumber: obj({
       countryPrefix: intOrString((v) =>
-        /^\+?[1-9]\d{0,3}$/.test(String(v)) ? undefined : 'The value should be a telephone country prefix (e.g. 40 or "+40").',
+        /^\+?[1-9]\d{0,3}$/.test(String(v))
+          ? undefined
+          : 'The value should be a telephone country prefix (e.g. 40 or "+40").',
       ),
-      countryCode: refine(str({ max: 2 }), (v) => (isCountryCode(v) ? undefined : "The value should be an ISO 3166-1 alpha-2 country code (e.g. US).")),
-      subscriberNumber: str({ max: 32, pattern: { re: /^[0-9 ()-]+$/, hint: "the local part of a telephone number (digits)" } }),
+      countryCode: refine(str({ max: 2 }), (v) =>
+        isCountryCode(v) ? undefined : "The value should be an ISO 3166-1 alpha-2 country code (e.g. US).",
+      ),
+      subscriberNumber: str({
+        max: 32,
+        pattern: { re: /^[0-9 ()-]+$/, hint: "the local part of a telephone number (digits)" },
+      }),
     }),
     fullName: str({ max: 128, noHtml: true }),
     email: emailRule(),
@@ -109,17 +139,21 @@ export function mdrContactRule(): Rule<Record<string, unknown> | undefined> {
       // 77211-139613: "This information must be valid". Assumed: without useDataFromAccount, the contact needs a name, an
       // email and a phone number (subscriberNumber with countryPrefix or countryCode); a shared prefix also needs countryCode.
       if (m.useDataFromAccount === undefined) {
-        for (const k of ["fullName", "email", "phoneNumber"] as const) if (m[k] === undefined) throw invalidParams(`Missing required parameter '${p}.${k}'.`);
+        for (const k of ["fullName", "email", "phoneNumber"] as const)
+          if (m[k] === undefined) throw invalidParams(`Missing required parameter '${p}.${k}'.`);
       }
       const phone = m.phoneNumber;
       if (phone) {
-        if (phone.subscriberNumber === undefined) throw invalidParams(`Missing required parameter '${p}.phoneNumber.subscriberNumber'.`);
+        if (phone.subscriberNumber === undefined)
+          throw invalidParams(`Missing required parameter '${p}.phoneNumber.subscriberNumber'.`);
         if (phone.countryPrefix === undefined && phone.countryCode === undefined) {
           throw invalidParams(`Missing required parameter '${p}.phoneNumber.countryPrefix'.`);
         }
         const prefix = phone.countryPrefix === undefined ? undefined : String(phone.countryPrefix).replace(/^\+/, "");
         if (prefix !== undefined && SHARED_PREFIXES.has(prefix) && phone.countryCode === undefined) {
-          throw invalidParams(`Missing required parameter '${p}.phoneNumber.countryCode'. The prefix +${prefix} is shared by several countries.`);
+          throw invalidParams(
+            `Missing required parameter '${p}.phoneNumber.countryCode'. The prefix +${prefix} is shared by several countries.`,
+          );
         }
       }
       return m as Record<string, unknown>;
@@ -128,7 +162,11 @@ export function mdrContactRule(): Rule<Record<string, unknown> | undefined> {
 }
 
 /** Checks an mdrContactInformation that refers to an account (it must be one the key can see) and returns it for storing. */
-export function mdrContactFor(state: TenantState, caller: Caller, info: Record<string, unknown>): Record<string, unknown> {
+export function mdrContactFor(
+  state: TenantState,
+  caller: Caller,
+  info: Record<string, unknown>,
+): Record<string, unknown> {
   if (typeof info.useDataFromAccount === "string") requireAccount(state, caller, info.useDataFromAccount);
   return structuredClone(info);
 }
@@ -146,8 +184,18 @@ const contactPersonRule = () =>
     companyRole: str({ max: 128, noHtml: true }),
   });
 
-function contactFrom(input: { fullName?: string; email?: string; phoneNumber?: string; companyRole?: string }): ContactPerson {
-  return { fullName: input.fullName ?? null, email: input.email ?? null, phoneNumber: input.phoneNumber || null, companyRole: input.companyRole ?? null };
+function contactFrom(input: {
+  fullName?: string;
+  email?: string;
+  phoneNumber?: string;
+  companyRole?: string;
+}): ContactPerson {
+  return {
+    fullName: input.fullName ?? null,
+    email: input.email ?? null,
+    phoneNumber: input.phoneNumber || null,
+    companyRole: input.companyRole ?? null,
+  };
 }
 
 const licenseShape = obj({
@@ -183,7 +231,8 @@ export function freeSeats(state: TenantState, parent: CompanyRecord, exceptId?: 
   const own = parent.licenseSubscription.reservedSlots;
   if (own === null || own === 0) return null;
   let taken = 0;
-  for (const c of childCompanies(state, parent.id)) if (c.id !== exceptId) taken += c.licenseSubscription.reservedSlots ?? 0;
+  for (const c of childCompanies(state, parent.id))
+    if (c.id !== exceptId) taken += c.licenseSubscription.reservedSlots ?? 0;
   return Math.max(0, own - taken);
 }
 
@@ -192,20 +241,27 @@ function licenseFrom(state: TenantState, parent: CompanyRecord, input: LicenseIn
   if (!input) return lic;
   lic.type = input.type ?? 1;
   if (lic.type === 2 && input.licenseKey === undefined) {
-    throw invalidParams("Missing required parameter 'licenseSubscription.licenseKey'. A license key is required for the licensed subscription type (2).");
+    throw invalidParams(
+      "Missing required parameter 'licenseSubscription.licenseKey'. A license key is required for the licensed subscription type (2).",
+    );
   }
   if (input.licenseKey !== undefined && lic.type !== 2 && lic.type !== 1) {
     throw invalidParams("Parameter 'licenseSubscription.licenseKey' is only allowed with subscription types 1 and 2.");
   }
   if ((input.endSubscription !== undefined || input.autoRenewPeriod !== undefined) && lic.type !== 3) {
     const which = input.endSubscription !== undefined ? "endSubscription" : "autoRenewPeriod";
-    throw invalidParams(`Parameter 'licenseSubscription.${which}' can only be set with the monthly subscription type (3).`);
+    throw invalidParams(
+      `Parameter 'licenseSubscription.${which}' can only be set with the monthly subscription type (3).`,
+    );
   }
   if (input.reservedSlots !== undefined) {
     const free = freeSeats(state, parent);
     // 77211-126236: reservedSlots between 1 and the number of free seats of the parent.
     if (free !== null && input.reservedSlots > free) {
-      throw badValue("licenseSubscription.reservedSlots", `The value should be between 1 and ${free} (the free seats of the parent company "${parent.name}").`);
+      throw badValue(
+        "licenseSubscription.reservedSlots",
+        `The value should be between 1 and ${free} (the free seats of the parent company "${parent.name}").`,
+      );
     }
   }
   lic.licenseKey = input.licenseKey ?? null;
@@ -223,7 +279,12 @@ function licenseFrom(state: TenantState, parent: CompanyRecord, input: LicenseIn
 function contactView(c: CompanyRecord): ContactPerson | null {
   const cp = c.contactPerson as (Partial<ContactPerson> & { phone?: string | null }) | null;
   if (!cp) return null;
-  return { fullName: cp.fullName ?? null, email: cp.email ?? null, phoneNumber: cp.phoneNumber ?? cp.phone ?? null, companyRole: cp.companyRole ?? null };
+  return {
+    fullName: cp.fullName ?? null,
+    email: cp.email ?? null,
+    phoneNumber: cp.phoneNumber ?? cp.phone ?? null,
+    companyRole: cp.companyRole ?? null,
+  };
 }
 
 /**
@@ -240,7 +301,11 @@ function riskScore(state: TenantState, c: CompanyRecord): { value: number; impac
     if (e.agent && (e.agent.signatureOutdated || e.agent.productOutdated)) outdated++;
   }
   const misconfigurations = managed === 0 ? 0 : Math.round((100 * outdated) / managed);
-  return { value: misconfigurations, impact: misconfigurations >= 67 ? "High" : misconfigurations >= 34 ? "Medium" : "Low", misconfigurations };
+  return {
+    value: misconfigurations,
+    impact: misconfigurations >= 67 ? "High" : misconfigurations >= 34 ? "Medium" : "Low",
+    misconfigurations,
+  };
 }
 
 /**
@@ -272,13 +337,16 @@ export function companyDetails(state: TenantState, c: CompanyRecord): Record<str
 export function assertCompanyNameFree(state: TenantState, name: string, selfId?: string): void {
   const key = nameKey(name);
   for (const c of Object.values(state.companies)) {
-    if (c.id !== selfId && nameKey(c.name) === key) throw invalidParams(`A company with the name "${name}" already exists.`);
+    if (c.id !== selfId && nameKey(c.name) === key)
+      throw invalidParams(`A company with the name "${name}" already exists.`);
   }
 }
 
 function checkStateMatchesCountry(country: string | null, subdivision: string | null): void {
   if (country && subdivision && !subdivision.startsWith(`${country}-`)) {
-    throw invalidParams(`Invalid value for 'state' parameter. The subdivision ${subdivision} is not in country ${country}.`);
+    throw invalidParams(
+      `Invalid value for 'state' parameter. The subdivision ${subdivision} is not in country ${country}.`,
+    );
   }
 }
 
@@ -320,19 +388,29 @@ function createCompany(raw: unknown, ctx: MethodContext): string {
   const p = readParams(raw, createShape);
   const { state, caller, now } = ctx;
   const parent = requireCompany(state, caller, p.parentId);
-  if (parent.type !== 0) throw invalidParams(`Invalid value for 'parentId' parameter. The company "${parent.name}" is not a partner company.`);
+  if (parent.type !== 0)
+    throw invalidParams(
+      `Invalid value for 'parentId' parameter. The company "${parent.name}" is not a partner company.`,
+    );
   // 77211-126236: "If canBeManagedByAbove is set to false, the accountEmail parameter must be passed"; accountFullName "is required
   // when canBeManagedByAbove is set to false".
   if (p.canBeManagedByAbove === false) {
-    if (p.accountEmail === undefined) throw invalidParams("Missing required parameter 'accountEmail'. It is required when 'canBeManagedByAbove' is false.");
+    if (p.accountEmail === undefined)
+      throw invalidParams(
+        "Missing required parameter 'accountEmail'. It is required when 'canBeManagedByAbove' is false.",
+      );
     if (p.accountFullName === undefined) {
-      throw invalidParams("Missing required parameter 'accountFullName'. It is required when 'canBeManagedByAbove' is false.");
+      throw invalidParams(
+        "Missing required parameter 'accountFullName'. It is required when 'canBeManagedByAbove' is false.",
+      );
     }
   }
   // assumed: the other account parameters describe the account created from accountEmail, so they need it.
   const accountParams = [p.accountFullName, p.accountTimezone, p.accountLanguage];
   if (p.accountEmail === undefined && accountParams.some((v) => v !== undefined)) {
-    throw invalidParams("Missing required parameter 'accountEmail'. It is required when other account parameters are given.");
+    throw invalidParams(
+      "Missing required parameter 'accountEmail'. It is required when other account parameters are given.",
+    );
   }
   if (p.accountEmail !== undefined && p.accountFullName === undefined) {
     throw invalidParams("Missing required parameter 'accountFullName'. It is required when 'accountEmail' is given.");
@@ -407,7 +485,8 @@ const customFieldsRule = (): Rule<Record<string, unknown> | undefined> => ({
   optional: true,
   check: (v, p) => {
     if (Array.isArray(v)) {
-      if (v.length > 0) throw badValue(p, "The value should be an object, or an empty array to delete the custom fields.");
+      if (v.length > 0)
+        throw badValue(p, "The value should be an object, or an empty array to delete the custom fields.");
       return {};
     }
     if (!isPlainObject(v)) throw badValue(p, "The value should be an object.");
@@ -462,9 +541,16 @@ function updateCompanyDetails(raw: unknown, ctx: MethodContext): null {
 }
 
 /** Sets `isSuspended` on a company (and, with `recursive`, on every company below it). */
-export function setSuspended(state: TenantState, caller: Caller, companyId: string, suspended: boolean, recursive: boolean): void {
+export function setSuspended(
+  state: TenantState,
+  caller: Caller,
+  companyId: string,
+  suspended: boolean,
+  recursive: boolean,
+): void {
   const c = requireCompany(state, caller, companyId);
-  if (c.id === caller.companyId) throw invalidParams(`Your own company cannot be ${suspended ? "suspended" : "activated"}.`);
+  if (c.id === caller.companyId)
+    throw invalidParams(`Your own company cannot be ${suspended ? "suspended" : "activated"}.`);
   c.isSuspended = suspended;
   if (recursive) for (const d of descendantCompanies(state, c.id)) d.isSuspended = suspended;
 }
@@ -493,7 +579,9 @@ function deleteCompany(raw: unknown, ctx: MethodContext): null {
   // 77211-119563 (console guide): "You cannot delete partner companies with subordinate company accounts".
   if (children.length > 0) {
     const others = `${children.length} other ${children.length === 1 ? "company" : "companies"}`;
-    throw invalidParams(`The partner company "${c.name}" cannot be deleted because it manages ${others}. Delete or move them first.`);
+    throw invalidParams(
+      `The partner company "${c.name}" cannot be deleted because it manages ${others}. Delete or move them first.`,
+    );
   }
   removeCompany(state, c.id);
   return null;
@@ -508,7 +596,8 @@ function getCompanyDetailsByUser(raw: unknown, ctx: MethodContext) {
   const account = Object.values(state.accounts).find((a) => a.userName.toLowerCase() === key);
   const unknownUser = invalidParams(`The user "${p.username}" was not found.`);
   if (!account || !(account.companyId in state.companies)) throw unknownUser;
-  if (companyVisible(state, caller, account.companyId)) return companyDetails(state, state.companies[account.companyId]!);
+  if (companyVisible(state, caller, account.companyId))
+    return companyDetails(state, state.companies[account.companyId]!);
   // assumed: outside the caller's companies, the account's password must be given and match; otherwise the user is not found.
   if (p.password !== undefined && account.passwordHash && verifyPassword(p.password, account.passwordHash)) {
     return companyDetails(state, state.companies[account.companyId]!);
@@ -526,7 +615,9 @@ function findCompaniesByName(raw: unknown, ctx: MethodContext) {
   if (keyword.trim() === "") throw badValue("nameFilter", "The value should contain a keyword after the asterisk.");
   // assumed: "managed companies" are the companies below the key's company (not the key's company itself); matching ignores case.
   const managed = descendantCompanies(ctx.state, ctx.caller.companyId);
-  const hits = managed.filter((c) => (anywhere ? c.name.toLowerCase().includes(keyword) : c.name.toLowerCase().startsWith(keyword)));
+  const hits = managed.filter((c) =>
+    anywhere ? c.name.toLowerCase().includes(keyword) : c.name.toLowerCase().startsWith(keyword),
+  );
   return hits.slice(0, p.maxResults ?? 25).map((c) => companyDetails(ctx.state, c));
 }
 

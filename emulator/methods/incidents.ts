@@ -47,7 +47,9 @@ export function checkHash(hash: string, hashType: 1 | 2, path: string): string {
   const len = HASH_LENGTH[hashType];
   if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hash)) {
     const name = hashType === 1 ? "a SHA256" : "an MD5";
-    throw invalidParams(`Invalid value for '${path}' parameter. The value should be ${name} hash (${len} hexadecimal characters).`);
+    throw invalidParams(
+      `Invalid value for '${path}' parameter. The value should be ${name} hash (${len} hexadecimal characters).`,
+    );
   }
   return hash.toLowerCase();
 }
@@ -58,9 +60,15 @@ function ruleKey(b: Pick<BlocklistRecord, "type" | "hash" | "details">): string 
   return `connection:${JSON.stringify(b.details)}`; // each connection rule has its own ruleId, so none is a duplicate
 }
 
-function findDuplicate(state: TenantState, companyId: string, rec: Pick<BlocklistRecord, "type" | "hash" | "details">): BlocklistRecord | undefined {
+function findDuplicate(
+  state: TenantState,
+  companyId: string,
+  rec: Pick<BlocklistRecord, "type" | "hash" | "details">,
+): BlocklistRecord | undefined {
   const key = ruleKey(rec);
-  return Object.values(state.blocklist).find((b) => b.companyId === companyId && b.type === rec.type && ruleKey(b) === key);
+  return Object.values(state.blocklist).find(
+    (b) => b.companyId === companyId && b.type === rec.type && ruleKey(b) === key,
+  );
 }
 
 /** Adds a rule unless the company already has it; returns the id of the new or existing rule. */
@@ -74,10 +82,16 @@ function addRule(state: TenantState, rec: Omit<BlocklistRecord, "id">, now: Date
 
 /** Refuses an add that would take a company's blocklist past the documented number of hashes (77211-151159). */
 function assertHashRoom(state: TenantState, companyId: string, hashes: readonly string[]): void {
-  const have = new Set(Object.values(state.blocklist).filter((b) => b.companyId === companyId && b.type === "hash").map((b) => b.hash));
+  const have = new Set(
+    Object.values(state.blocklist)
+      .filter((b) => b.companyId === companyId && b.type === "hash")
+      .map((b) => b.hash),
+  );
   const added = new Set(hashes.filter((h) => !have.has(h)));
   if (have.size + added.size > MAX_HASHES_PER_COMPANY) {
-    throw invalidParams(`The blocklist of company "${companyId}" can hold at most ${MAX_HASHES_PER_COMPANY} hash values (it has ${have.size}).`);
+    throw invalidParams(
+      `The blocklist of company "${companyId}" can hold at most ${MAX_HASHES_PER_COMPANY} hash values (it has ${have.size}).`,
+    );
   }
 }
 
@@ -125,7 +139,8 @@ function removeFromBlocklistV10(raw: unknown, ctx: MethodContext): boolean {
   // 77211-135329 (Version 1.0): hashItemId; "You can only use version 1.0 to remove has[h] type blocklist rules."
   const p = readParams(raw, { hashItemId: req(id()) });
   const item = requireBlocklistItem(ctx.state, ctx.caller, p.hashItemId);
-  if (item.type !== "hash") throw invalidParams(`The blocklist item with ID "${item.id}" is not a hash rule; remove it with version 1.2.`);
+  if (item.type !== "hash")
+    throw invalidParams(`The blocklist item with ID "${item.id}" is not a hash rule; remove it with version 1.2.`);
   removeBlocklistRule(ctx.state, item.id);
   return true;
 }
@@ -208,9 +223,19 @@ const connectionDetails = {
 
 type PreparedRule = Omit<BlocklistRecord, "id" | "companyId" | "copiedFrom">;
 
-function prepareRule(type: BlocklistRecord["type"], rule: { details: Record<string, unknown>; note?: string }, i: number, ctx: MethodContext): PreparedRule {
+function prepareRule(
+  type: BlocklistRecord["type"],
+  rule: { details: Record<string, unknown>; note?: string },
+  i: number,
+  ctx: MethodContext,
+): PreparedRule {
   const where = `rules[${i}].details`;
-  const base = { source: 3 as const, sourceInfo: rule.note ?? "", ownerId: ctx.caller.accountId, created: isoSecondsNoZone(ctx.now) };
+  const base = {
+    source: 3 as const,
+    sourceInfo: rule.note ?? "",
+    ownerId: ctx.caller.accountId,
+    created: isoSecondsNoZone(ctx.now),
+  };
   if (type === "hash") {
     const d = obj(hashDetails).check(rule.details, where)!;
     const hashType = d.algorithm === "md5" ? 2 : 1;
@@ -243,11 +268,18 @@ function addToBlocklistV12(raw: unknown, ctx: MethodContext): boolean {
   // 77211-135327: "Indicates if the rules will be applied recursively to all companies managed by the target company. Default value: true".
   const recursive = p.recursive ?? true;
   const below = recursive ? descendantCompanies(ctx.state, company.id).map((c) => c.id) : [];
-  if (type === "hash") for (const c of [company.id, ...below]) assertHashRoom(ctx.state, c, prepared.map((r) => r.hash!));
+  if (type === "hash")
+    for (const c of [company.id, ...below])
+      assertHashRoom(
+        ctx.state,
+        c,
+        prepared.map((r) => r.hash!),
+      );
   for (const rec of prepared) {
     const originId = addRule(ctx.state, { ...rec, companyId: company.id, details: { ...rec.details } }, ctx.now);
     // assumed: each company below gets its own copy, linked to the original so that removing the original removes it.
-    for (const companyId of below) addRule(ctx.state, { ...rec, companyId, details: { ...rec.details }, copiedFrom: originId }, ctx.now);
+    for (const companyId of below)
+      addRule(ctx.state, { ...rec, companyId, details: { ...rec.details }, copiedFrom: originId }, ctx.now);
   }
   return true;
 }
@@ -260,13 +292,16 @@ function removeFromBlocklistV12(raw: unknown, ctx: MethodContext): boolean {
   // assumed: companyId names "the company to which the Blocklist item belongs", so rules of other companies are not found.
   const items = ids.map((i) => {
     const b = requireBlocklistItem(ctx.state, ctx.caller, i);
-    if (b.companyId !== company.id) throw invalidParams(`The blocklist item with ID "${i}" was not found in company "${company.id}".`);
+    if (b.companyId !== company.id)
+      throw invalidParams(`The blocklist item with ID "${i}" was not found in company "${company.id}".`);
     return b;
   });
   // 77211-135329: "You can only use version 1.0 to remove has[h] type blocklist rules." Nothing is removed when any id is a hash rule.
   const hashes = items.filter((b) => b.type === "hash").map((b) => b.id);
   if (hashes.length > 0) {
-    throw invalidParams(`Invalid value for 'ids' parameter. Hash rules can only be removed with version 1.0 (hashItemId): ${hashes.join(", ")}.`);
+    throw invalidParams(
+      `Invalid value for 'ids' parameter. Hash rules can only be removed with version 1.0 (hashItemId): ${hashes.join(", ")}.`,
+    );
   }
   for (const b of items) removeBlocklistRule(ctx.state, b.id);
   return true;
@@ -328,7 +363,10 @@ export const incidentsMethods: ModuleMethods = {
   addToBlocklist: blocklistAdd,
   removeFromBlocklist: { write: true, versions: { "v1.0": removeFromBlocklistV10, "v1.2": removeFromBlocklistV12 } },
   getBlocklistItems: { write: false, versions: { "v1.0": getBlocklistItemsV10, "v1.2": getBlocklistItemsV12 } },
-  createIsolateEndpointTask: { write: true, versions: { "v1.0": createIsolateEndpointTaskV10, "v1.2": createIsolateEndpointTaskV12 } },
+  createIsolateEndpointTask: {
+    write: true,
+    versions: { "v1.0": createIsolateEndpointTaskV10, "v1.2": createIsolateEndpointTaskV12 },
+  },
   createRestoreEndpointFromIsolationTask: {
     write: true,
     versions: { "v1.0": createRestoreEndpointFromIsolationTaskV10, "v1.2": createRestoreEndpointFromIsolationTaskV12 },

@@ -29,7 +29,9 @@ function usedSlots(state: TenantState, companyId: string, createdWithin?: (c: Co
 function expiry(c: CompanyRecord): string {
   const created = new Date(c.createdAt);
   const months = c.licenseSubscription.type === 1 ? 1 : 12;
-  return new Date(Date.UTC(created.getUTCFullYear(), created.getUTCMonth() + months, created.getUTCDate())).toISOString();
+  return new Date(
+    Date.UTC(created.getUTCFullYear(), created.getUTCMonth() + months, created.getUTCDate()),
+  ).toISOString();
 }
 
 /** The add-on switches as getLicenseInfo reports them (77211-127105). Assumed: a switch never set reports the emulator's default. */
@@ -65,7 +67,8 @@ function getLicenseInfo(raw: unknown, ctx: MethodContext) {
   let totalSlots: number;
   if (l.reservedSlots !== null) totalSlots = l.reservedSlots;
   else if (MONTHLY_TYPES.includes(l.type)) totalSlots = 0;
-  else if (l.type === 2 && licenseKey === null) totalSlots = 0; // assumed: a licensed company whose keys were all removed has no seats
+  else if (l.type === 2 && licenseKey === null)
+    totalSlots = 0; // assumed: a licensed company whose keys were all removed has no seats
   else totalSlots = Math.max(100, Math.ceil(used / 50) * 50);
   // assumed: one Object, not the Array the page announces (see the catalogue); returnAllProducts adds nothing, the emulated
   // companies having a single product.
@@ -86,13 +89,16 @@ function getLicenseInfo(raw: unknown, ctx: MethodContext) {
   return info;
 }
 
-const utcDateRule = () => refine(str({ max: 32 }), (v) => (isUtcDate(v) ? undefined : "The value should be a UTC date (e.g. 2025-01-31)."));
+const utcDateRule = () =>
+  refine(str({ max: 32 }), (v) => (isUtcDate(v) ? undefined : "The value should be a UTC date (e.g. 2025-01-31)."));
 
 function getMonthlyUsage(raw: unknown, ctx: MethodContext) {
   // 77211-127109: companyId, targetMonth (mm/yyyy), usageCoverageType (3), companyRegistrationStartDate/EndDate.
   const p = readParams(raw, {
     companyId: id(),
-    targetMonth: refine(str({ max: 7 }), (v) => (/^(0[1-9]|1[0-2])\/\d{4}$/.test(v) ? undefined : "The value should be a month in the format mm/yyyy.")),
+    targetMonth: refine(str({ max: 7 }), (v) =>
+      /^(0[1-9]|1[0-2])\/\d{4}$/.test(v) ? undefined : "The value should be a month in the format mm/yyyy.",
+    ),
     usageCoverageType: int({ oneOf: [3] }),
     companyRegistrationStartDate: utcDateRule(),
     companyRegistrationEndDate: utcDateRule(),
@@ -105,7 +111,9 @@ function getMonthlyUsage(raw: unknown, ctx: MethodContext) {
     throw invalidParams(`Missing required parameter '${missing}'. It is required with 'usageCoverageType'.`);
   }
   if (p.usageCoverageType === undefined && (start !== undefined || end !== undefined)) {
-    throw invalidParams("Missing required parameter 'usageCoverageType'. The company registration dates can only be used with it.");
+    throw invalidParams(
+      "Missing required parameter 'usageCoverageType'. The company registration dates can only be used with it.",
+    );
   }
   const c = requireCompany(ctx.state, ctx.caller, p.companyId);
   const within =
@@ -143,10 +151,17 @@ function getMonthlyUsage(raw: unknown, ctx: MethodContext) {
 }
 
 /** The switches 77211-127106 documents with "Default value is False" (sent or not, each is set). */
-const MONTHLY_SWITCHES = ["manageExchange", "manageEncryption", "manageRemoteEnginesScanning", "manageHyperDetect", "manageSandboxAnalyzer"] as const;
+const MONTHLY_SWITCHES = [
+  "manageExchange",
+  "manageEncryption",
+  "manageRemoteEnginesScanning",
+  "manageHyperDetect",
+  "manageSandboxAnalyzer",
+] as const;
 /** Switches listed for setMonthlySubscription without a read default (assumed): kept when not sent. */
 const OTHER_SWITCHES = LICENSE_ADDONS.filter(
-  (k): k is Exclude<(typeof LICENSE_ADDONS)[number], (typeof MONTHLY_SWITCHES)[number]> => !(MONTHLY_SWITCHES as readonly string[]).includes(k),
+  (k): k is Exclude<(typeof LICENSE_ADDONS)[number], (typeof MONTHLY_SWITCHES)[number]> =>
+    !(MONTHLY_SWITCHES as readonly string[]).includes(k),
 );
 
 const setMonthlyShape = {
@@ -177,7 +192,9 @@ function setMonthlySubscription(raw: unknown, ctx: MethodContext): null {
   // 77211-127106: companyId is "The ID of the company that will inherit license seats from the parent company". Assumed: the key's
   // own company has no parent within its reach, and the parent must itself have a monthly subscription to pass seats on.
   if (c.id === caller.companyId || c.parentId === null) {
-    throw invalidParams("Your own company cannot inherit license seats: it has no parent company in reach of this API key.");
+    throw invalidParams(
+      "Your own company cannot inherit license seats: it has no parent company in reach of this API key.",
+    );
   }
   const parent = state.companies[c.parentId]!;
   if (parent.licenseSubscription.type !== 3) {
@@ -189,7 +206,10 @@ function setMonthlySubscription(raw: unknown, ctx: MethodContext): null {
   if (p.reservedSlots !== undefined) {
     const free = freeSeats(state, parent, c.id);
     if (free !== null && p.reservedSlots > free) {
-      throw badValue("reservedSlots", `The value should be between 0 and ${free} (the free seats of the parent company "${parent.name}").`);
+      throw badValue(
+        "reservedSlots",
+        `The value should be between 0 and ${free} (the free seats of the parent company "${parent.name}").`,
+      );
     }
   }
   const model = p.assignedProtectionModel ?? c.licenseSubscription.assignedProtectionModel;
@@ -198,20 +218,27 @@ function setMonthlySubscription(raw: unknown, ctx: MethodContext): null {
   if (p.manageRemoteEnginesScanning === true && model !== "aLaCarte") {
     throw badValue("manageRemoteEnginesScanning", "It can only be true when 'assignedProtectionModel' is aLaCarte.");
   }
-  const carriesRemote = (o: Record<string, unknown> | undefined) => o !== undefined && Object.keys(o).some((k) => k.startsWith("manageRemoteEnginesScanning"));
+  const carriesRemote = (o: Record<string, unknown> | undefined) =>
+    o !== undefined && Object.keys(o).some((k) => k.startsWith("manageRemoteEnginesScanning"));
   if (p.manageRemoteEnginesScanning !== undefined && (carriesRemote(p.ownUse) || carriesRemote(p.resell))) {
-    throw invalidParams("Parameter 'manageRemoteEnginesScanning' cannot be used when 'ownUse' or 'resell' set the remote engines scanning service.");
+    throw invalidParams(
+      "Parameter 'manageRemoteEnginesScanning' cannot be used when 'ownUse' or 'resell' set the remote engines scanning service.",
+    );
   }
   const prev = c.licenseSubscription;
   const wasMonthly = prev.type === 3;
   // 77211-127106: endSubscription '' unsets it; not sent keeps a monthly subscription's end date.
-  const endSubscription = p.endSubscription !== undefined ? p.endSubscription || null : wasMonthly ? prev.endSubscription : null;
+  const endSubscription =
+    p.endSubscription !== undefined ? p.endSubscription || null : wasMonthly ? prev.endSubscription : null;
   // 77211-127106: autoRenewPeriod "The default value is 12, provided endSubscription is set. For no auto-renewal use 0." Assumed: it needs an
   // end date, and a monthly subscription keeps its period when the parameter is not sent.
   if (p.autoRenewPeriod !== undefined && endSubscription === null) {
-    throw invalidParams("Parameter 'autoRenewPeriod' can only be set when the subscription has an end date ('endSubscription').");
+    throw invalidParams(
+      "Parameter 'autoRenewPeriod' can only be set when the subscription has an end date ('endSubscription').",
+    );
   }
-  const autoRenewPeriod = endSubscription === null ? null : (p.autoRenewPeriod ?? (wasMonthly ? prev.autoRenewPeriod : null) ?? 12);
+  const autoRenewPeriod =
+    endSubscription === null ? null : (p.autoRenewPeriod ?? (wasMonthly ? prev.autoRenewPeriod : null) ?? 12);
   const addons: Record<string, boolean> = { ...prev.addons };
   for (const k of MONTHLY_SWITCHES) addons[k] = p[k] ?? false;
   for (const k of OTHER_SWITCHES) if (p[k] !== undefined) addons[k] = p[k];
@@ -233,12 +260,21 @@ function setMonthlySubscription(raw: unknown, ctx: MethodContext): null {
 }
 
 /** A licence key: letters, digits and dashes (assumed: the key format is not documented; the examples are 7 capitals). */
-const keyRule = () => str({ max: 64, pattern: { re: /^[A-Za-z0-9-]+$/, hint: "a license key (letters, digits and dashes)" } });
+const keyRule = () =>
+  str({ max: 64, pattern: { re: /^[A-Za-z0-9-]+$/, hint: "a license key (letters, digits and dashes)" } });
 
 /** Turns a company's licence into a licensed subscription (type 2) with `key` as its base key. */
 function makeLicensed(l: LicenseSubscription, key: string): LicenseSubscription {
   const addedKeys = (l.addedKeys ?? []).filter((k) => k !== key);
-  return { ...l, type: 2, licenseKey: key, addedKeys, reservedSlots: null, endSubscription: null, autoRenewPeriod: null };
+  return {
+    ...l,
+    type: 2,
+    licenseKey: key,
+    addedKeys,
+    reservedSlots: null,
+    endSubscription: null,
+    autoRenewPeriod: null,
+  };
 }
 
 function setLicenseKey(raw: unknown, ctx: MethodContext): null {
@@ -256,13 +292,19 @@ function setLicenseKey(raw: unknown, ctx: MethodContext): null {
 
 function addProductKey(raw: unknown, ctx: MethodContext): null {
   // 77211-139613: licenseKey (required), companyId, replaceIncompatibleKeys (default true), mdrContactInformation.
-  const p = readParams(raw, { licenseKey: req(keyRule()), companyId: id(), replaceIncompatibleKeys: bool(), mdrContactInformation: mdrContactRule() });
+  const p = readParams(raw, {
+    licenseKey: req(keyRule()),
+    companyId: id(),
+    replaceIncompatibleKeys: bool(),
+    mdrContactInformation: mdrContactRule(),
+  });
   const { state, caller } = ctx;
   const c = requireCompany(state, caller, p.companyId);
   const l = c.licenseSubscription;
   const keys = [...(l.licenseKey !== null && l.type === 2 ? [l.licenseKey] : []), ...(l.addedKeys ?? [])];
   // assumed: a key already in the company's list is refused rather than added twice.
-  if (keys.includes(p.licenseKey)) throw invalidParams(`The license key "${p.licenseKey}" is already added to the company "${c.name}".`);
+  if (keys.includes(p.licenseKey))
+    throw invalidParams(`The license key "${p.licenseKey}" is already added to the company "${c.name}".`);
   const mdr = p.mdrContactInformation !== undefined ? mdrContactFor(state, caller, p.mdrContactInformation) : undefined;
   if (l.type === 2 && l.licenseKey !== null) {
     // 77211-139613: "adds a license or addon-key to the existing list". Assumed: keys are compatible with each other (the emulator

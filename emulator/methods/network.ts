@@ -29,17 +29,56 @@ import { isoSecondsNoZone, isoUtc } from "../clock";
 import { invalidParams } from "../errors";
 import { newObjectId } from "../ids";
 import { computersAndGroupsOf, removeEndpoint, removeGroup } from "../lifecycle";
-import { arr, bool, id, int, obj, pagingShape, readParams, req, str, anyObject, type Infer, type Rule, type Shape } from "../params";
+import {
+  arr,
+  bool,
+  id,
+  int,
+  obj,
+  pagingShape,
+  readParams,
+  req,
+  str,
+  anyObject,
+  type Infer,
+  type Rule,
+  type Shape,
+} from "../params";
 import { effectivePolicy } from "../policy-inheritance";
-import { requireCompany, requireEndpoint, requireGroup, requireNode, requirePolicy, companyVisible, type Caller } from "../scope";
+import {
+  requireCompany,
+  requireEndpoint,
+  requireGroup,
+  requireNode,
+  requirePolicy,
+  companyVisible,
+  type Caller,
+} from "../scope";
 import type { EndpointRecord, GroupRecord, TenantState } from "../state";
-import { childCompanies, childGroups, childNodes, companyOfNode, descendantNodes, isCompanyWithin, isGroupWithin, nameKey, systemGroupOf } from "../tree";
+import {
+  childCompanies,
+  childGroups,
+  childNodes,
+  companyOfNode,
+  descendantNodes,
+  isCompanyWithin,
+  isGroupWithin,
+  nameKey,
+  systemGroupOf,
+} from "../tree";
 import type { NodeRef } from "../tree";
 import { pageOf, read, write, type MethodContext, type ModuleMethods } from "./registry";
 import { compareCodes, compareNames } from "../collation";
 
 /** Inventory type codes (77209-128494). */
-export const NodeType = { Company: 1, RootContainer: 2, CompanyFolder: 3, Group: 4, Computer: 5, VirtualMachine: 6 } as const;
+export const NodeType = {
+  Company: 1,
+  RootContainer: 2,
+  CompanyFolder: 3,
+  Group: 4,
+  Computer: 5,
+  VirtualMachine: 6,
+} as const;
 
 /** The longest custom group name accepted. */
 export const GROUP_NAME_MAX = 128;
@@ -58,7 +97,10 @@ function policyView(state: TenantState, node: NodeRef): { id: string | null; nam
 }
 
 // 77212-128494: the details of types 5 and 6. No `policy` member is documented (dropped).
-function endpointInventoryDetails(e: EndpointRecord, opts: { productOutdated?: boolean; scanLogs?: boolean }): Record<string, unknown> {
+function endpointInventoryDetails(
+  e: EndpointRecord,
+  opts: { productOutdated?: boolean; scanLogs?: boolean },
+): Record<string, unknown> {
   const d: Record<string, unknown> = {
     label: e.label,
     fqdn: e.fqdn,
@@ -97,7 +139,13 @@ function inventoryItem(n: NodeRef, opts: { productOutdated?: boolean; scanLogs?:
       };
     case "group":
       // 77209-128494: `details` only for types 1, 5, 6, 7 and 16, so none for groups and root containers.
-      return { id: n.record.id, name: n.record.name, type: typeOf(n), parentId: n.record.parentId, companyId: n.record.companyId };
+      return {
+        id: n.record.id,
+        name: n.record.name,
+        type: typeOf(n),
+        parentId: n.record.parentId,
+        companyId: n.record.companyId,
+      };
     case "endpoint":
       return {
         id: n.record.id,
@@ -118,7 +166,10 @@ export function nameMatches(name: string, filter: string): boolean {
 }
 
 function sortNodes(nodes: NodeRef[]): NodeRef[] {
-  return nodes.sort((a, b) => typeOf(a) - typeOf(b) || compareNames(a.record.name, b.record.name) || compareCodes(a.record.id, b.record.id));
+  return nodes.sort(
+    (a, b) =>
+      typeOf(a) - typeOf(b) || compareNames(a.record.name, b.record.name) || compareCodes(a.record.id, b.record.id),
+  );
 }
 
 /**
@@ -143,7 +194,13 @@ function sectionsOrArray<S extends Shape>(shape: S): Rule<Partial<Infer<S>> | un
   };
 }
 
-const managementShape = obj({ managedWithBest: bool(), managedExchangeServers: bool(), managedRelays: bool(), securityServers: bool(), managedHvi: bool() });
+const managementShape = obj({
+  managedWithBest: bool(),
+  managedExchangeServers: bool(),
+  managedRelays: bool(),
+  securityServers: bool(),
+  managedHvi: bool(),
+});
 
 const inventoryFilters = obj({
   type: obj({
@@ -182,8 +239,14 @@ function managementMatches(e: EndpointRecord, m: Management): boolean {
 }
 
 function listParent(ctx: MethodContext, parentId: string | undefined): NodeRef {
-  const parent = parentId === undefined ? requireNode(ctx.state, ctx.caller, ctx.caller.companyId) : requireNode(ctx.state, ctx.caller, parentId, "parent");
-  if (parent.kind === "endpoint") throw invalidParams(`Invalid value for 'parentId' parameter. "${parentId}" is an endpoint, not a company or a group.`);
+  const parent =
+    parentId === undefined
+      ? requireNode(ctx.state, ctx.caller, ctx.caller.companyId)
+      : requireNode(ctx.state, ctx.caller, parentId, "parent");
+  if (parent.kind === "endpoint")
+    throw invalidParams(
+      `Invalid value for 'parentId' parameter. "${parentId}" is an endpoint, not a company or a group.`,
+    );
   return parent;
 }
 
@@ -194,12 +257,20 @@ function refuseViewTypeAfterV10(ctx: MethodContext, viewType: number | undefined
 
 function getNetworkInventoryItems(raw: unknown, ctx: MethodContext) {
   const v10 = ctx.version === "v1.0";
-  const shape = { parentId: id(), filters: inventoryFilters, options: obj(optionSections), viewType: viewTypeRule, ...pagingShape(v10 ? 100 : 1000) };
+  const shape = {
+    parentId: id(),
+    filters: inventoryFilters,
+    options: obj(optionSections),
+    viewType: viewTypeRule,
+    ...pagingShape(v10 ? 100 : 1000),
+  };
   const p = readParams(raw, shape);
   refuseViewTypeAfterV10(ctx, p.viewType);
   const parent = listParent(ctx, p.parentId);
   const f = p.filters;
-  let nodes = f?.depth?.allItemsRecursively ? descendantNodes(ctx.state, parent.record.id) : childNodes(ctx.state, parent.record.id);
+  let nodes = f?.depth?.allItemsRecursively
+    ? descendantNodes(ctx.state, parent.record.id)
+    : childNodes(ctx.state, parent.record.id);
   const t = f?.type;
   const typeWanted = new Set<number>();
   if (t?.companies) typeWanted.add(NodeType.Company);
@@ -210,10 +281,14 @@ function getNetworkInventoryItems(raw: unknown, ctx: MethodContext) {
   if (t?.ec2Instances) typeWanted.add(7);
   if (typeWanted.size > 0) nodes = nodes.filter((n) => typeWanted.has(typeOf(n)));
   const mgmt = f?.security?.management;
-  if (mgmt && Object.values(mgmt).some(Boolean)) nodes = nodes.filter((n) => n.kind === "endpoint" && managementMatches(n.record, mgmt));
+  if (mgmt && Object.values(mgmt).some(Boolean))
+    nodes = nodes.filter((n) => n.kind === "endpoint" && managementMatches(n.record, mgmt));
   const name = f?.details?.name;
   if (name !== undefined) nodes = nodes.filter((n) => nameMatches(n.record.name, name));
-  const opts = { productOutdated: p.options?.endpoints?.returnProductOutdated, scanLogs: p.options?.endpoints?.includeScanLogs };
+  const opts = {
+    productOutdated: p.options?.endpoints?.returnProductOutdated,
+    scanLogs: p.options?.endpoints?.includeScanLogs,
+  };
   const page = pageOf(sortNodes(nodes), p.page, p.perPage);
   const items = page.items.map((n) => inventoryItem(n, opts));
   // 77212-128494: the v1.0 example answer has page, pagesCount, perPage, total and items (no hasMoreRecords).
@@ -233,7 +308,13 @@ function getNetworkInventoryItems(raw: unknown, ctx: MethodContext) {
 const endpointFilters = obj({
   security: obj({ management: managementShape }),
   depth: obj({ allItemsRecursively: bool() }),
-  details: obj({ name: str({ max: 256 }), label: str({ max: 64 }), ip: str({ max: 64 }), macs: str({ max: 64 }), ssid: str({ max: 256 }) }),
+  details: obj({
+    name: str({ max: 256 }),
+    label: str({ max: 64 }),
+    ip: str({ max: 64 }),
+    macs: str({ max: 64 }),
+    ssid: str({ max: 256 }),
+  }),
 });
 
 // The list item members are not in the stored excerpts; `policy` is not documented anywhere read and is not sent.
@@ -340,14 +421,19 @@ function getManagedEndpointDetails(raw: unknown, ctx: MethodContext) {
 
 function getCompaniesList(raw: unknown, ctx: MethodContext) {
   // 77211-128478: licenseType 1 trial, 2 yearly license key, 3 monthly license key.
-  const p = readParams(raw, { parentId: id(), filters: obj({ companyType: int({ oneOf: [0, 1] }), licenseType: int({ oneOf: [1, 2, 3] }) }) });
+  const p = readParams(raw, {
+    parentId: id(),
+    filters: obj({ companyType: int({ oneOf: [0, 1] }), licenseType: int({ oneOf: [1, 2, 3] }) }),
+  });
   const parent = requireCompany(ctx.state, ctx.caller, p.parentId);
   let list = childCompanies(ctx.state, parent.id);
   const f = p.filters;
   if (f?.companyType !== undefined) list = list.filter((c) => c.type === f.companyType);
   if (f?.licenseType !== undefined) list = list.filter((c) => c.licenseSubscription.type === f.licenseType);
   // 77211-128478: each entry has id and name.
-  return list.sort((a, b) => compareNames(a.name, b.name) || compareCodes(a.id, b.id)).map((c) => ({ id: c.id, name: c.name }));
+  return list
+    .sort((a, b) => compareNames(a.name, b.name) || compareCodes(a.id, b.id))
+    .map((c) => ({ id: c.id, name: c.name }));
 }
 
 function systemGroupsView(state: TenantState, companyId: string): Array<{ id: string; name: string }> {
@@ -380,14 +466,22 @@ export function assertGroupNameFree(state: TenantState, parentId: string, name: 
  * Groups'. assumed: a company id is refused (the pages do not say where a group or endpoint sent to a
  * company would land), and so is 'Deleted' (nothing is placed there).
  */
-export function requireContainerGroup(state: TenantState, caller: Caller, groupId: string, param: string, what: string): GroupRecord {
+export function requireContainerGroup(
+  state: TenantState,
+  caller: Caller,
+  groupId: string,
+  param: string,
+  what: string,
+): GroupRecord {
   const node = requireNode(state, caller, groupId, what);
   if (node.kind === "company") {
     const use = "use the ID of a custom group or of the company's 'Computers and Groups' group";
     throw invalidParams(`Invalid value for '${param}' parameter. "${groupId}" is a company, not a group: ${use}.`);
   }
-  if (node.kind === "endpoint") throw invalidParams(`Invalid value for '${param}' parameter. "${groupId}" is an endpoint, not a group.`);
-  if (node.record.system === "deleted") throw invalidParams(`Invalid value for '${param}' parameter. Nothing can be placed in the 'Deleted' group.`);
+  if (node.kind === "endpoint")
+    throw invalidParams(`Invalid value for '${param}' parameter. "${groupId}" is an endpoint, not a group.`);
+  if (node.record.system === "deleted")
+    throw invalidParams(`Invalid value for '${param}' parameter. Nothing can be placed in the 'Deleted' group.`);
   return node.record;
 }
 
@@ -408,7 +502,13 @@ function createCustomGroup(raw: unknown, ctx: MethodContext): string {
       : requireContainerGroup(ctx.state, ctx.caller, p.parentId, "parentId", "parent");
   assertGroupNameFree(ctx.state, parent.id, p.groupName);
   const gid = newObjectId(ctx.now.getTime());
-  ctx.state.groups[gid] = { id: gid, name: p.groupName, parentId: parent.id, companyId: parent.companyId, createdAt: isoUtc(ctx.now) };
+  ctx.state.groups[gid] = {
+    id: gid,
+    name: p.groupName,
+    parentId: parent.id,
+    companyId: parent.companyId,
+    createdAt: isoUtc(ctx.now),
+  };
   return gid;
 }
 
@@ -427,7 +527,8 @@ export function moveGroup(ctx: Pick<MethodContext, "state" | "caller">, groupId:
   const g = requireCustomGroup(ctx.state, ctx.caller, groupId, "moved");
   const parent = requireContainerGroup(ctx.state, ctx.caller, parentId, "parentId", "parent");
   if (parent.companyId !== g.companyId) throw invalidParams("A custom group cannot be moved to another company.");
-  if (isGroupWithin(ctx.state, parent.id, g.id)) throw invalidParams("A custom group cannot be moved under itself or one of its subgroups.");
+  if (isGroupWithin(ctx.state, parent.id, g.id))
+    throw invalidParams("A custom group cannot be moved under itself or one of its subgroups.");
   assertGroupNameFree(ctx.state, parent.id, g.name, g.id);
   g.parentId = parent.id;
 }
@@ -447,7 +548,9 @@ function deleteCustomGroup(raw: unknown, ctx: MethodContext): null {
     const subgroups = childGroups(ctx.state, g.id).length;
     const endpoints = Object.values(ctx.state.endpoints).filter((e) => e.parentId === g.id).length;
     if (subgroups > 0 || endpoints > 0) {
-      throw invalidParams(`The group "${g.name}" is not empty (${endpoints} endpoints, ${subgroups} subgroups). Use force to delete it anyway.`);
+      throw invalidParams(
+        `The group "${g.name}" is not empty (${endpoints} endpoints, ${subgroups} subgroups). Use force to delete it anyway.`,
+      );
     }
   }
   removeGroup(ctx.state, g.id);
@@ -460,7 +563,10 @@ function moveEndpoints(raw: unknown, ctx: MethodContext): null {
   const target = requireContainerGroup(ctx.state, ctx.caller, p.groupId, "groupId", "group");
   const endpoints = p.endpointIds.map((eid) => requireEndpoint(ctx.state, ctx.caller, eid));
   for (const e of endpoints) {
-    if (e.companyId !== target.companyId) throw invalidParams(`The endpoint with ID "${e.id}" belongs to another company and cannot be moved to this group.`);
+    if (e.companyId !== target.companyId)
+      throw invalidParams(
+        `The endpoint with ID "${e.id}" belongs to another company and cannot be moved to this group.`,
+      );
   }
   for (const e of endpoints) e.parentId = target.id;
   return null;
@@ -514,13 +620,23 @@ function visibleTags(state: TenantState, caller: Caller): TagView[] {
 
 function getEndpointTags(raw: unknown, ctx: MethodContext) {
   // 77209-1554403: orderBy (name|type|created, default created), order (ASC|DESC, default DESC), page, perPage ≤ 100.
-  const p = readParams(raw, { orderBy: str({ oneOf: ["name", "type", "created"] }), order: str({ oneOf: ["ASC", "DESC"] }), ...pagingShape(100) });
+  const p = readParams(raw, {
+    orderBy: str({ oneOf: ["name", "type", "created"] }),
+    order: str({ oneOf: ["ASC", "DESC"] }),
+    ...pagingShape(100),
+  });
   const orderBy = p.orderBy ?? "created";
   const sign = (p.order ?? "DESC") === "ASC" ? 1 : -1;
   const byCriterion = (a: TagView, b: TagView) =>
-    orderBy === "name" ? compareNames(a.name, b.name) : orderBy === "type" ? a.type - b.type : compareCodes(a.created, b.created);
+    orderBy === "name"
+      ? compareNames(a.name, b.name)
+      : orderBy === "type"
+        ? a.type - b.type
+        : compareCodes(a.created, b.created);
   const tags = visibleTags(ctx.state, ctx.caller);
-  tags.sort((a, b) => sign * byCriterion(a, b) || compareNames(a.name, b.name) || compareCodes(a.company.id, b.company.id));
+  tags.sort(
+    (a, b) => sign * byCriterion(a, b) || compareNames(a.name, b.name) || compareCodes(a.company.id, b.company.id),
+  );
   // 77209-1554403: the result is an Array of tag objects (the page of results).
   return pageOf(tags, p.page, p.perPage).items;
 }
@@ -559,14 +675,22 @@ function getScanTasksList(raw: unknown, ctx: MethodContext) {
   if (p.status !== undefined) tasks = tasks.filter((t) => t.status === p.status);
   tasks.sort((a, b) => compareCodes(b.startDate, a.startDate) || compareCodes(a.id, b.id));
   const page = pageOf(tasks, p.page, p.perPage);
-  return { ...page, items: page.items.map((t) => ({ id: t.id, name: t.name, status: t.status, startDate: t.startDate })) };
+  return {
+    ...page,
+    items: page.items.map((t) => ({ id: t.id, name: t.name, status: t.status, startDate: t.startDate })),
+  };
 }
 
 /** The misleading details the live API gives for policyId without `inheritFromAbove:false`. */
 export const INHERIT_QUIRK_DETAILS = "inheritFromAbove should not be used";
 
 function assignPolicy(raw: unknown, ctx: MethodContext): boolean {
-  const p = readParams(raw, { targetIds: req(arr(id(), { min: 1, max: 1000 })), policyId: id(), inheritFromAbove: bool(), forcePolicyInheritance: bool() });
+  const p = readParams(raw, {
+    targetIds: req(arr(id(), { min: 1, max: 1000 })),
+    policyId: id(),
+    inheritFromAbove: bool(),
+    forcePolicyInheritance: bool(),
+  });
   // 77209-924802: "To use this parameter [forcePolicyInheritance], policyId must be included in the request."
   if (p.forcePolicyInheritance !== undefined && p.policyId === undefined) {
     throw invalidParams("Parameter 'forcePolicyInheritance' can only be used together with 'policyId'.");
@@ -575,7 +699,9 @@ function assignPolicy(raw: unknown, ctx: MethodContext): boolean {
   if (p.policyId !== undefined && p.inheritFromAbove !== false) throw invalidParams(INHERIT_QUIRK_DETAILS);
   // 77209-924802: without policyId, inheritFromAbove must be present and true.
   if (p.policyId === undefined && p.inheritFromAbove !== true) {
-    throw invalidParams("Missing required parameter 'policyId'. Pass a policyId (with inheritFromAbove: false) or inheritFromAbove: true.");
+    throw invalidParams(
+      "Missing required parameter 'policyId'. Pass a policyId (with inheritFromAbove: false) or inheritFromAbove: true.",
+    );
   }
   const targets = p.targetIds.map((t) => requireNode(ctx.state, ctx.caller, t, "target"));
   if (p.policyId !== undefined) {

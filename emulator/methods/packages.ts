@@ -72,7 +72,8 @@ const packageFields = {
 export function assertPackageNameFree(state: TenantState, companyId: string, name: string, selfId?: string): void {
   const key = nameKey(name);
   for (const p of Object.values(state.packages)) {
-    if (p.companyId === companyId && p.id !== selfId && nameKey(p.name) === key) throw invalidParams(`A package with the name "${name}" already exists.`);
+    if (p.companyId === companyId && p.id !== selfId && nameKey(p.name) === key)
+      throw invalidParams(`A package with the name "${name}" already exists.`);
   }
 }
 
@@ -85,20 +86,27 @@ export function assertPackageNameFree(state: TenantState, companyId: string, nam
  * - assumed: atc is the deprecated name of advancedThreatControl; both with different values is refused
  *   the same way.
  */
-export function normalizeModules(sent: Readonly<Record<string, number>> | undefined, base?: Readonly<Record<string, number>>): Record<string, number> {
+export function normalizeModules(
+  sent: Readonly<Record<string, number>> | undefined,
+  base?: Readonly<Record<string, number>>,
+): Record<string, number> {
   const out: Record<string, number> = Object.fromEntries(STORED_MODULES.map((m) => [m, base?.[m] === 1 ? 1 : 0]));
   if (sent === undefined) return out;
   for (const m of STORED_MODULES) if (sent[m] !== undefined) out[m] = sent[m]!;
   if (sent.atc !== undefined) {
     if (sent.advancedThreatControl !== undefined && sent.advancedThreatControl !== sent.atc) {
-      throw invalidParams("Invalid value for 'modules.atc' parameter. It must have the same value as 'modules.advancedThreatControl' when both are sent.");
+      throw invalidParams(
+        "Invalid value for 'modules.atc' parameter. It must have the same value as 'modules.advancedThreatControl' when both are sent.",
+      );
     }
     out.advancedThreatControl = sent.atc;
   }
   if (sent.contentControl !== undefined) {
     for (const m of ["userControl", "antiphishing", "trafficScan"]) {
       if (sent[m] !== undefined && sent[m] !== sent.contentControl) {
-        throw invalidParams(`Invalid value for 'modules.${m}' parameter. It must have the same value as 'modules.contentControl' when both are sent.`);
+        throw invalidParams(
+          `Invalid value for 'modules.${m}' parameter. It must have the same value as 'modules.contentControl' when both are sent.`,
+        );
       }
       out[m] = sent.contentControl;
     }
@@ -107,7 +115,14 @@ export function normalizeModules(sent: Readonly<Record<string, number>> | undefi
 }
 
 /** The modules an EDR (Report only) package must have (77211-135298). */
-const EDR_REPORT_ONLY_ON = ["edrSensor", "userControl", "antiphishing", "trafficScan", "networkAttackDefense", "advancedThreatControl"];
+const EDR_REPORT_ONLY_ON = [
+  "edrSensor",
+  "userControl",
+  "antiphishing",
+  "trafficScan",
+  "networkAttackDefense",
+  "advancedThreatControl",
+];
 
 /**
  * 77211-135298: "For EDR (Report only), the modules parameter must have the default configuration:
@@ -141,7 +156,8 @@ interface ScanModeParams {
  * ec2 only "if the AWS integration is set up": the emulator has no AWS integration, so ec2 is refused.
  */
 function normalizeScanMode(sent: ScanModeParams | undefined): Record<string, unknown> {
-  if (sent?.ec2 !== undefined) throw invalidParams("Invalid value for 'scanMode.ec2' parameter. The AWS integration is not set up.");
+  if (sent?.ec2 !== undefined)
+    throw invalidParams("Invalid value for 'scanMode.ec2' parameter. The AWS integration is not set up.");
   const type = sent?.type ?? 1;
   const out: Record<string, unknown> = { type };
   if (sent?.computers !== undefined) out.computers = sent.computers;
@@ -175,7 +191,10 @@ interface PackageParams {
  *   Detection and prevention) are reset the same way when not sent; the pages say nothing, and a client
  *   that sends the whole configuration is right under every reading.
  */
-type PackageConfig = Pick<PackageRecord, "description" | "language" | "modules" | "scanMode" | "settings" | "roles" | "deploymentOptions" | "productType">;
+type PackageConfig = Pick<
+  PackageRecord,
+  "description" | "language" | "modules" | "scanMode" | "settings" | "roles" | "deploymentOptions" | "productType"
+>;
 
 function packageConfig(p: PackageParams): PackageConfig {
   const modules = normalizeModules(p.modules);
@@ -194,13 +213,24 @@ function packageConfig(p: PackageParams): PackageConfig {
 }
 
 function createPackage(raw: unknown, ctx: MethodContext): string {
-  const p = readParams(raw, { packageName: req(str({ max: PACKAGE_NAME_MAX, noHtml: true })), companyId: id(), ...packageFields });
+  const p = readParams(raw, {
+    packageName: req(str({ max: PACKAGE_NAME_MAX, noHtml: true })),
+    companyId: id(),
+    ...packageFields,
+  });
   // 77211-135298: companyId defaults to "the ID of the company linked to the user who generated the API key".
   const company = requireCompany(ctx.state, ctx.caller, p.companyId);
   const config = packageConfig(p);
   assertPackageNameFree(ctx.state, company.id, p.packageName);
   const pid = newObjectId(ctx.now.getTime());
-  ctx.state.packages[pid] = { id: pid, companyId: company.id, name: p.packageName, ...config, type: 4, createdAt: isoUtc(ctx.now) };
+  ctx.state.packages[pid] = {
+    id: pid,
+    companyId: company.id,
+    name: p.packageName,
+    ...config,
+    type: 4,
+    createdAt: isoUtc(ctx.now),
+  };
   return pid; // assumed: the new package's id (see the catalogue entry)
 }
 
@@ -234,11 +264,18 @@ export function applyPackageUpdate(state: TenantState, pkg: PackageRecord, p: Pa
 
 function updatePackage(raw: unknown, ctx: MethodContext): boolean {
   // 77209-532512: packageId and packageName are mandatory; companyId is on the partners page (77211-532512) only.
-  const p = readParams(raw, { packageId: req(id()), packageName: req(str({ max: PACKAGE_NAME_MAX, noHtml: true })), companyId: id(), ...packageFields });
+  const p = readParams(raw, {
+    packageId: req(id()),
+    packageName: req(str({ max: PACKAGE_NAME_MAX, noHtml: true })),
+    companyId: id(),
+    ...packageFields,
+  });
   const pkg = requirePackage(ctx.state, ctx.caller, p.packageId);
   // assumed: companyId names the package's company (it cannot move a package); another visible company is refused.
   if (p.companyId !== undefined && requireCompany(ctx.state, ctx.caller, p.companyId).id !== pkg.companyId) {
-    throw invalidParams(`Invalid value for 'companyId' parameter. The package "${pkg.name}" does not belong to the company "${p.companyId}".`);
+    throw invalidParams(
+      `Invalid value for 'companyId' parameter. The package "${pkg.name}" does not belong to the company "${p.companyId}".`,
+    );
   }
   const config = packageConfig(p);
   assertPackageNameFree(ctx.state, pkg.companyId, p.packageName, pkg.id);
@@ -355,7 +392,11 @@ export function installationLinks(k: PackageRecord, companyName: string, ringId 
 }
 
 function getInstallationLinks(raw: unknown, ctx: MethodContext) {
-  const p = readParams(raw, { companyId: id(), packageName: str({ max: PACKAGE_NAME_MAX }), ringId: int({ oneOf: RINGS }) });
+  const p = readParams(raw, {
+    companyId: id(),
+    packageName: str({ max: PACKAGE_NAME_MAX }),
+    ringId: int({ oneOf: RINGS }),
+  });
   // n8n (77209-135297): companyId "If not included, the installation links available for all managed companies will be returned".
   const companyIds =
     p.companyId !== undefined

@@ -20,7 +20,15 @@ function getPoliciesList(raw: unknown, ctx: MethodContext) {
     .filter((pol) => isCompanyWithin(ctx.state, company.id, pol.companyId))
     .sort((a, b) => compareNames(a.name, b.name) || compareCodes(a.id, b.id));
   const page = pageOf(list, p.page, p.perPage);
-  return { ...page, items: page.items.map((pol) => ({ id: pol.id, name: pol.name, companyId: pol.companyId, companyName: ctx.state.companies[pol.companyId]?.name ?? "" })) };
+  return {
+    ...page,
+    items: page.items.map((pol) => ({
+      id: pol.id,
+      name: pol.name,
+      companyId: pol.companyId,
+      companyName: ctx.state.companies[pol.companyId]?.name ?? "",
+    })),
+  };
 }
 
 /**

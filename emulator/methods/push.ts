@@ -79,7 +79,9 @@ const httpsUrl = () =>
     } catch {
       return "The value should be a valid URL.";
     }
-    return u.protocol === "https:" ? undefined : "The value should be an https:// URL (the service only delivers over TLS 1.2 or later).";
+    return u.protocol === "https:"
+      ? undefined
+      : "The value should be an https:// URL (the service only delivers over TLS 1.2 or later).";
   });
 
 // 77211-135319: status (0 disabled, 1 enabled), serviceType, serviceSettings, subscribeToEventTypes are "Optional: No".
@@ -115,14 +117,20 @@ function setPushEventSettings(raw: unknown, ctx: MethodContext): boolean {
   const s = p.serviceSettings;
   // assumed (community clients): splunk takes splunkAuthorization, the other service types authorization.
   if (serviceType === "splunk" && s.authorization !== undefined) {
-    throw invalidParams("Parameter 'serviceSettings.authorization' is not expected. Use 'serviceSettings.splunkAuthorization' for Splunk.");
+    throw invalidParams(
+      "Parameter 'serviceSettings.authorization' is not expected. Use 'serviceSettings.splunkAuthorization' for Splunk.",
+    );
   }
   if (serviceType !== "splunk" && s.splunkAuthorization !== undefined) {
-    throw invalidParams("Parameter 'serviceSettings.splunkAuthorization' is not expected. It is only used with serviceType splunk.");
+    throw invalidParams(
+      "Parameter 'serviceSettings.splunkAuthorization' is not expected. It is only used with serviceType splunk.",
+    );
   }
   if (p.subscribeToCompanies !== undefined) {
     if (!p.subscribeToCompanies.includes(companyId)) {
-      throw invalidParams("Invalid value for 'subscribeToCompanies' parameter. The list must include your own company.");
+      throw invalidParams(
+        "Invalid value for 'subscribeToCompanies' parameter. The list must include your own company.",
+      );
     }
     for (const c of p.subscribeToCompanies) requireCompany(ctx.state, ctx.caller, c);
   }
@@ -132,7 +140,9 @@ function setPushEventSettings(raw: unknown, ctx: MethodContext): boolean {
     serviceSettings: {
       url: s.url,
       requireValidSslCertificate: s.requireValidSslCertificate ?? true,
-      ...(serviceType === "splunk" ? { splunkAuthorization: s.splunkAuthorization ?? "" } : { authorization: s.authorization ?? "" }),
+      ...(serviceType === "splunk"
+        ? { splunkAuthorization: s.splunkAuthorization ?? "" }
+        : { authorization: s.authorization ?? "" }),
     },
     subscribeToEventTypes: p.subscribeToEventTypes,
     subscribeToCompanies: p.subscribeToCompanies !== undefined ? [...new Set(p.subscribeToCompanies)] : null,
@@ -166,8 +176,22 @@ function getPushEventStats(raw: unknown, ctx: MethodContext) {
   const s = ctx.state.push[ctx.caller.companyId];
   if (!s) throw notSet();
   return {
-    count: { events: s.stats.events, testEvents: s.stats.testEvents, sentMessages: s.stats.sentMessages, errorMessages: s.stats.errorMessages },
-    error: { configurationError: 0, connectionError: 0, serviceError: 0, statusCode2xx: 0, statusCode300: 0, statusCode400: 0, statusCode500: 0, timeout: 0 },
+    count: {
+      events: s.stats.events,
+      testEvents: s.stats.testEvents,
+      sentMessages: s.stats.sentMessages,
+      errorMessages: s.stats.errorMessages,
+    },
+    error: {
+      configurationError: 0,
+      connectionError: 0,
+      serviceError: 0,
+      statusCode2xx: 0,
+      statusCode300: 0,
+      statusCode400: 0,
+      statusCode500: 0,
+      timeout: 0,
+    },
     lastUpdateTime: s.stats.lastUpdateTime,
   };
 }
@@ -183,7 +207,8 @@ function sendTestPushEvent(raw: unknown, ctx: MethodContext): Record<string, unk
   const s = ctx.state.push[ctx.caller.companyId];
   if (!s) throw notSet();
   // assumed: a disabled service sends nothing, test events included.
-  if (s.status !== 1) throw invalidParams("The event push service is disabled (status 0). Enable it with setPushEventSettings first.");
+  if (s.status !== 1)
+    throw invalidParams("The event push service is disabled (status 0). Enable it with setPushEventSettings first.");
   s.stats.testEvents++;
   s.stats.sentMessages++;
   s.stats.lastUpdateTime = isoSecondsNoZone(ctx.now);

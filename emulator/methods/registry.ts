@@ -47,7 +47,11 @@ export function write(handler: Handler, extra: ApiVersion[] = []): MethodSpec {
 }
 
 /** Builds a paged answer `{items, page, pagesCount, perPage, total}` from a full list. */
-export function pageOf<T>(all: readonly T[], page = 1, perPage = 30): { items: T[]; page: number; pagesCount: number; perPage: number; total: number } {
+export function pageOf<T>(
+  all: readonly T[],
+  page = 1,
+  perPage = 30,
+): { items: T[]; page: number; pagesCount: number; perPage: number; total: number } {
   const total = all.length;
   const start = (page - 1) * perPage;
   return { items: all.slice(start, start + perPage), page, pagesCount: Math.ceil(total / perPage), perPage, total };

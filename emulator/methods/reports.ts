@@ -31,7 +31,10 @@ function getReportsList(raw: unknown, ctx: MethodContext) {
   if (p.type !== undefined) list = list.filter((r) => r.type === p.type);
   list.sort((a, b) => compareNames(a.name, b.name) || compareCodes(a.id, b.id));
   const page = pageOf(list, p.page, p.perPage);
-  return { ...page, items: page.items.map((r) => ({ id: r.id, name: r.name, type: r.type, occurrence: r.occurrence })) };
+  return {
+    ...page,
+    items: page.items.map((r) => ({ id: r.id, name: r.name, type: r.type, occurrence: r.occurrence })),
+  };
 }
 
 function createReport(raw: unknown, ctx: MethodContext): string {
@@ -50,7 +53,15 @@ function createReport(raw: unknown, ctx: MethodContext): string {
   const rid = newObjectId(ctx.now.getTime());
   const companyId = companyOfNode(targets[0]!);
   const occurrence = p.scheduledInfo ? 2 : 1;
-  ctx.state.reports[rid] = { id: rid, name: p.name, type: p.type, companyId, targetIds: p.targetIds, occurrence, createdAt: isoUtc(ctx.now) };
+  ctx.state.reports[rid] = {
+    id: rid,
+    name: p.name,
+    type: p.type,
+    companyId,
+    targetIds: p.targetIds,
+    occurrence,
+    createdAt: isoUtc(ctx.now),
+  };
   return rid;
 }
 
@@ -79,8 +90,13 @@ function getDownloadLinks(raw: unknown, ctx: MethodContext) {
   const r = findReport(ctx, p.reportId);
   requireCompany(ctx.state, ctx.caller, r.companyId);
   if (!readyForDownload(r, ctx.now)) return { readyForDownload: false };
-  const link = (all: 0 | 1) => `https://cloudgz.gravityzone.bitdefender.com/api/v1.0/http/downloadReportZip?reportId=${r.id}&allInstances=${all}`;
-  return { readyForDownload: true, lastInstanceUrl: link(0), ...(r.occurrence === 2 ? { allInstancesUrl: link(1) } : {}) };
+  const link = (all: 0 | 1) =>
+    `https://cloudgz.gravityzone.bitdefender.com/api/v1.0/http/downloadReportZip?reportId=${r.id}&allInstances=${all}`;
+  return {
+    readyForDownload: true,
+    lastInstanceUrl: link(0),
+    ...(r.occurrence === 2 ? { allInstancesUrl: link(1) } : {}),
+  };
 }
 
 /** The reports module. */

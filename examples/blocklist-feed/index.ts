@@ -34,7 +34,10 @@ function readFeed(file: string): { sha256: string[]; md5: string[] } {
     if (token === "") return;
     if (/^[0-9a-f]{64}$/.test(token)) feed.sha256.push(token);
     else if (/^[0-9a-f]{32}$/.test(token)) feed.md5.push(token);
-    else throw new Error(`${file}:${i + 1}: "${token.slice(0, 80)}" is neither a SHA-256 (64 hex digits) nor an MD5 (32) hash`);
+    else
+      throw new Error(
+        `${file}:${i + 1}: "${token.slice(0, 80)}" is neither a SHA-256 (64 hex digits) nor an MD5 (32) hash`,
+      );
   });
   if (feed.sha256.length + feed.md5.length === 0) throw new Error(`${file} holds no hashes`);
   return feed;
@@ -45,20 +48,29 @@ const feed = readFeed(hashesFile);
 // The company, by id or by exact name (looked up in the network inventory); none = the key's own.
 let companyId: pulumi.Input<string> | undefined = companyIdConfig;
 if (companyName !== undefined && companyIdConfig === undefined) {
-  companyId = gravityzone.getNetworkInventoryOutput({ types: ["companies"], recursive: true, nameContains: companyName }).apply((inv) => {
-    const found = inv.items.filter((i) => i.kind === "company" && i.name === companyName);
-    if (found.length !== 1) throw new Error(`feed:company: ${found.length === 0 ? "no" : "more than one"} company named "${companyName}" under the API key's company`);
-    return found[0]!.id;
-  });
+  companyId = gravityzone
+    .getNetworkInventoryOutput({ types: ["companies"], recursive: true, nameContains: companyName })
+    .apply((inv) => {
+      const found = inv.items.filter((i) => i.kind === "company" && i.name === companyName);
+      if (found.length !== 1)
+        throw new Error(
+          `feed:company: ${found.length === 0 ? "no" : "more than one"} company named "${companyName}" under the API key's company`,
+        );
+      return found[0]!.id;
+    });
 }
 
 const lists: gravityzone.Blocklist[] = [];
 for (const hashType of ["sha256", "md5"] as const) {
   if (feed[hashType].length === 0) continue;
-  lists.push(new gravityzone.Blocklist(`feed-${hashType}`, { companyId, hashType, hashes: feed[hashType], sourceInfo }));
+  lists.push(
+    new gravityzone.Blocklist(`feed-${hashType}`, { companyId, hashType, hashes: feed[hashType], sourceInfo }),
+  );
 }
 
 export const feedHashes = feed.sha256.length + feed.md5.length;
 /** Hashes in the blocklist now, per algorithm. */
-export const blocked = pulumi.all(lists.map((l) => pulumi.all([l.hashType, l.hashes]))).apply((xs) => Object.fromEntries(xs.map(([t, h]) => [t, h.length])));
+export const blocked = pulumi
+  .all(lists.map((l) => pulumi.all([l.hashType, l.hashes])))
+  .apply((xs) => Object.fromEntries(xs.map(([t, h]) => [t, h.length])));
 export const blocklistCompanyId = companyId;

@@ -47,11 +47,21 @@ const customers = loadCustomers(customersFile);
 // The partner policy, looked up once by its exact name.
 const policy = gravityzone.getPoliciesOutput({ nameContains: policyName }).apply((r) => {
   const found = r.policies.find((p) => p.name === policyName);
-  if (!found) throw new Error(`no policy named "${policyName}": create it in the GravityZone console or set onboarding:policyName`);
+  if (!found)
+    throw new Error(
+      `no policy named "${policyName}": create it in the GravityZone console or set onboarding:policyName`,
+    );
   return found;
 });
 
-const onboarded: Record<string, { companyId: pulumi.Output<string>; workstationsGroupId: pulumi.Output<string>; windowsInstaller: pulumi.Output<string | undefined> }> = {};
+const onboarded: Record<
+  string,
+  {
+    companyId: pulumi.Output<string>;
+    workstationsGroupId: pulumi.Output<string>;
+    windowsInstaller: pulumi.Output<string | undefined>;
+  }
+> = {};
 
 for (const c of customers) {
   const key = c.key!;
@@ -64,7 +74,10 @@ for (const c of customers) {
   });
 
   new gravityzone.CustomGroup(`${key}-servers`, { name: "Servers", parentId: company.id });
-  const workstations = new gravityzone.CustomGroup(`${key}-workstations`, { name: "Workstations", parentId: company.id });
+  const workstations = new gravityzone.CustomGroup(`${key}-workstations`, {
+    name: "Workstations",
+    parentId: company.id,
+  });
 
   new gravityzone.Account(`${key}-admin`, {
     email: c.adminEmail,
@@ -92,7 +105,11 @@ for (const c of customers) {
     });
   }
 
-  onboarded[key] = { companyId: company.id, workstationsGroupId: workstations.id, windowsInstaller: agent.installLinks.apply((l) => l.windows) };
+  onboarded[key] = {
+    companyId: company.id,
+    workstationsGroupId: workstations.id,
+    windowsInstaller: agent.installLinks.apply((l) => l.windows),
+  };
 }
 
 /** Reads and checks the customers file, so a mistake fails before any API call. */
@@ -110,10 +127,21 @@ function loadCustomers(file: string): Customer[] {
     const where = `${file}, customer #${i + 1}`;
     const c = raw as Customer;
     if (typeof c?.name !== "string" || c.name.trim() === "") throw new Error(`${where}: "name" is required`);
-    if (typeof c.adminEmail !== "string" || !c.adminEmail.includes("@")) throw new Error(`${where} (${c.name}): "adminEmail" must be an e-mail address`);
-    const key = c.key ?? c.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(key)) throw new Error(`${where} (${c.name}): "key" must be lower-case letters, digits and dashes`);
-    for (const [kind, value] of [["key", key], ["name", c.name.toLowerCase()], ["email", c.adminEmail.toLowerCase()]] as const) {
+    if (typeof c.adminEmail !== "string" || !c.adminEmail.includes("@"))
+      throw new Error(`${where} (${c.name}): "adminEmail" must be an e-mail address`);
+    const key =
+      c.key ??
+      c.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "");
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(key))
+      throw new Error(`${where} (${c.name}): "key" must be lower-case letters, digits and dashes`);
+    for (const [kind, value] of [
+      ["key", key],
+      ["name", c.name.toLowerCase()],
+      ["email", c.adminEmail.toLowerCase()],
+    ] as const) {
       const first = seen[kind].get(value);
       if (first !== undefined) throw new Error(`${where} (${c.name}): same ${kind} as customer #${first}`);
       seen[kind].set(value, i + 1);

@@ -38,7 +38,9 @@ const eventTypes = config.getObject<gravityzone.PushEventType[]>("eventTypes") ?
 ];
 
 if (companyNames !== undefined && (!Array.isArray(companyNames) || companyNames.some((n) => typeof n !== "string"))) {
-  throw new Error('siem:companies must be a JSON list of company names, e.g. ["Contoso Dental Group", "Fabrikam Logistics"]');
+  throw new Error(
+    'siem:companies must be a JSON list of company names, e.g. ["Contoso Dental Group", "Fabrikam Logistics"]',
+  );
 }
 
 // The API key's own company, and the companies under it.
@@ -51,7 +53,12 @@ const subscribed = pulumi.all([self, inventory]).apply(([me, inv]) => {
   if (companyNames !== undefined) {
     const missing = companyNames.filter((n) => !companies.some((c) => c.name === n));
     if (missing.length > 0) {
-      throw new Error(`siem:companies: no company named ${missing.map((n) => JSON.stringify(n)).join(", ")} under "${me.name}"; known: ${companies.map((c) => c.name).sort().join(", ")}`);
+      throw new Error(
+        `siem:companies: no company named ${missing.map((n) => JSON.stringify(n)).join(", ")} under "${me.name}"; known: ${companies
+          .map((c) => c.name)
+          .sort()
+          .join(", ")}`,
+      );
     }
     chosen = companies.filter((c) => companyNames.includes(c.name));
   }

@@ -34,7 +34,8 @@ export function domainAllowed(domain: string, allowed: readonly string[]): boole
 /** Accounts use the organisation's e-mail domains only. */
 export const accountAllowedEmailDomains: ResourceValidationPolicy = {
   name: "account-allowed-email-domains",
-  description: "Console accounts must use an allowed e-mail domain (allowedDomains), so that access ends when the mailbox does. With no allowedDomains, every domain is allowed.",
+  description:
+    "Console accounts must use an allowed e-mail domain (allowedDomains), so that access ends when the mailbox does. With no allowedDomains, every domain is allowed.",
   enforcementLevel: "mandatory",
   severity: "medium",
   configSchema: {
@@ -43,7 +44,8 @@ export const accountAllowedEmailDomains: ResourceValidationPolicy = {
         type: "array",
         items: { type: "string", minLength: 1 },
         default: [],
-        description: "E-mail domains accounts may use, e.g. [\"example.com\", \"*.example.org\"] (*. also allows subdomains). Empty: every domain is allowed.",
+        description:
+          'E-mail domains accounts may use, e.g. ["example.com", "*.example.org"] (*. also allows subdomains). Empty: every domain is allowed.',
       },
     },
   },
@@ -52,7 +54,9 @@ export const accountAllowedEmailDomains: ResourceValidationPolicy = {
     if (allowedDomains.length === 0) args.notApplicable("no allowedDomains are configured");
     const domain = domainOf(account.email);
     if (!domainAllowed(domain, allowedDomains)) {
-      report(`account "${account.email}" uses the e-mail domain "${domain}", which is not allowed: use an address in ${listOf(allowedDomains)}.`);
+      report(
+        `account "${account.email}" uses the e-mail domain "${domain}", which is not allowed: use an address in ${listOf(allowedDomains)}.`,
+      );
     }
   }),
 };
@@ -99,8 +103,16 @@ export const accountCustomRoleRestrictedRights: ResourceValidationPolicy = {
   severity: "high",
   configSchema: {
     properties: {
-      allowRemoteShell: { type: "boolean", default: false, description: "Allow custom-role accounts the manageRemoteShell right." },
-      allowPoliciesWrite: { type: "boolean", default: false, description: "Allow custom-role accounts the managePoliciesWrite right." },
+      allowRemoteShell: {
+        type: "boolean",
+        default: false,
+        description: "Allow custom-role accounts the manageRemoteShell right.",
+      },
+      allowPoliciesWrite: {
+        type: "boolean",
+        default: false,
+        description: "Allow custom-role accounts the managePoliciesWrite right.",
+      },
     },
   },
   validateResource: resourceCheck(Account, (account, args, report) => {
@@ -108,12 +120,24 @@ export const accountCustomRoleRestrictedRights: ResourceValidationPolicy = {
     const settings = settingsOf<RestrictedRightsSettings>(args, accountCustomRoleRestrictedRights.configSchema!);
     const rights = account.rights ?? {};
     const restricted = [
-      { right: "manageRemoteShell", granted: rights.manageRemoteShell === true, allowed: settings.allowRemoteShell, setting: "allowRemoteShell" },
-      { right: "managePoliciesWrite", granted: rights.managePoliciesWrite === true, allowed: settings.allowPoliciesWrite, setting: "allowPoliciesWrite" },
+      {
+        right: "manageRemoteShell",
+        granted: rights.manageRemoteShell === true,
+        allowed: settings.allowRemoteShell,
+        setting: "allowRemoteShell",
+      },
+      {
+        right: "managePoliciesWrite",
+        granted: rights.managePoliciesWrite === true,
+        allowed: settings.allowPoliciesWrite,
+        setting: "allowPoliciesWrite",
+      },
     ];
     for (const r of restricted) {
       if (r.granted && !r.allowed) {
-        report(`account "${account.email}" (custom role) is granted ${r.right}, which this organisation does not allow: remove it, or set ${r.setting}: true in the policy config.`);
+        report(
+          `account "${account.email}" (custom role) is granted ${r.right}, which this organisation does not allow: remove it, or set ${r.setting}: true in the policy config.`,
+        );
       }
     }
   }),

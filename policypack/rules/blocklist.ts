@@ -21,7 +21,8 @@ const isBlank = (s: unknown) => typeof s !== "string" || s.trim() === "";
 /** SHA-256 hashes are preferred; MD5 is accepted with a warning. */
 export const blocklistPreferSha256: ResourceValidationPolicy = {
   name: "blocklist-prefer-sha256",
-  description: "Blocklist hashes should be SHA-256: MD5 collisions are practical, so an MD5 rule can be matched by a different file.",
+  description:
+    "Blocklist hashes should be SHA-256: MD5 collisions are practical, so an MD5 rule can be matched by a different file.",
   enforcementLevel: "advisory",
   severity: "low",
   validateResource: oneOf(
@@ -32,7 +33,8 @@ export const blocklistPreferSha256: ResourceValidationPolicy = {
       }
     }),
     resourceCheck(Blocklist, (list, args, report) => {
-      if (list.hashType === "md5") report(`blocklist "${args.name}" holds MD5 hashes: prefer the files' SHA-256 hashes.`);
+      if (list.hashType === "md5")
+        report(`blocklist "${args.name}" holds MD5 hashes: prefer the files' SHA-256 hashes.`);
     }),
   ),
 };
@@ -40,20 +42,28 @@ export const blocklistPreferSha256: ResourceValidationPolicy = {
 /** Every blocklist rule records why it exists. */
 export const blocklistSourceNote: ResourceValidationPolicy = {
   name: "blocklist-source-note",
-  description: "Every blocklist rule must say why it exists (sourceInfo for hashes, note for path and connection rules), so it can be reviewed and retired.",
+  description:
+    "Every blocklist rule must say why it exists (sourceInfo for hashes, note for path and connection rules), so it can be reviewed and retired.",
   enforcementLevel: "mandatory",
   severity: "low",
   validateResource: oneOf(
     resourceCheck(BlocklistEntry, (entry, args, report) => {
       if (typeof entry.hash === "string") {
-        if (isBlank(entry.sourceInfo)) report(`blocklist entry for hash ${entry.hash.toLowerCase()} has no sourceInfo: say where the hash comes from.`);
+        if (isBlank(entry.sourceInfo))
+          report(
+            `blocklist entry for hash ${entry.hash.toLowerCase()} has no sourceInfo: say where the hash comes from.`,
+          );
       } else if (isBlank(entry.note)) {
-        const what = typeof entry.path === "string" ? `path rule for "${entry.path}"` : `connection rule "${entry.connection?.ruleName ?? args.name}"`;
+        const what =
+          typeof entry.path === "string"
+            ? `path rule for "${entry.path}"`
+            : `connection rule "${entry.connection?.ruleName ?? args.name}"`;
         report(`blocklist ${what} has no note: say why it is blocked.`);
       }
     }),
     resourceCheck(Blocklist, (list, args, report) => {
-      if (isBlank(list.sourceInfo)) report(`blocklist "${args.name}" has no sourceInfo: say where the hashes come from.`);
+      if (isBlank(list.sourceInfo))
+        report(`blocklist "${args.name}" has no sourceInfo: say where the hashes come from.`);
     }),
   ),
 };
@@ -76,7 +86,11 @@ export const blocklistNoDuplicateHashes: StackValidationPolicy = {
     const companies = new StackCompanies(args.resources);
     const groups = new Map<string, { company: string; declarations: Declaration[] }>();
 
-    const add = (resource: PolicyResource, hashes: readonly string[], hashType: "sha256" | "md5" | ((h: string) => "sha256" | "md5")) => {
+    const add = (
+      resource: PolicyResource,
+      hashes: readonly string[],
+      hashType: "sha256" | "md5" | ((h: string) => "sha256" | "md5"),
+    ) => {
       const company = companyOf(companies, resource);
       if (company === undefined) return; // the company is not known yet: nothing to compare with
       for (const raw of new Set(hashes.map((h) => h.toLowerCase()))) {
@@ -106,7 +120,10 @@ export const blocklistNoDuplicateHashes: StackValidationPolicy = {
       if (declarations.length < 2) continue;
       const [first, second] = declarations as [Declaration, Declaration];
       const by = declarations.map((d) => describe(d.resource)).join(", ");
-      report(`${first.hashType} hash ${first.hash} is blocklisted more than once for ${company} (by ${by}): declare each hash once.`, second.resource.urn);
+      report(
+        `${first.hashType} hash ${first.hash} is blocklisted more than once for ${company} (by ${by}): declare each hash once.`,
+        second.resource.urn,
+      );
     }
   }),
 };
@@ -122,7 +139,8 @@ function companyOf(companies: StackCompanies, r: PolicyResource): { key: string;
   const [declared] = companies.referencedBy(r, "companyId", values);
   if (declared) return { key: `urn:${declared.urn}`, label: `company "${StackCompanies.nameOf(declared)}"` };
   if (!known(literal)) return undefined;
-  if (literal === undefined || literal === null || literal === "") return { key: "own", label: "the API key's own company" };
+  if (literal === undefined || literal === null || literal === "")
+    return { key: "own", label: "the API key's own company" };
   if (typeof literal === "string") return { key: `id:${literal.toLowerCase()}`, label: `company ${literal}` };
   return undefined;
 }

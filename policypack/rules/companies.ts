@@ -17,7 +17,9 @@ export const companyRequires2fa: ResourceValidationPolicy = {
   validateResource: resourceCheck(Company, (company, args, report) => {
     // The resource's default is false, so an omitted enforce2FA is a violation too.
     if (company.enforce2FA !== true) {
-      report(`company "${labelOf(() => company.name, args.name)}" does not enforce two-factor authentication: set enforce2FA: true.`);
+      report(
+        `company "${labelOf(() => company.name, args.name)}" does not enforce two-factor authentication: set enforce2FA: true.`,
+      );
     }
   }),
 };
@@ -31,7 +33,8 @@ export interface DeletionProtectionSettings {
 /** Companies in production stacks keep deletionProtection on. */
 export const companyDeletionProtectionInProduction: ResourceValidationPolicy = {
   name: "company-deletion-protection-in-production",
-  description: "In production stacks, companies must keep deletionProtection on, so that a destroy or a replacement cannot delete a customer's tenant.",
+  description:
+    "In production stacks, companies must keep deletionProtection on, so that a destroy or a replacement cannot delete a customer's tenant.",
   enforcementLevel: "mandatory",
   severity: "critical",
   configSchema: {
@@ -40,19 +43,27 @@ export const companyDeletionProtectionInProduction: ResourceValidationPolicy = {
         type: "string",
         minLength: 1,
         default: "prod",
-        description: "A regular expression, matched case-insensitively against the stack name, that marks production stacks.",
+        description:
+          "A regular expression, matched case-insensitively against the stack name, that marks production stacks.",
       },
     },
   },
   validateResource: resourceCheck(Company, (company, args, report) => {
-    const { productionStackPattern } = settingsOf<DeletionProtectionSettings>(args, companyDeletionProtectionInProduction.configSchema!);
+    const { productionStackPattern } = settingsOf<DeletionProtectionSettings>(
+      args,
+      companyDeletionProtectionInProduction.configSchema!,
+    );
     const stack = pulumi.getStack();
     if (!productionPattern(productionStackPattern).test(stack)) {
-      args.notApplicable(`stack "${stack}" is not a production stack (productionStackPattern: ${productionStackPattern})`);
+      args.notApplicable(
+        `stack "${stack}" is not a production stack (productionStackPattern: ${productionStackPattern})`,
+      );
     }
     // The resource's default is true: only an explicit false turns protection off.
     if (company.deletionProtection === false) {
-      report(`company "${labelOf(() => company.name, args.name)}" turns deletionProtection off in production stack "${stack}": keep deletionProtection: true.`);
+      report(
+        `company "${labelOf(() => company.name, args.name)}" turns deletionProtection off in production stack "${stack}": keep deletionProtection: true.`,
+      );
     }
   }),
 };
@@ -61,6 +72,8 @@ function productionPattern(source: string): RegExp {
   try {
     return new RegExp(source, "i");
   } catch (e) {
-    throw new Error(`company-deletion-protection-in-production: productionStackPattern ${JSON.stringify(source)} is not a valid regular expression (${(e as Error).message})`);
+    throw new Error(
+      `company-deletion-protection-in-production: productionStackPattern ${JSON.stringify(source)} is not a valid regular expression (${(e as Error).message})`,
+    );
   }
 }

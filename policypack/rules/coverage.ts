@@ -47,12 +47,26 @@ export const companyCoverage: StackValidationPolicy = {
 
     for (const r of args.resources) {
       if (r.isType(PolicyAssignment)) {
-        for (const c of companies.referencedBy(r, "targetIds", knownStrings(() => r.props.targetIds))) assigned.add(c.urn);
+        for (const c of companies.referencedBy(
+          r,
+          "targetIds",
+          knownStrings(() => r.props.targetIds),
+        ))
+          assigned.add(c.urn);
       } else if (r.isType(PushEventSettings)) {
         if (peek(() => r.props.enabled as unknown) === false) continue;
         const subscribed = peek(() => r.props.subscribeToCompanies as unknown);
-        if (known(subscribed) && (subscribed === undefined || subscribed === null || (Array.isArray(subscribed) && subscribed.length === 0))) pushCoversAll = true;
-        for (const c of companies.referencedBy(r, "subscribeToCompanies", knownStrings(() => r.props.subscribeToCompanies))) pushed.add(c.urn);
+        if (
+          known(subscribed) &&
+          (subscribed === undefined || subscribed === null || (Array.isArray(subscribed) && subscribed.length === 0))
+        )
+          pushCoversAll = true;
+        for (const c of companies.referencedBy(
+          r,
+          "subscribeToCompanies",
+          knownStrings(() => r.props.subscribeToCompanies),
+        ))
+          pushed.add(c.urn);
       }
     }
 
@@ -63,9 +77,15 @@ export const companyCoverage: StackValidationPolicy = {
       if (coverage === "policy-assignment" && !byAssignment(c)) {
         report(`company "${name}" has no policy assignment in this stack: target it with a PolicyAssignment.`, c.urn);
       } else if (coverage === "push-settings" && !byPush(c)) {
-        report(`company "${name}" receives no push settings in this stack: subscribe a PushEventSettings to it (subscribeToCompanies).`, c.urn);
+        report(
+          `company "${name}" receives no push settings in this stack: subscribe a PushEventSettings to it (subscribeToCompanies).`,
+          c.urn,
+        );
       } else if (coverage === "either" && !byAssignment(c) && !byPush(c)) {
-        report(`company "${name}" has neither a policy assignment nor push settings in this stack: target it with a PolicyAssignment or subscribe a PushEventSettings to it.`, c.urn);
+        report(
+          `company "${name}" has neither a policy assignment nor push settings in this stack: target it with a PolicyAssignment or subscribe a PushEventSettings to it.`,
+          c.urn,
+        );
       }
     }
   }),

@@ -33,11 +33,16 @@ export const installationPackageRequiredModules: ResourceValidationPolicy = {
     },
   },
   validateResource: resourceCheck(InstallationPackage, (pkg, args, report) => {
-    const { requiredModules } = settingsOf<RequiredModulesSettings>(args, installationPackageRequiredModules.configSchema!);
+    const { requiredModules } = settingsOf<RequiredModulesSettings>(
+      args,
+      installationPackageRequiredModules.configSchema!,
+    );
     const modules = (pkg.modules ?? {}) as Record<string, boolean | undefined>;
     const missing = requiredModules.filter((m) => modules[m] !== true);
     if (missing.length > 0) {
-      report(`installation package "${labelOf(() => pkg.packageName, args.name)}" does not switch on the required modules ${listOf(missing)}: set them to true in modules.`);
+      report(
+        `installation package "${labelOf(() => pkg.packageName, args.name)}" does not switch on the required modules ${listOf(missing)}: set them to true in modules.`,
+      );
     }
   }),
 };

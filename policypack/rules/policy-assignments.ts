@@ -38,12 +38,16 @@ export const policyAssignmentNoForcedInheritanceOnPartners: StackValidationPolic
         type: "array",
         items: { type: "string", pattern: "^[0-9a-fA-F]{24}$" },
         default: [],
-        description: "Ids of partner companies that are not Company resources of the stack (e.g. the API key's own partner company).",
+        description:
+          "Ids of partner companies that are not Company resources of the stack (e.g. the API key's own partner company).",
       },
     },
   },
   validateStack: stackCheck((args, report) => {
-    const settings = settingsOf<ForcedInheritanceSettings>(args, policyAssignmentNoForcedInheritanceOnPartners.configSchema!);
+    const settings = settingsOf<ForcedInheritanceSettings>(
+      args,
+      policyAssignmentNoForcedInheritanceOnPartners.configSchema!,
+    );
     if (settings.allowForcedInheritanceOnPartners) args.notApplicable("allowForcedInheritanceOnPartners is set");
     const companies = new StackCompanies(args.resources);
     const configured = new Set(settings.partnerIds.map((id) => id.toLowerCase()));

@@ -13,7 +13,8 @@ import { listOf, settingsOf } from "../support/config";
 /** Push receivers are reached over https only. */
 export const pushHttpsOnly: ResourceValidationPolicy = {
   name: "push-https-only",
-  description: "Push (SIEM) settings must send events to an https:// receiver: events describe threats, endpoints and users.",
+  description:
+    "Push (SIEM) settings must send events to an https:// receiver: events describe threats, endpoints and users.",
   enforcementLevel: "mandatory",
   severity: "high",
   validateResource: resourceCheck(PushEventSettings, (settings, _args, report) => {
@@ -33,7 +34,8 @@ export const pushHttpsOnly: ResourceValidationPolicy = {
 /** Push receivers must present a valid certificate. */
 export const pushRequireValidCertificate: ResourceValidationPolicy = {
   name: "push-require-valid-certificate",
-  description: "Push (SIEM) settings must refuse receivers whose TLS certificate does not validate (requireValidSslCertificate: true).",
+  description:
+    "Push (SIEM) settings must refuse receivers whose TLS certificate does not validate (requireValidSslCertificate: true).",
   enforcementLevel: "mandatory",
   severity: "high",
   validateResource: resourceCheck(PushEventSettings, (settings, _args, report) => {
@@ -53,7 +55,8 @@ export interface RequiredEventTypesSettings {
 /** Push settings subscribe to at least the malware and incident events. */
 export const pushRequiredEventTypes: ResourceValidationPolicy = {
   name: "push-required-event-types",
-  description: "Push (SIEM) settings must subscribe to a minimum set of event types (by default antimalware, new incidents and ransomware mitigation).",
+  description:
+    "Push (SIEM) settings must subscribe to a minimum set of event types (by default antimalware, new incidents and ransomware mitigation).",
   enforcementLevel: "mandatory",
   severity: "medium",
   configSchema: {
@@ -63,7 +66,8 @@ export const pushRequiredEventTypes: ResourceValidationPolicy = {
         items: { type: "string", minLength: 1 },
         uniqueItems: true,
         default: ["av", "new-incident", "ransomware-mitigation"],
-        description: "Push event names (as in GravityZone's push API, e.g. av, fw, new-incident, ransomware-mitigation, exchange-malware) every push configuration must subscribe to.",
+        description:
+          "Push event names (as in GravityZone's push API, e.g. av, fw, new-incident, ransomware-mitigation, exchange-malware) every push configuration must subscribe to.",
       },
     },
   },

@@ -2,7 +2,14 @@
  * The two shapes every rule in this pack takes, with secret redaction built in
  * (see {@link guardReport}).
  */
-import { validateResourceOfType, type ReportViolation, type ResourceValidation, type ResourceValidationArgs, type StackValidation, type StackValidationArgs } from "@pulumi/policy";
+import {
+  validateResourceOfType,
+  type ReportViolation,
+  type ResourceValidation,
+  type ResourceValidationArgs,
+  type StackValidation,
+  type StackValidationArgs,
+} from "@pulumi/policy";
 import type { Resource, Unwrap } from "@pulumi/pulumi";
 import { collectSecrets, guardReport } from "./secrets";
 
@@ -34,7 +41,10 @@ export function oneOf(...checks: ResourceValidation[]): ResourceValidation {
   const byType = new Map(checks.map((c) => [typeOfCheck.get(c), c] as const));
   return (args, report) => {
     const check = byType.get(args.type);
-    if (!check) return args.notApplicable(`Policy only applies to resources of types ${[...byType.keys()].map((t) => `'${t}'`).join(", ")}`);
+    if (!check)
+      return args.notApplicable(
+        `Policy only applies to resources of types ${[...byType.keys()].map((t) => `'${t}'`).join(", ")}`,
+      );
     return check(args, report);
   };
 }

@@ -14,7 +14,8 @@ export interface HasConfig {
 export function settingsOf<T extends object>(args: HasConfig, schema: PolicyConfigSchema): T {
   const defaults: Record<string, unknown> = {};
   for (const [key, property] of Object.entries(schema.properties)) {
-    if (typeof property === "object" && property.default !== undefined) defaults[key] = structuredClone(property.default);
+    if (typeof property === "object" && property.default !== undefined)
+      defaults[key] = structuredClone(property.default);
   }
   const given: Record<string, unknown> = { ...args.getConfig<Record<string, unknown>>() };
   for (const key of Object.keys(given)) if (given[key] === undefined) delete given[key];

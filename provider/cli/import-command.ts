@@ -15,7 +15,17 @@ import { handler as customGroupHandler } from "../resources/custom-group";
 import { handler as packageHandler } from "../resources/installation-package";
 import { handler as policyAssignmentHandler } from "../resources/policy-assignment";
 import { handler as pushHandler } from "../resources/push-event-settings";
-import { assignNames, KIND_OF, KINDS, linkReferences, resolvedInputs, slugify, type ImportedObject, type Kind, type ResourceType } from "./model";
+import {
+  assignNames,
+  KIND_OF,
+  KINDS,
+  linkReferences,
+  resolvedInputs,
+  slugify,
+  type ImportedObject,
+  type Kind,
+  type ResourceType,
+} from "./model";
 import { commentText, jsString, projectFiles, renderProgram } from "./program-writer";
 import { toObjects, type SecretPlaceholder } from "./tenant-objects";
 import { readTenant, type TenantSnapshot } from "./tenant-reader";
@@ -79,7 +89,8 @@ export async function validateObjects(objects: ImportedObject[]): Promise<void> 
       continue;
     }
     const changed = Object.keys(given).filter((k) => !sameValue((inputs as Record<string, unknown>)[k], given[k]));
-    if (changed.length > 0) o.problem = `the resource would normalise ${changed.join(", ")} to another value than GravityZone reports`;
+    if (changed.length > 0)
+      o.problem = `the resource would normalise ${changed.join(", ")} to another value than GravityZone reports`;
   }
 }
 
@@ -87,7 +98,9 @@ export async function validateObjects(objects: ImportedObject[]): Promise<void> 
 function scopeText(snap: TenantSnapshot): string {
   if (snap.scope.mode === "parent") return `the companies under ${jsString(snap.scope.name)} (${snap.scope.id})`;
   const list = snap.scope.companies.map((c) => `${jsString(c.name)} (${c.id})`);
-  return list.length === 1 ? `the company ${list[0]}` : `the companies ${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;
+  return list.length === 1
+    ? `the company ${list[0]}`
+    : `the companies ${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;
 }
 
 /** The header comment of the program. */
@@ -133,7 +146,8 @@ function shellQuote(s: string): string {
 }
 
 /** Where the program goes: standard output, one `.ts` file, or a directory (a new project when it is new or empty). */
-type OutputTarget = { kind: "stdout" } | { kind: "file"; path: string } | { kind: "dir"; path: string; newProject: boolean };
+type OutputTarget =
+  { kind: "stdout" } | { kind: "file"; path: string } | { kind: "dir"; path: string; newProject: boolean };
 
 function outputTarget(out: string, force: boolean): OutputTarget {
   if (out === "-") return { kind: "stdout" };
@@ -142,9 +156,11 @@ function outputTarget(out: string, force: boolean): OutputTarget {
     if (fs.existsSync(full) && !force) throw new UsageError(`${out} exists: pass --force to overwrite it`);
     return { kind: "file", path: full };
   }
-  if (fs.existsSync(full) && !fs.statSync(full).isDirectory()) throw new UsageError(`${out} is not a directory (a .ts file name writes just the program)`);
+  if (fs.existsSync(full) && !fs.statSync(full).isDirectory())
+    throw new UsageError(`${out} is not a directory (a .ts file name writes just the program)`);
   const newProject = !fs.existsSync(full) || fs.readdirSync(full).length === 0;
-  if (fs.existsSync(path.join(full, "index.ts")) && !force) throw new UsageError(`${path.join(out, "index.ts")} exists: pass --force to overwrite it, or give a .ts file name`);
+  if (fs.existsSync(path.join(full, "index.ts")) && !force)
+    throw new UsageError(`${path.join(out, "index.ts")} exists: pass --force to overwrite it, or give a .ts file name`);
   return { kind: "dir", path: full, newProject };
 }
 
@@ -154,13 +170,23 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const stderr = options.stderr ?? ((t: string) => process.stderr.write(t));
   // Progress lines carry tenant names: shown with control characters escaped (no terminal escapes).
   const progress = options.quiet ? undefined : (line: string) => stderr(`${commentText(line)}\n`);
-  if (!options.dryRun && options.out === undefined) throw new UsageError("--out is required (a directory, a .ts file, or - for standard output), unless --dry-run");
+  if (!options.dryRun && options.out === undefined)
+    throw new UsageError("--out is required (a directory, a .ts file, or - for standard output), unless --dry-run");
   // Refuse an output that cannot be written before spending rate-limited calls on reading.
   const target = options.dryRun ? undefined : outputTarget(options.out!, options.force ?? false);
 
-  const client = new GravityZoneClient({ accessUrl: options.accessUrl, apiKey: options.apiKey, rateLimitScale: options.rateLimitScale });
+  const client = new GravityZoneClient({
+    accessUrl: options.accessUrl,
+    apiKey: options.apiKey,
+    rateLimitScale: options.rateLimitScale,
+  });
   const started = Date.now();
-  const snapshot = await readTenant(client, { companies: options.companies, parent: options.parent, kinds: options.kinds, progress });
+  const snapshot = await readTenant(client, {
+    companies: options.companies,
+    parent: options.parent,
+    kinds: options.kinds,
+    progress,
+  });
   const { objects, comments, secrets } = toObjects(snapshot, options.kinds);
   await validateObjects(objects);
   linkReferences(objects);
@@ -168,14 +194,19 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const companies = snapshot.companies.map((c) => ({ id: c.details.id, name: c.details.name }));
   const program = renderProgram({ header: headerOf(snapshot, options.kinds, objects), objects, comments, companies });
   const limited = client.stats.rateLimited;
-  progress?.(`read in ${((Date.now() - started) / 1000).toFixed(1)} s with ${client.stats.requests} API calls${limited > 0 ? ` (${limited} answered 429 and retried)` : ""}`);
+  progress?.(
+    `read in ${((Date.now() - started) / 1000).toFixed(1)} s with ${client.stats.requests} API calls${limited > 0 ? ` (${limited} answered 429 and retried)` : ""}`,
+  );
 
-  for (const o of objects.filter((x) => x.problem !== undefined)) stderr(commentText(`warning: ${o.title} is written commented out: ${o.problem}`) + "\n");
+  for (const o of objects.filter((x) => x.problem !== undefined))
+    stderr(commentText(`warning: ${o.title} is written commented out: ${o.problem}`) + "\n");
 
   const written: string[] = [];
   if (options.dryRun) {
     stdout(summaryTable(objects, options.kinds));
-    stdout(options.out === undefined ? "(dry run: nothing written)\n" : `(dry run: nothing written to ${options.out})\n`);
+    stdout(
+      options.out === undefined ? "(dry run: nothing written)\n" : `(dry run: nothing written to ${options.out})\n`,
+    );
     return { snapshot, objects, program, secrets, written };
   }
 
@@ -192,7 +223,10 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     written.push(path.join(dir, "index.ts"));
     if (target!.newProject) {
       const projectName = slugify(path.basename(dir), "gravityzone-tenant");
-      const files = projectFiles({ projectName, description: `GravityZone objects of ${scopeText(snapshot).replace(/ \([0-9a-fA-F]{24}\)/g, "")}, imported by pulumi-gravityzone import` });
+      const files = projectFiles({
+        projectName,
+        description: `GravityZone objects of ${scopeText(snapshot).replace(/ \([0-9a-fA-F]{24}\)/g, "")}, imported by pulumi-gravityzone import`,
+      });
       for (const [name, text] of Object.entries(files)) {
         fs.writeFileSync(path.join(dir, name), text);
         written.push(path.join(dir, name));
@@ -205,22 +239,38 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   return { snapshot, objects, program, secrets, written };
 }
 
-function nextSteps(options: ImportOptions, objects: ImportedObject[], secrets: SecretPlaceholder[], written: string[]): string {
+function nextSteps(
+  options: ImportOptions,
+  objects: ImportedObject[],
+  secrets: SecretPlaceholder[],
+  written: string[],
+): string {
   const declared = objects.filter((o) => o.problem === undefined).length;
   const dir = written.length > 0 ? path.dirname(written[0]!) : undefined;
   const lines = ["", "Next:"];
-  if (dir && written.some((f) => f.endsWith("package.json"))) lines.push(`  cd ${shellQuote(shown(dir))} && npm install`);
+  if (dir && written.some((f) => f.endsWith("package.json")))
+    lines.push(`  cd ${shellQuote(shown(dir))} && npm install`);
   lines.push("  pulumi stack init <stack>");
   lines.push(`  pulumi config set gravityzone:accessUrl ${shellQuote(options.accessUrl)}`);
   lines.push("  pulumi config set --secret gravityzone:apiKey            # prompts for the key");
   for (const s of secrets) {
-    if (s.value !== undefined && options.showSecrets) lines.push(`  pulumi config set --secret ${s.configKey} ${shellQuote(s.value)}`);
+    if (s.value !== undefined && options.showSecrets)
+      lines.push(`  pulumi config set --secret ${s.configKey} ${shellQuote(s.value)}`);
     else if (s.value !== undefined) {
-      lines.push(`  pulumi config set --secret ${s.configKey} <value>       # ${s.what}: exactly the value GravityZone holds now`);
-      lines.push("      (GravityZone returns it: run the import again with --show-secrets to print this command with the value)");
-    } else lines.push(`  pulumi config set --secret ${s.configKey} <value>       # ${s.what}: GravityZone does not show it; the first up writes it once`);
+      lines.push(
+        `  pulumi config set --secret ${s.configKey} <value>       # ${s.what}: exactly the value GravityZone holds now`,
+      );
+      lines.push(
+        "      (GravityZone returns it: run the import again with --show-secrets to print this command with the value)",
+      );
+    } else
+      lines.push(
+        `  pulumi config set --secret ${s.configKey} <value>       # ${s.what}: GravityZone does not show it; the first up writes it once`,
+      );
   }
-  lines.push(`  pulumi up                              # adopts the ${declared} object${declared === 1 ? "" : "s"}: no creates, no changes to the tenant`);
+  lines.push(
+    `  pulumi up                              # adopts the ${declared} object${declared === 1 ? "" : "s"}: no creates, no changes to the tenant`,
+  );
   lines.push("  pulumi preview --expect-no-changes");
   return `${lines.join("\n")}\n`;
 }

@@ -73,8 +73,12 @@ function version(): string {
 export function parseKinds(text: string | undefined): Set<Kind> {
   if (text === undefined || text.trim() === "" || text.trim() === "all") return new Set(KINDS);
   const out = new Set<Kind>();
-  for (const raw of text.split(",").map((s) => s.trim()).filter(Boolean)) {
-    if (!(KINDS as readonly string[]).includes(raw)) throw new UsageError(`--kinds: unknown kind "${raw}"; allowed: ${KINDS.join(", ")}`);
+  for (const raw of text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    if (!(KINDS as readonly string[]).includes(raw))
+      throw new UsageError(`--kinds: unknown kind "${raw}"; allowed: ${KINDS.join(", ")}`);
     out.add(raw as Kind);
   }
   return out;
@@ -97,7 +101,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   }
   try {
     if (rest.some((a) => a === "--api-key" || a.startsWith("--api-key="))) {
-      throw new UsageError("the API key is never taken on the command line (it would land in shell history): export GRAVITYZONE_API_KEY, or name another variable with --api-key-env");
+      throw new UsageError(
+        "the API key is never taken on the command line (it would land in shell history): export GRAVITYZONE_API_KEY, or name another variable with --api-key-env",
+      );
     }
     const { values } = parseArgs({
       args: rest,
@@ -123,16 +129,21 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       process.stdout.write(HELP);
       return 0;
     }
-    if (values.company !== undefined && values.parent !== undefined) throw new UsageError("give --company or --parent, not both");
-    for (const id of values.company ?? []) if (!ID.test(id)) throw new UsageError(`--company: must be a GravityZone id (24 hexadecimal characters), not "${id}"`);
-    if (values.parent !== undefined && !ID.test(values.parent)) throw new UsageError("--parent: must be a GravityZone id (24 hexadecimal characters)");
+    if (values.company !== undefined && values.parent !== undefined)
+      throw new UsageError("give --company or --parent, not both");
+    for (const id of values.company ?? [])
+      if (!ID.test(id))
+        throw new UsageError(`--company: must be a GravityZone id (24 hexadecimal characters), not "${id}"`);
+    if (values.parent !== undefined && !ID.test(values.parent))
+      throw new UsageError("--parent: must be a GravityZone id (24 hexadecimal characters)");
     const keyEnv = values["api-key-env"] ?? "GRAVITYZONE_API_KEY";
     const apiKey = env[keyEnv]?.trim();
     if (!apiKey) throw new UsageError(`no API key: set the environment variable ${keyEnv}`);
     let rateLimitScale: number | undefined;
     if (values["rate-limit-scale"] !== undefined) {
       rateLimitScale = Number(values["rate-limit-scale"]);
-      if (!Number.isFinite(rateLimitScale) || rateLimitScale <= 0) throw new UsageError("--rate-limit-scale: must be a positive number");
+      if (!Number.isFinite(rateLimitScale) || rateLimitScale <= 0)
+        throw new UsageError("--rate-limit-scale: must be a positive number");
     }
     await runImport({
       accessUrl: values["access-url"] ?? (env.GRAVITYZONE_ACCESS_URL?.trim() || DEFAULT_ACCESS_URL),
@@ -150,7 +161,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     return 0;
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      process.stderr.write(`pulumi-gravityzone import: ${(e as Error).message}\nRun \`pulumi-gravityzone import --help\` for the options.\n`);
+      process.stderr.write(
+        `pulumi-gravityzone import: ${(e as Error).message}\nRun \`pulumi-gravityzone import --help\` for the options.\n`,
+      );
       return 2;
     }
     if (isGravityZoneError(e)) {

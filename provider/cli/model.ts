@@ -6,7 +6,15 @@
  */
 
 /** The resource classes the import declares. */
-export type ResourceType = "Company" | "CustomGroup" | "InstallationPackage" | "Account" | "PushEventSettings" | "BlocklistEntry" | "Blocklist" | "PolicyAssignment";
+export type ResourceType =
+  | "Company"
+  | "CustomGroup"
+  | "InstallationPackage"
+  | "Account"
+  | "PushEventSettings"
+  | "BlocklistEntry"
+  | "Blocklist"
+  | "PolicyAssignment";
 
 /** The `--kinds` names. */
 export const KINDS = ["companies", "groups", "packages", "accounts", "push", "blocklist", "assignments"] as const;
@@ -106,7 +114,9 @@ const RESERVED = new Set(
 /** A TypeScript identifier for a resource name: `contoso-dental-group` → `contosoDentalGroup`. */
 export function identifierOf(name: string): string {
   const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  let id = words.map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join("");
+  let id = words
+    .map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()))
+    .join("");
   if (id === "") id = "item";
   if (/^[0-9]/.test(id)) id = `_${id}`;
   if (RESERVED.has(id)) id = `${id}Resource`;
@@ -170,7 +180,9 @@ export function assignNames(objects: ImportedObject[]): void {
 }
 
 /** Input fields that may hold the ids of other objects: `type → field → the resource types allowed as targets`. */
-export const REFERENCE_FIELDS: Readonly<Partial<Record<ResourceType, Readonly<Record<string, readonly ResourceType[]>>>>> = {
+export const REFERENCE_FIELDS: Readonly<
+  Partial<Record<ResourceType, Readonly<Record<string, readonly ResourceType[]>>>>
+> = {
   Company: { parentId: ["Company"] },
   CustomGroup: { parentId: ["Company", "CustomGroup"] },
   InstallationPackage: { companyId: ["Company"] },
@@ -232,7 +244,10 @@ export function resolveValue(v: Value, secret: (configKey: string) => string | u
 }
 
 /** The object's inputs with references resolved to ids. */
-export function resolvedInputs(o: ImportedObject, secret?: (configKey: string) => string | undefined): Record<string, unknown> {
+export function resolvedInputs(
+  o: ImportedObject,
+  secret?: (configKey: string) => string | undefined,
+): Record<string, unknown> {
   return resolveValue(o.inputs, secret) as Record<string, unknown>;
 }
 

@@ -45,7 +45,8 @@ const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  * Characters that must never reach the program as they are: C0/C1 controls (line feeds among them),
  * U+2028 and U+2029 (line terminators to JavaScript, which would end a `//` comment) and lone surrogates.
  */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE =
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const escapeUnit = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
@@ -75,7 +76,9 @@ export function renderInline(v: Value, vars: ReadonlyMap<string, string> = new M
   if (Array.isArray(v)) return `[${v.map((x) => renderInline(x, vars)).join(", ")}]`;
   if (typeof v === "object") {
     const entries = Object.entries(v);
-    return entries.length === 0 ? "{}" : `{ ${entries.map(([k, x]) => `${keyText(k)}: ${renderInline(x, vars)}`).join(", ")} }`;
+    return entries.length === 0
+      ? "{}"
+      : `{ ${entries.map(([k, x]) => `${keyText(k)}: ${renderInline(x, vars)}`).join(", ")} }`;
   }
   return typeof v === "string" ? jsString(v) : String(v);
 }
@@ -83,7 +86,14 @@ export function renderInline(v: Value, vars: ReadonlyMap<string, string> = new M
 /** A value starting at column `indent`, broken over lines when it does not fit. */
 export function renderValue(v: Value, indent: number, vars: ReadonlyMap<string, string> = new Map()): string {
   const inline = renderInline(v, vars);
-  if (indent + inline.length <= WIDTH - 20 || v instanceof Ref || v instanceof ConfigSecret || v === null || typeof v !== "object") return inline;
+  if (
+    indent + inline.length <= WIDTH - 20 ||
+    v instanceof Ref ||
+    v instanceof ConfigSecret ||
+    v === null ||
+    typeof v !== "object"
+  )
+    return inline;
   const pad = " ".repeat(indent + 2);
   const end = " ".repeat(indent);
   if (Array.isArray(v)) return `[\n${v.map((x) => `${pad}${renderValue(x, indent + 2, vars)},`).join("\n")}\n${end}]`;
@@ -164,12 +174,20 @@ export function renderProgram(spec: ProgramSpec): string {
     const objects = spec.objects.filter((o) => KIND_OF[o.type] === kind);
     const comments = (spec.comments ?? []).filter((c) => c.kind === kind);
     if (objects.length === 0 && comments.length === 0) continue;
-    lines.push("", `// ${"─".repeat(3)} ${SECTION_TITLES[kind]} ${"─".repeat(Math.max(3, 96 - SECTION_TITLES[kind].length))}`);
+    lines.push(
+      "",
+      `// ${"─".repeat(3)} ${SECTION_TITLES[kind]} ${"─".repeat(Math.max(3, 96 - SECTION_TITLES[kind].length))}`,
+    );
     for (const companyId of companyIds) {
-      const mine = objects.filter((o) => (o.companyId ?? undefined) === companyId || (companyId === undefined && o.companyId !== undefined && !names.has(o.companyId)));
+      const mine = objects.filter(
+        (o) =>
+          (o.companyId ?? undefined) === companyId ||
+          (companyId === undefined && o.companyId !== undefined && !names.has(o.companyId)),
+      );
       const notes = comments.filter((c) => c.companyId === companyId);
       if (mine.length === 0 && notes.length === 0) continue;
-      if (kind !== "companies" && companyId !== undefined) lines.push("", ...commentLines([names.get(companyId) ?? companyId]));
+      if (kind !== "companies" && companyId !== undefined)
+        lines.push("", ...commentLines([names.get(companyId) ?? companyId]));
       for (const n of notes) lines.push(...commentLines(n.lines));
       for (const o of mine) {
         lines.push("");
@@ -190,7 +208,12 @@ export interface ProjectFileOptions {
 }
 
 /** The package's own version and dependency ranges (from its package.json). */
-function ownPackage(): { version: string; dependencies: Record<string, string>; devDependencies: Record<string, string>; peerDependencies: Record<string, string> } {
+function ownPackage(): {
+  version: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+} {
   for (const rel of ["../../../package.json", "../../package.json"]) {
     const file = path.resolve(__dirname, rel);
     if (!fs.existsSync(file)) continue;
@@ -202,7 +225,12 @@ function ownPackage(): { version: string; dependencies: Record<string, string>; 
       peerDependencies?: Record<string, string>;
     };
     if (pkg.name === "pulumi-gravityzone") {
-      return { version: pkg.version, dependencies: pkg.dependencies ?? {}, devDependencies: pkg.devDependencies ?? {}, peerDependencies: pkg.peerDependencies ?? {} };
+      return {
+        version: pkg.version,
+        dependencies: pkg.dependencies ?? {},
+        devDependencies: pkg.devDependencies ?? {},
+        peerDependencies: pkg.peerDependencies ?? {},
+      };
     }
   }
   return { version: "0.1.0", dependencies: {}, devDependencies: {}, peerDependencies: {} };
@@ -228,11 +256,25 @@ export function projectFiles(options: ProjectFileOptions): Record<string, string
     },
   };
   const tsconfig = {
-    compilerOptions: { target: "ES2022", module: "nodenext", moduleResolution: "nodenext", strict: true, esModuleInterop: true, skipLibCheck: true },
+    compilerOptions: {
+      target: "ES2022",
+      module: "nodenext",
+      moduleResolution: "nodenext",
+      strict: true,
+      esModuleInterop: true,
+      skipLibCheck: true,
+    },
     files: ["index.ts"],
   };
   return {
-    "Pulumi.yaml": [`name: ${options.projectName}`, `description: ${jsString(options.description)}`, "runtime:", "  name: nodejs", "main: index.ts", ""].join("\n"),
+    "Pulumi.yaml": [
+      `name: ${options.projectName}`,
+      `description: ${jsString(options.description)}`,
+      "runtime:",
+      "  name: nodejs",
+      "main: index.ts",
+      "",
+    ].join("\n"),
     "package.json": `${JSON.stringify(packageJson, null, 2)}\n`,
     "tsconfig.json": `${JSON.stringify(tsconfig, null, 2)}\n`,
   };

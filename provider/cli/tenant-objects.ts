@@ -16,7 +16,15 @@
  */
 import { ConfigSecret, slugify, type ImportedObject, type Kind, type Value } from "./model";
 import { type SectionComment } from "./program-writer";
-import type { AccountDetails, CompanyDetails, CompanySnapshot, EndpointPolicy, PackageDetails, PushSettings, TenantSnapshot } from "./tenant-reader";
+import type {
+  AccountDetails,
+  CompanyDetails,
+  CompanySnapshot,
+  EndpointPolicy,
+  PackageDetails,
+  PushSettings,
+  TenantSnapshot,
+} from "./tenant-reader";
 import { hashTypeOf, noteOf, type HashItem, type RuleItem } from "../resources/blocklist-items";
 import { PACKAGE_MODULES, PACKAGE_ROLES } from "../resources/installation-package";
 
@@ -24,10 +32,28 @@ const COMPANY_TYPES: Record<number, string> = { 0: "partner", 1: "customer" };
 const PRODUCT_TYPES: Record<number, string> = { 0: "detectionAndPrevention", 3: "edrReportOnly", 5: "phasrStandalone" };
 const ENGINES: Record<number, string> = { 1: "central", 2: "hybrid", 3: "local" };
 const SCAN_TYPES: Record<number, string> = { 1: "automatic", 2: "custom" };
-const ROLES: Record<number, string> = { 1: "companyAdministrator", 2: "networkAdministrator", 3: "reporter", 4: "partner", 5: "custom" };
+const ROLES: Record<number, string> = {
+  1: "companyAdministrator",
+  2: "networkAdministrator",
+  3: "reporter",
+  4: "partner",
+  5: "custom",
+};
 const PACKAGE_MODULE_NAMES = new Set<string>(PACKAGE_MODULES);
 const PACKAGE_ROLE_NAMES = new Set<string>(PACKAGE_ROLES);
-const CONNECTION_KEYS = ["ruleName", "direction", "protocol", "ipVersion", "localAddress", "remoteAddress", "directlyConnected", "path", "hash", "commandLine", "operatingSystems"];
+const CONNECTION_KEYS = [
+  "ruleName",
+  "direction",
+  "protocol",
+  "ipVersion",
+  "localAddress",
+  "remoteAddress",
+  "directlyConnected",
+  "path",
+  "hash",
+  "commandLine",
+  "operatingSystems",
+];
 const ADDRESS_KEYS = ["any", "ipMask", "portRange"];
 const DIRECTLY_CONNECTED_KEYS = ["enable", "remoteMac"];
 
@@ -64,7 +90,12 @@ export function toObjects(snap: TenantSnapshot, kinds: ReadonlySet<Kind>): Tenan
   if (kinds.has("companies")) {
     for (const c of snap.companies) {
       if (c.details.id === snap.own.id) {
-        out.comments.push({ kind: "companies", lines: [`"${c.details.name}" is the API key's own company: it is not declared as a Company (it cannot be adopted, moved or deleted through its own key); its objects below name it by id.`] });
+        out.comments.push({
+          kind: "companies",
+          lines: [
+            `"${c.details.name}" is the API key's own company: it is not declared as a Company (it cannot be adopted, moved or deleted through its own key); its objects below name it by id.`,
+          ],
+        });
         continue;
       }
       out.objects.push(companyObject(c.details, names, snap.own.id));
@@ -103,7 +134,8 @@ function companyObject(d: CompanyDetails, names: ReadonlyMap<string, string>, ow
   const notes: string[] = [];
   let problem: string | undefined;
   const type = COMPANY_TYPES[d.type];
-  if (type === undefined) problem = `GravityZone reports company type ${d.type}, which the Company resource does not know`;
+  if (type === undefined)
+    problem = `GravityZone reports company type ${d.type}, which the Company resource does not know`;
   inputs.type = type ?? String(d.type);
   const fieldNotes: Record<string, string> = {};
   if (nonEmpty(d.parentId)) {
@@ -121,8 +153,21 @@ function companyObject(d: CompanyDetails, names: ReadonlyMap<string, string>, ow
   if (d.isSuspended === true) inputs.suspended = true;
   inputs.deletionProtection = true;
   inputs.adopt = true;
-  notes.push("licenseSubscription is not declared (getCompanyDetails does not report it): add it to manage the licence; changes apply in place.");
-  return { key: `company:${d.id}`, type: "Company", gzId: d.id, companyId: d.id, baseName: slugify(d.name, "company"), title: `company "${d.name}"`, inputs, notes, fieldNotes, problem };
+  notes.push(
+    "licenseSubscription is not declared (getCompanyDetails does not report it): add it to manage the licence; changes apply in place.",
+  );
+  return {
+    key: `company:${d.id}`,
+    type: "Company",
+    gzId: d.id,
+    companyId: d.id,
+    baseName: slugify(d.name, "company"),
+    title: `company "${d.name}"`,
+    inputs,
+    notes,
+    fieldNotes,
+    problem,
+  };
 }
 
 function groupObjects(c: CompanySnapshot, slug: string): ImportedObject[] {
@@ -138,7 +183,12 @@ function groupObjects(c: CompanySnapshot, slug: string): ImportedObject[] {
   }));
 }
 
-function switches(flags: Record<string, number> | null | undefined, known: ReadonlySet<string>, what: string, notes: string[]): Record<string, Value> | undefined {
+function switches(
+  flags: Record<string, number> | null | undefined,
+  known: ReadonlySet<string>,
+  what: string,
+  notes: string[],
+): Record<string, Value> | undefined {
   if (!flags) return undefined;
   const out: Record<string, Value> = {};
   const unknown: string[] = [];
@@ -146,7 +196,10 @@ function switches(flags: Record<string, number> | null | undefined, known: Reado
     if (known.has(k)) out[k] = v === 1;
     else unknown.push(k);
   }
-  if (unknown.length > 0) notes.push(`GravityZone also reports the ${what} ${unknown.join(", ")}, which the resource does not know: left out (not managed).`);
+  if (unknown.length > 0)
+    notes.push(
+      `GravityZone also reports the ${what} ${unknown.join(", ")}, which the resource does not know: left out (not managed).`,
+    );
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
@@ -185,10 +238,12 @@ function packageObject(c: CompanyDetails, p: PackageDetails, slug: string): Impo
   const roles = switches(p.roles, PACKAGE_ROLE_NAMES, "roles", notes);
   if (roles) inputs.roles = roles;
   if (p.settings && Object.keys(p.settings).length > 0) inputs.settings = p.settings as Value;
-  if (p.deploymentOptions && Object.keys(p.deploymentOptions).length > 0) inputs.deploymentOptions = p.deploymentOptions as Value;
+  if (p.deploymentOptions && Object.keys(p.deploymentOptions).length > 0)
+    inputs.deploymentOptions = p.deploymentOptions as Value;
   if (typeof p.productType === "number") {
     const product = PRODUCT_TYPES[p.productType];
-    if (product === undefined) problem = `GravityZone reports product type ${p.productType}, which the InstallationPackage resource does not know`;
+    if (product === undefined)
+      problem = `GravityZone reports product type ${p.productType}, which the InstallationPackage resource does not know`;
     else if (product !== "detectionAndPrevention") inputs.productType = product;
   }
   inputs.adopt = true;
@@ -197,7 +252,11 @@ function packageObject(c: CompanyDetails, p: PackageDetails, slug: string): Impo
     type: "InstallationPackage",
     gzId: p.id,
     companyId: c.id,
-    baseName: slugify(p.packageName.toLowerCase().startsWith(c.name.toLowerCase()) ? p.packageName : `${slug} ${p.packageName}`, "package", 64),
+    baseName: slugify(
+      p.packageName.toLowerCase().startsWith(c.name.toLowerCase()) ? p.packageName : `${slug} ${p.packageName}`,
+      "package",
+      64,
+    ),
     title: `installation package "${p.packageName}" of ${c.name}`,
     inputs,
     notes,
@@ -226,9 +285,12 @@ function accountObject(c: CompanyDetails, a: AccountDetails, slug: string): Impo
   }
   if (a.targetIds && a.targetIds.length > 0) inputs.targetIds = [...a.targetIds];
   const pn = a.phoneNumber;
-  if (nonEmpty(pn?.countryCode) && nonEmpty(pn?.subscriberNumber)) inputs.phoneNumber = { countryCode: pn.countryCode, subscriberNumber: pn.subscriberNumber };
+  if (nonEmpty(pn?.countryCode) && nonEmpty(pn?.subscriberNumber))
+    inputs.phoneNumber = { countryCode: pn.countryCode, subscriberNumber: pn.subscriberNumber };
   inputs.adopt = true;
-  notes.push("The password cannot be read from GravityZone: it is not declared (add `password: config.requireSecret(\"…\")` to manage it).");
+  notes.push(
+    'The password cannot be read from GravityZone: it is not declared (add `password: config.requireSecret("…")` to manage it).',
+  );
   return {
     key: `account:${a.id}`,
     type: "Account",
@@ -242,7 +304,11 @@ function accountObject(c: CompanyDetails, a: AccountDetails, slug: string): Impo
   };
 }
 
-function cleanObject(v: unknown, keys: readonly string[], nested: Record<string, readonly string[]> = {}): Record<string, Value> | undefined {
+function cleanObject(
+  v: unknown,
+  keys: readonly string[],
+  nested: Record<string, readonly string[]> = {},
+): Record<string, Value> | undefined {
   if (!v || typeof v !== "object" || Array.isArray(v)) return undefined;
   const out: Record<string, Value> = {};
   for (const k of keys) {
@@ -270,7 +336,11 @@ function blocklistObjects(c: CompanySnapshot, slug: string): ImportedObject[] {
     const hashType = hashTypeOf(first.hashType);
     const sourceInfo = first.sourceInfo ?? "";
     const problem =
-      hashType === undefined ? `GravityZone reports hash type ${first.hashType}, which the blocklist resources do not know` : sourceInfo === "" ? "GravityZone holds no source info for these hashes, and the blocklist resources require one" : undefined;
+      hashType === undefined
+        ? `GravityZone reports hash type ${first.hashType}, which the blocklist resources do not know`
+        : sourceInfo === ""
+          ? "GravityZone holds no source info for these hashes, and the blocklist resources require one"
+          : undefined;
     const hashes = [...new Set(items.map((i) => i.hash.toLowerCase()))].sort();
     if (hashes.length === 1) {
       out.push({
@@ -280,7 +350,13 @@ function blocklistObjects(c: CompanySnapshot, slug: string): ImportedObject[] {
         companyId: d.id,
         baseName: slugify(`${slug} hash ${hashes[0]!.slice(0, 12)}`, "hash", 64),
         title: `blocked ${hashType ?? ""} hash ${hashes[0]} of ${d.name}`,
-        inputs: { hash: hashes[0]!, hashType: hashType ?? String(first.hashType), companyId: d.id, sourceInfo, adopt: true },
+        inputs: {
+          hash: hashes[0]!,
+          hashType: hashType ?? String(first.hashType),
+          companyId: d.id,
+          sourceInfo,
+          adopt: true,
+        },
         notes: [],
         problem,
       });
@@ -316,7 +392,12 @@ function ruleObject(d: CompanyDetails, r: RuleItem, slug: string): ImportedObjec
     name = `${slug} path ${p}`;
     title = `blocked path ${JSON.stringify(p)} of ${d.name}`;
   } else {
-    const connection = cleanObject(details, CONNECTION_KEYS, { localAddress: ADDRESS_KEYS, remoteAddress: ADDRESS_KEYS, directlyConnected: DIRECTLY_CONNECTED_KEYS }) ?? {};
+    const connection =
+      cleanObject(details, CONNECTION_KEYS, {
+        localAddress: ADDRESS_KEYS,
+        remoteAddress: ADDRESS_KEYS,
+        directlyConnected: DIRECTLY_CONNECTED_KEYS,
+      }) ?? {};
     if (typeof connection.hash === "string") connection.hash = connection.hash.toLowerCase();
     const ruleName = typeof connection.ruleName === "string" ? connection.ruleName : "";
     inputs.connection = connection;
@@ -326,7 +407,17 @@ function ruleObject(d: CompanyDetails, r: RuleItem, slug: string): ImportedObjec
   inputs.companyId = d.id;
   if (nonEmpty(note)) inputs.note = note;
   inputs.adopt = true;
-  return { key: `rule:${r.id}`, type: "BlocklistEntry", gzId: r.id, companyId: d.id, baseName: slugify(name, "rule", 64), title, inputs, notes: [], problem };
+  return {
+    key: `rule:${r.id}`,
+    type: "BlocklistEntry",
+    gzId: r.id,
+    companyId: d.id,
+    baseName: slugify(name, "rule", 64),
+    title,
+    inputs,
+    notes: [],
+    problem,
+  };
 }
 
 /**
@@ -350,13 +441,17 @@ function assignmentObjects(c: CompanySnapshot, slug: string): { objects: Importe
     const where = id === d.id ? "company root" : groupPath.get(id)!;
     const counts = new Map<string, { name: string; n: number }>();
     for (const e of endpoints) counts.set(e.policyId, { name: e.policyName, n: (counts.get(e.policyId)?.n ?? 0) + 1 });
-    const [topId, top] = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].name.localeCompare(b[1].name))[0]!;
+    const [topId, top] = [...counts.entries()].sort(
+      (a, b) => b[1].n - a[1].n || a[1].name.localeCompare(b[1].name),
+    )[0]!;
     if (top.n * 2 <= endpoints.length) {
       lines.push(`  ${where}: mixed — ${[...counts.values()].map((p) => `"${p.name}" on ${p.n}`).join(", ")}`);
       continue;
     }
     const others = endpoints.filter((e) => e.policyId !== topId);
-    lines.push(`  ${where}: "${top.name}" on ${top.n} of ${endpoints.length} managed endpoints${others.length > 0 ? ` (the other ${others.length}: their own policy, declared below)` : ""}`);
+    lines.push(
+      `  ${where}: "${top.name}" on ${top.n} of ${endpoints.length} managed endpoints${others.length > 0 ? ` (the other ${others.length}: their own policy, declared below)` : ""}`,
+    );
     for (const e of others) {
       const entry = overrides.get(e.policyId) ?? { name: e.policyName, endpoints: [] };
       entry.endpoints.push({ e, where });
@@ -364,7 +459,9 @@ function assignmentObjects(c: CompanySnapshot, slug: string): { objects: Importe
     }
   }
   const objects: ImportedObject[] = [];
-  for (const [policyId, { name, endpoints }] of [...overrides.entries()].sort((a, b) => a[1].name.localeCompare(b[1].name))) {
+  for (const [policyId, { name, endpoints }] of [...overrides.entries()].sort((a, b) =>
+    a[1].name.localeCompare(b[1].name),
+  )) {
     objects.push({
       key: `assignment:${d.id}:${policyId}`,
       type: "PolicyAssignment",
@@ -390,17 +487,28 @@ function readableSecret(v: string | null | undefined): string | undefined {
   return v;
 }
 
-function pushObject(p: PushSettings, own: { id: string; name: string }): { object: ImportedObject; secret?: SecretPlaceholder } {
+function pushObject(
+  p: PushSettings,
+  own: { id: string; name: string },
+): { object: ImportedObject; secret?: SecretPlaceholder } {
   const s = p.serviceSettings ?? {};
   const serviceType = p.serviceType ?? "";
-  const rawAuth = serviceType === "splunk" ? (s.splunkAuthorization ?? s.authorization) : (s.authorization ?? s.splunkAuthorization);
+  const rawAuth =
+    serviceType === "splunk" ? (s.splunkAuthorization ?? s.authorization) : (s.authorization ?? s.splunkAuthorization);
   const inputs: Record<string, Value> = { serviceType, url: s.url ?? "" };
-  const notes: string[] = [`The event push configuration of the API key's company (${own.name}); GravityZone keeps one per company.`];
+  const notes: string[] = [
+    `The event push configuration of the API key's company (${own.name}); GravityZone keeps one per company.`,
+  ];
   let secret: SecretPlaceholder | undefined;
   if (typeof rawAuth === "string" && rawAuth !== "") {
     inputs.authorization = new ConfigSecret(PUSH_AUTHORIZATION_KEY);
     const value = readableSecret(rawAuth);
-    secret = { configKey: PUSH_AUTHORIZATION_KEY, what: "the push authorization header", value, masked: value === undefined };
+    secret = {
+      configKey: PUSH_AUTHORIZATION_KEY,
+      what: "the push authorization header",
+      value,
+      masked: value === undefined,
+    };
     notes.push(
       value === undefined
         ? `Set it first: pulumi config set --secret ${PUSH_AUTHORIZATION_KEY} <value>. GravityZone does not show the current value, so the first \`pulumi up\` writes the push settings once with yours.`
@@ -415,7 +523,15 @@ function pushObject(p: PushSettings, own: { id: string; name: string }): { objec
   if (p.status !== 1) inputs.enabled = false;
   inputs.adopt = true;
   return {
-    object: { key: "push", type: "PushEventSettings", gzId: "", baseName: "push-settings", title: `push settings (${serviceType})`, inputs, notes },
+    object: {
+      key: "push",
+      type: "PushEventSettings",
+      gzId: "",
+      baseName: "push-settings",
+      title: `push settings (${serviceType})`,
+      inputs,
+      notes,
+    },
     secret,
   };
 }

@@ -30,7 +30,14 @@ const companyDetailsSchema = companyDetails;
 export type CompanyDetails = z.infer<typeof companyDetailsSchema>;
 
 const inventoryItem = z
-  .object({ id: z.string(), name: z.string(), type: z.number(), parentId: z.string().nullish(), companyId: z.string().nullish(), details: z.record(z.string(), z.unknown()).nullish() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    type: z.number(),
+    parentId: z.string().nullish(),
+    companyId: z.string().nullish(),
+    details: z.record(z.string(), z.unknown()).nullish(),
+  })
   .loose();
 
 const groupList = z.array(z.object({ id: z.string(), name: z.string() }).loose());
@@ -52,7 +59,12 @@ const pushSchema = z
     status: z.number().int(),
     serviceType: z.string().nullish(),
     serviceSettings: z
-      .object({ url: z.string().nullish(), requireValidSslCertificate: z.boolean().nullish(), authorization: z.string().nullish(), splunkAuthorization: z.string().nullish() })
+      .object({
+        url: z.string().nullish(),
+        requireValidSslCertificate: z.boolean().nullish(),
+        authorization: z.string().nullish(),
+        splunkAuthorization: z.string().nullish(),
+      })
       .loose()
       .nullish(),
     subscribeToEventTypes: z.record(z.string(), z.boolean()).nullish(),
@@ -102,7 +114,8 @@ export interface TenantSnapshot {
   /** The API key's own company. */
   own: { id: string; name: string };
   /** What was imported: the companies named, or the companies under a parent. */
-  scope: { mode: "companies"; companies: { id: string; name: string }[] } | { mode: "parent"; id: string; name: string };
+  scope:
+    { mode: "companies"; companies: { id: string; name: string }[] } | { mode: "parent"; id: string; name: string };
   /** Parents before children. */
   companies: CompanySnapshot[];
   /** The push configuration: undefined when not read, null when never set. */
@@ -135,14 +148,24 @@ export async function readTenant(c: GravityZoneClient, options: ReadOptions): Pr
   let details: CompanyDetails[];
   if (options.companies !== undefined && options.companies.length > 0) {
     const ids = [...new Set(options.companies.map((id) => id.toLowerCase()))];
-    details = await mapLimit(ids, options.concurrency ?? 4, (companyId) => c.call("companies", "getCompanyDetails", { companyId }, companyDetailsSchema));
+    details = await mapLimit(ids, options.concurrency ?? 4, (companyId) =>
+      c.call("companies", "getCompanyDetails", { companyId }, companyDetailsSchema),
+    );
     scope = { mode: "companies", companies: details.map((d) => ({ id: d.id, name: d.name })) };
   } else {
     const parentId = options.parent ?? own.id;
-    const parent = parentId === own.id ? { id: own.id, name: own.name } : await c.call("companies", "getCompanyDetails", { companyId: parentId }, companyDetailsSchema);
+    const parent =
+      parentId === own.id
+        ? { id: own.id, name: own.name }
+        : await c.call("companies", "getCompanyDetails", { companyId: parentId }, companyDetailsSchema);
     scope = { mode: "parent", id: parent.id, name: parent.name };
     progress(`listing the companies under "${parent.name}"…`);
-    const items = await c.listAll("network", "getNetworkInventoryItems", { parentId: parent.id, filters: { type: { companies: true }, depth: { allItemsRecursively: true } } }, inventoryItem);
+    const items = await c.listAll(
+      "network",
+      "getNetworkInventoryItems",
+      { parentId: parent.id, filters: { type: { companies: true }, depth: { allItemsRecursively: true } } },
+      inventoryItem,
+    );
     const companyItems = items.filter((i) => i.type === 1 && i.id !== parent.id);
     const companyIds = new Set([parent.id, ...companyItems.map((i) => i.id)]);
     details = await mapLimit(companyItems, options.concurrency ?? 4, async (i) => {
@@ -155,7 +178,9 @@ export async function readTenant(c: GravityZoneClient, options: ReadOptions): Pr
   const parentNames: Record<string, string> = { [own.id]: own.name };
   if (scope.mode === "parent") parentNames[scope.id] = scope.name;
   const inScope = new Set(details.map((d) => d.id));
-  for (const p of new Set(details.map((d) => d.parentId).filter((id): id is string => !!id && !inScope.has(id) && !(id in parentNames)))) {
+  for (const p of new Set(
+    details.map((d) => d.parentId).filter((id): id is string => !!id && !inScope.has(id) && !(id in parentNames)),
+  )) {
     const parent = await c.call("companies", "getCompanyDetails", { companyId: p }, ownSchema).catch(() => undefined);
     if (parent) parentNames[p] = parent.name;
   }
@@ -177,7 +202,11 @@ export async function readTenant(c: GravityZoneClient, options: ReadOptions): Pr
       if (!(isGravityZoneError(e) && /were not set|not been set|not configured/i.test(e.details))) throw e;
       push = null;
     }
-    progress(push ? `push settings: ${push.serviceType ?? "?"}, ${push.status === 1 ? "enabled" : "disabled"}` : "push settings: not configured");
+    progress(
+      push
+        ? `push settings: ${push.serviceType ?? "?"}, ${push.status === 1 ? "enabled" : "disabled"}`
+        : "push settings: not configured",
+    );
   }
   return { own: { id: own.id, name: own.name }, scope, companies, push, parentNames };
 }
@@ -188,23 +217,43 @@ function describeSnapshot(s: CompanySnapshot, kinds: ReadonlySet<Kind>): string 
   if (kinds.has("groups")) parts.push(n(s.groups.length, "group"));
   if (kinds.has("packages")) parts.push(n(s.packages.length, "package"));
   if (kinds.has("accounts")) parts.push(n(s.accounts.length, "account"));
-  if (kinds.has("blocklist")) parts.push(`${n(s.hashItems.length, "blocked hash", "blocked hashes")}, ${n(s.ruleItems.length, "path/connection rule")}`);
+  if (kinds.has("blocklist"))
+    parts.push(
+      `${n(s.hashItems.length, "blocked hash", "blocked hashes")}, ${n(s.ruleItems.length, "path/connection rule")}`,
+    );
   if (kinds.has("assignments")) parts.push(n(s.endpoints.length, "managed endpoint"));
   return parts.join(", ") || "details";
 }
 
-async function readCompany(c: GravityZoneClient, details: CompanyDetails, kinds: ReadonlySet<Kind>): Promise<CompanySnapshot> {
+async function readCompany(
+  c: GravityZoneClient,
+  details: CompanyDetails,
+  kinds: ReadonlySet<Kind>,
+): Promise<CompanySnapshot> {
   const id = details.id;
-  const snap: CompanySnapshot = { details, groups: [], packages: [], accounts: [], hashItems: [], ruleItems: [], endpoints: [] };
+  const snap: CompanySnapshot = {
+    details,
+    groups: [],
+    packages: [],
+    accounts: [],
+    hashItems: [],
+    ruleItems: [],
+    endpoints: [],
+  };
   const tree = kinds.has("groups") || kinds.has("assignments") ? await readGroups(c, id) : undefined;
   if (tree) snap.groups = tree.groups;
   if (kinds.has("packages")) {
     const list = await c.listAll("packages", "getPackagesList", { companyId: id }, listItem);
-    for (const p of list) snap.packages.push({ ...(await c.call("packages", "getPackageDetails", { packageId: p.id }, packageDetailsSchema)), id: p.id });
+    for (const p of list)
+      snap.packages.push({
+        ...(await c.call("packages", "getPackageDetails", { packageId: p.id }, packageDetailsSchema)),
+        id: p.id,
+      });
   }
   if (kinds.has("accounts")) {
     const list = await c.listAll("accounts", "getAccountsList", { companyId: id }, listItem);
-    for (const a of list) snap.accounts.push(await c.call("accounts", "getAccountDetails", { accountId: a.id }, accountSchema));
+    for (const a of list)
+      snap.accounts.push(await c.call("accounts", "getAccountDetails", { accountId: a.id }, accountSchema));
   }
   if (kinds.has("blocklist")) {
     snap.hashItems = await listHashItems(c, id);
@@ -227,15 +276,21 @@ export const MAX_GROUP_DEPTH = 32;
 async function readGroups(c: GravityZoneClient, companyId: string): Promise<{ root: string; groups: GroupNode[] }> {
   const system = await c.call("network", "getCustomGroupsList", { parentId: companyId }, groupList);
   const root = isSystemPair(system) ? system.find((g) => g.name === COMPUTERS_AND_GROUPS)!.id : undefined;
-  if (root === undefined) throw new Error(`getCustomGroupsList did not answer the '${COMPUTERS_AND_GROUPS}' group of company ${companyId}`);
+  if (root === undefined)
+    throw new Error(`getCustomGroupsList did not answer the '${COMPUTERS_AND_GROUPS}' group of company ${companyId}`);
   const out: GroupNode[] = [];
   const seen = new Set<string>([companyId, root]);
   const walk = async (listId: string, declaredParent: string, path: string[]) => {
     for (const g of await c.call("network", "getCustomGroupsList", { parentId: listId }, groupList)) {
-      if (path.length >= MAX_GROUP_DEPTH) throw tenantError(`the custom groups of company ${companyId} nest deeper than ${MAX_GROUP_DEPTH} levels under ${path.join(" / ")}: not imported`);
+      if (path.length >= MAX_GROUP_DEPTH)
+        throw tenantError(
+          `the custom groups of company ${companyId} nest deeper than ${MAX_GROUP_DEPTH} levels under ${path.join(" / ")}: not imported`,
+        );
       if (seen.has(g.id)) {
         const under = path.length === 0 ? `'${COMPUTERS_AND_GROUPS}'` : path.join(" / ");
-        throw tenantError(`getCustomGroupsList answered group ${g.id} (${jsString(g.name)}) a second time, under ${under}: the custom groups of company ${companyId} form a cycle; not imported`);
+        throw tenantError(
+          `getCustomGroupsList answered group ${g.id} (${jsString(g.name)}) a second time, under ${under}: the custom groups of company ${companyId} form a cycle; not imported`,
+        );
       }
       seen.add(g.id);
       const node = { id: g.id, name: g.name, parentId: declaredParent, path: [...path, g.name] };
@@ -250,19 +305,32 @@ async function readGroups(c: GravityZoneClient, companyId: string): Promise<{ ro
 /** An error whose message holds tenant text: control characters are shown as escapes (no terminal escapes). */
 const tenantError = (message: string) => new Error(commentText(message));
 
-const endpointPolicySchema = z.object({ id: z.string(), policy: z.object({ id: z.string().nullish(), name: z.string().nullish() }).loose().nullish() }).loose();
+const endpointPolicySchema = z
+  .object({
+    id: z.string(),
+    policy: z.object({ id: z.string().nullish(), name: z.string().nullish() }).loose().nullish(),
+  })
+  .loose();
 
 /**
  * The managed endpoints directly in the company's 'Computers and Groups' or its custom groups, with the
  * policy each runs: the endpoints from the inventory (`details.isManaged`, 77211-128494), the policy from
  * `getManagedEndpointDetails` (its `policy` member was seen live; the inventory does not document one).
  */
-async function readEndpointPolicies(c: GravityZoneClient, companyId: string, root: string, groups: GroupNode[]): Promise<EndpointPolicy[]> {
+async function readEndpointPolicies(
+  c: GravityZoneClient,
+  companyId: string,
+  root: string,
+  groups: GroupNode[],
+): Promise<EndpointPolicy[]> {
   const containers = new Map<string, string>([[root, companyId], ...groups.map((g) => [g.id, g.id] as const)]);
   const items = await c.listAll(
     "network",
     "getNetworkInventoryItems",
-    { parentId: companyId, filters: { type: { computers: true, virtualMachines: true }, depth: { allItemsRecursively: true } } },
+    {
+      parentId: companyId,
+      filters: { type: { computers: true, virtualMachines: true }, depth: { allItemsRecursively: true } },
+    },
     inventoryItem,
   );
   const out: EndpointPolicy[] = [];
@@ -271,7 +339,13 @@ async function readEndpointPolicies(c: GravityZoneClient, companyId: string, roo
     if (where === undefined || i.details?.isManaged !== true) continue;
     const d = await c.call("network", "getManagedEndpointDetails", { endpointId: i.id }, endpointPolicySchema);
     if (!d.policy?.id) continue;
-    out.push({ id: i.id, name: i.name, parentId: where, policyId: d.policy.id, policyName: d.policy.name ?? d.policy.id });
+    out.push({
+      id: i.id,
+      name: i.name,
+      parentId: where,
+      policyId: d.policy.id,
+      policyName: d.policy.name ?? d.policy.id,
+    });
   }
   return out;
 }

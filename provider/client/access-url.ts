@@ -22,13 +22,17 @@ export function normalizeAccessUrl(accessUrl: string): string {
   try {
     url = new URL(accessUrl);
   } catch {
-    throw configError(`the access URL ${JSON.stringify(accessUrl)} is not a valid URL (expected e.g. ${DEFAULT_ACCESS_URL})`);
+    throw configError(
+      `the access URL ${JSON.stringify(accessUrl)} is not a valid URL (expected e.g. ${DEFAULT_ACCESS_URL})`,
+    );
   }
   if (url.username || url.password) {
     throw configError("the access URL must not contain credentials; set the API key with gravityzone:apiKey");
   }
   if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
-    throw configError(`the access URL must use https:// (got ${url.protocol}//${url.host}); plain http is only allowed for a local emulator on a loopback address`);
+    throw configError(
+      `the access URL must use https:// (got ${url.protocol}//${url.host}); plain http is only allowed for a local emulator on a loopback address`,
+    );
   }
   url.search = "";
   url.hash = "";

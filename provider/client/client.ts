@@ -71,7 +71,8 @@ export interface ClientStats {
   rateLimited: number;
 }
 
-const WRITE_METHOD = /^(create|update|delete|set|add|remove|move|assign|suspend|activate|configure|send|change|push|start|kill|upload|reset|import)/;
+const WRITE_METHOD =
+  /^(create|update|delete|set|add|remove|move|assign|suspend|activate|configure|send|change|push|start|kill|upload|reset|import)/;
 const VERSION = "0.1.0";
 
 /** A GravityZone API client. One instance per access URL and key; cheap to create. */
@@ -113,7 +114,13 @@ export class GravityZoneClient {
    * Waits for a rate-limit slot first; retries reads on 5xx/network failures and any call on 429.
    * @throws GravityZoneError
    */
-  async call<S extends z.ZodType>(module: string, method: string, params: Record<string, unknown>, schema: S, options: CallOptions = {}): Promise<z.infer<S>> {
+  async call<S extends z.ZodType>(
+    module: string,
+    method: string,
+    params: Record<string, unknown>,
+    schema: S,
+    options: CallOptions = {},
+  ): Promise<z.infer<S>> {
     const isWrite = options.write ?? WRITE_METHOD.test(method);
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
@@ -128,9 +135,16 @@ export class GravityZoneClient {
         }
         const wait = backoffDelay(attempt, this.#retry, err);
         const elapsed = Date.now() - started;
-        if (!shouldRetry(err, isWrite) || attempt >= this.#retry.maxAttempts || elapsed + wait > this.#retry.maxElapsedMs) throw err;
+        if (
+          !shouldRetry(err, isWrite) ||
+          attempt >= this.#retry.maxAttempts ||
+          elapsed + wait > this.#retry.maxElapsedMs
+        )
+          throw err;
         this.stats.retries++;
-        this.#log?.(`retry ${module}.${method} after ${err.kind} in ${wait} ms (attempt ${attempt + 1}/${this.#retry.maxAttempts})`);
+        this.#log?.(
+          `retry ${module}.${method} after ${err.kind} in ${wait} ms (attempt ${attempt + 1}/${this.#retry.maxAttempts})`,
+        );
         if (err.kind !== "rate-limited") await sleep(wait);
       }
     }
@@ -141,14 +155,24 @@ export class GravityZoneClient {
    * each item once. Robust to a list that changes while it is read: items are de-duplicated by `id`,
    * and reading goes on until a page comes back short or past `pagesCount`.
    */
-  async *paginate<S extends z.ZodType>(module: string, method: string, params: Record<string, unknown>, itemSchema: S, options: PageOptions = {}): AsyncGenerator<z.infer<S>> {
+  async *paginate<S extends z.ZodType>(
+    module: string,
+    method: string,
+    params: Record<string, unknown>,
+    itemSchema: S,
+    options: PageOptions = {},
+  ): AsyncGenerator<z.infer<S>> {
     const perPage = options.perPage ?? 100;
     const seen = new Set<string>();
     const pageSchema = pagedResultSchema(itemSchema);
     for (let page = 1; ; page++) {
-      const result = await this.call(module, method, { ...params, page, perPage }, pageSchema, { ...options, write: false });
+      const result = await this.call(module, method, { ...params, page, perPage }, pageSchema, {
+        ...options,
+        write: false,
+      });
       for (const item of result.items) {
-        const id = typeof item === "object" && item !== null && "id" in item ? String((item as { id: unknown }).id) : undefined;
+        const id =
+          typeof item === "object" && item !== null && "id" in item ? String((item as { id: unknown }).id) : undefined;
         if (id !== undefined) {
           if (seen.has(id)) continue;
           seen.add(id);
@@ -160,13 +184,26 @@ export class GravityZoneClient {
   }
 
   /** Collects {@link paginate} into an array. */
-  async listAll<S extends z.ZodType>(module: string, method: string, params: Record<string, unknown>, itemSchema: S, options: PageOptions = {}): Promise<z.infer<S>[]> {
+  async listAll<S extends z.ZodType>(
+    module: string,
+    method: string,
+    params: Record<string, unknown>,
+    itemSchema: S,
+    options: PageOptions = {},
+  ): Promise<z.infer<S>[]> {
     const out: z.infer<S>[] = [];
     for await (const item of this.paginate(module, method, params, itemSchema, options)) out.push(item);
     return out;
   }
 
-  async #once(module: string, method: string, params: Record<string, unknown>, version: ApiVersion, isWrite: boolean, onSend?: () => void): Promise<unknown> {
+  async #once(
+    module: string,
+    method: string,
+    params: Record<string, unknown>,
+    version: ApiVersion,
+    isWrite: boolean,
+    onSend?: () => void,
+  ): Promise<unknown> {
     const release = await this.#limiter.acquire(module, method, { hold: true });
     try {
       onSend?.();
@@ -177,7 +214,13 @@ export class GravityZoneClient {
     }
   }
 
-  async #send(module: string, method: string, params: Record<string, unknown>, version: ApiVersion, isWrite: boolean): Promise<unknown> {
+  async #send(
+    module: string,
+    method: string,
+    params: Record<string, unknown>,
+    version: ApiVersion,
+    isWrite: boolean,
+  ): Promise<unknown> {
     const id = randomUUID();
     const url = `${this.accessUrl}/${version}/jsonrpc/${module}`;
     const body = JSON.stringify({ id, jsonrpc: "2.0", method, params: dropUndefined(params) });
@@ -206,7 +249,14 @@ export class GravityZoneClient {
     return this.#interpret(module, method, id, answer, isWrite, [this.#apiKey, ...secretParamValues(params)]);
   }
 
-  #interpret(module: string, method: string, id: string, answer: HttpAnswer, isWrite: boolean, secrets: readonly string[]): unknown {
+  #interpret(
+    module: string,
+    method: string,
+    id: string,
+    answer: HttpAnswer,
+    isWrite: boolean,
+    secrets: readonly string[],
+  ): unknown {
     const { status } = answer;
     if (status === 429) {
       throw new GravityZoneError({
@@ -220,10 +270,21 @@ export class GravityZoneClient {
     }
     const json = parseJson(answer.body);
     if (status !== 200) {
-      const rpcError = json && typeof json === "object" && "error" in json ? (json as { error: JsonRpcErrorBody }).error : undefined;
-      if (rpcError && typeof rpcError === "object") throw errorFromJsonRpc(module, method, redactDeep(rpcError, secrets) as JsonRpcErrorBody, status, isWrite);
+      const rpcError =
+        json && typeof json === "object" && "error" in json ? (json as { error: JsonRpcErrorBody }).error : undefined;
+      if (rpcError && typeof rpcError === "object")
+        throw errorFromJsonRpc(module, method, redactDeep(rpcError, secrets) as JsonRpcErrorBody, status, isWrite);
       throw new GravityZoneError({
-        kind: status === 401 ? "auth" : status === 403 ? "forbidden" : status === 405 ? "method-not-allowed" : status >= 500 ? "server" : "unexpected-response",
+        kind:
+          status === 401
+            ? "auth"
+            : status === 403
+              ? "forbidden"
+              : status === 405
+                ? "method-not-allowed"
+                : status >= 500
+                  ? "server"
+                  : "unexpected-response",
         module,
         method,
         httpStatus: status,
@@ -232,14 +293,26 @@ export class GravityZoneClient {
       });
     }
     if (json === undefined || typeof json !== "object" || json === null || Array.isArray(json)) {
-      throw this.#unexpected(module, method, `the body is not a JSON-RPC object: ${summarizeBody(answer.body, secrets)}`, isWrite);
+      throw this.#unexpected(
+        module,
+        method,
+        `the body is not a JSON-RPC object: ${summarizeBody(answer.body, secrets)}`,
+        isWrite,
+      );
     }
     const envelope = json as { id?: unknown; result?: unknown; error?: JsonRpcErrorBody };
     if (envelope.id !== undefined && envelope.id !== null && envelope.id !== id) {
-      throw this.#unexpected(module, method, redact(`the answer is for request id ${JSON.stringify(envelope.id)}, not ${id}`, secrets), isWrite);
+      throw this.#unexpected(
+        module,
+        method,
+        redact(`the answer is for request id ${JSON.stringify(envelope.id)}, not ${id}`, secrets),
+        isWrite,
+      );
     }
-    if (envelope.error && typeof envelope.error === "object") throw errorFromJsonRpc(module, method, redactDeep(envelope.error, secrets) as JsonRpcErrorBody, status, isWrite);
-    if (!("result" in envelope)) throw this.#unexpected(module, method, "the answer has neither result nor error", isWrite);
+    if (envelope.error && typeof envelope.error === "object")
+      throw errorFromJsonRpc(module, method, redactDeep(envelope.error, secrets) as JsonRpcErrorBody, status, isWrite);
+    if (!("result" in envelope))
+      throw this.#unexpected(module, method, "the answer has neither result nor error", isWrite);
     return envelope.result;
   }
 
@@ -257,18 +330,35 @@ export class GravityZoneClient {
   }
 
   #unexpected(module: string, method: string, details: string, isWrite: boolean): GravityZoneError {
-    return new GravityZoneError({ kind: "unexpected-response", module, method, details: this.#clean(details), ambiguous: isWrite });
+    return new GravityZoneError({
+      kind: "unexpected-response",
+      module,
+      method,
+      details: this.#clean(details),
+      ambiguous: isWrite,
+    });
   }
 
   #asGravityZoneError(module: string, method: string, e: unknown, isWrite: boolean): GravityZoneError {
     if (e instanceof GravityZoneError) return e;
     if (e instanceof BodyTooLargeError) return this.#unexpected(module, method, e.message, isWrite);
-    return new GravityZoneError({ kind: "network", module, method, details: this.#networkDetails(e), ambiguous: isWrite });
+    return new GravityZoneError({
+      kind: "network",
+      module,
+      method,
+      details: this.#networkDetails(e),
+      ambiguous: isWrite,
+    });
   }
 
   #networkDetails(e: unknown): string {
     const err = e as { name?: string; code?: string; message?: string };
-    if (err?.name === "TimeoutError" || err?.name === "AbortError" || err?.code === "UND_ERR_HEADERS_TIMEOUT" || err?.code === "UND_ERR_BODY_TIMEOUT") {
+    if (
+      err?.name === "TimeoutError" ||
+      err?.name === "AbortError" ||
+      err?.code === "UND_ERR_HEADERS_TIMEOUT" ||
+      err?.code === "UND_ERR_BODY_TIMEOUT"
+    ) {
       return `no complete answer within ${this.#timeoutMs} ms`;
     }
     const code = err?.code ? ` (${err.code})` : "";
@@ -320,7 +410,9 @@ const SUMMARY_MAX = 200;
  */
 function summarizeBody(body: string, secrets: readonly string[]): string {
   const head = body.length > SUMMARY_SCAN ? body.slice(0, SUMMARY_SCAN) : body;
-  const text = redact(head.replace(/<[^<>]*>/g, " "), secrets).replace(/\s+/g, " ").trim();
+  const text = redact(head.replace(/<[^<>]*>/g, " "), secrets)
+    .replace(/\s+/g, " ")
+    .trim();
   if (text === "") return "empty body";
   return text.length > SUMMARY_MAX ? `${text.slice(0, SUMMARY_MAX)}…` : text;
 }

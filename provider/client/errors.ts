@@ -93,7 +93,8 @@ export class GravityZoneError extends Error {
 const HINTS: Partial<Record<GravityZoneErrorKind, string>> = {
   auth: "check gravityzone:apiKey (or GRAVITYZONE_API_KEY) and that the key has not been revoked",
   forbidden: "enable this API for the key in GravityZone Control Center (My Account > API keys)",
-  "method-not-found": "this GravityZone console does not offer the method; check the access URL and the console version",
+  "method-not-found":
+    "this GravityZone console does not offer the method; check the access URL and the console version",
 };
 
 /** The most characters of the API's details quoted in a message (the full text stays in `details`). */
@@ -106,7 +107,12 @@ function shorten(details: string): string {
 
 function formatMessage(init: GravityZoneErrorInit): string {
   const where = `GravityZone ${init.module}.${init.method} failed`;
-  const code = init.code !== undefined ? `(${init.code})` : init.httpStatus !== undefined ? `(HTTP ${init.httpStatus})` : `(${init.kind})`;
+  const code =
+    init.code !== undefined
+      ? `(${init.code})`
+      : init.httpStatus !== undefined
+        ? `(HTTP ${init.httpStatus})`
+        : `(${init.kind})`;
   const hint = HINTS[init.kind];
   return `${where} ${code}: ${shorten(init.details)}${hint ? ` — ${hint}` : ""}`;
 }
@@ -123,7 +129,8 @@ export interface JsonRpcErrorBody {
   data?: { details?: unknown } | null;
 }
 
-const NOT_FOUND_DETAILS = /\bnot\s+(?:be\s+)?found\b|does\s*n[o']t\s+exist|no\s+longer\s+exists|\bunknown\s+\w*\s*id\b/i;
+const NOT_FOUND_DETAILS =
+  /\bnot\s+(?:be\s+)?found\b|does\s*n[o']t\s+exist|no\s+longer\s+exists|\bunknown\s+\w*\s*id\b/i;
 
 /**
  * Maps a JSON-RPC error (HTTP 200, or the body of a 401/403) to a {@link GravityZoneError}.
@@ -177,7 +184,10 @@ function kindOf(httpStatus: number, code: number | undefined, details: string): 
  */
 export function parseRetryAfter(value: string | string[] | undefined, now: number = Date.now()): number | undefined {
   if (value === undefined) return undefined;
-  const raw = (Array.isArray(value) ? value.join(",") : value).split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const raw = (Array.isArray(value) ? value.join(",") : value)
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
   let best: number | undefined;
   for (const part of raw) {
     let ms: number | undefined;

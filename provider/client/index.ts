@@ -2,10 +2,28 @@
  * The GravityZone API client: transport, auth, errors, rate limits, retries, pagination, schemas.
  * @packageDocumentation
  */
-export { GravityZoneClient, type GravityZoneClientOptions, type CallOptions, type PageOptions, type ApiVersion, type ClientStats } from "./client";
+export {
+  GravityZoneClient,
+  type GravityZoneClientOptions,
+  type CallOptions,
+  type PageOptions,
+  type ApiVersion,
+  type ClientStats,
+} from "./client";
 export { GravityZoneError, isGravityZoneError, parseRetryAfter, type GravityZoneErrorKind } from "./errors";
 export { DEFAULT_ACCESS_URL, isLoopbackHost, normalizeAccessUrl } from "./access-url";
-export { BUDGETS, rateClassOf, inOperation, currentOrder, SlidingWindowLimiter, KeyRateLimiter, type RateClass, type Budget, type SlotRelease, type AcquireOptions } from "./rate-limit";
+export {
+  BUDGETS,
+  rateClassOf,
+  inOperation,
+  currentOrder,
+  SlidingWindowLimiter,
+  KeyRateLimiter,
+  type RateClass,
+  type Budget,
+  type SlotRelease,
+  type AcquireOptions,
+} from "./rate-limit";
 export { DEFAULT_RETRY_POLICY, shouldRetry, backoffDelay, type RetryPolicy } from "./retry";
 export { redact, REDACTED } from "./redact";
 export { assignResult, idSchema, pagedResultSchema, trueResult, okResult, newIdResult } from "./schemas";

@@ -188,7 +188,15 @@ export class SlidingWindowLimiter {
    */
   acquire(options: AcquireOptions = {}, inner?: (order: number) => Promise<SlotRelease>): Promise<SlotRelease> {
     return new Promise<SlotRelease>((resolve, reject) => {
-      const w: Waiter = { tier: options.narrow ? 0 : 1, order: options.order ?? currentOrder(), arrival: ++this.arrivals, hold: options.hold === true, inner, resolve, reject };
+      const w: Waiter = {
+        tier: options.narrow ? 0 : 1,
+        order: options.order ?? currentOrder(),
+        arrival: ++this.arrivals,
+        hold: options.hold === true,
+        inner,
+        resolve,
+        reject,
+      };
       let i = this.waiters.length;
       const after = (x: Waiter) => x.tier > w.tier || (x.tier === w.tier && x.order > w.order);
       while (i > 0 && after(this.waiters[i - 1]!)) i--;
@@ -280,7 +288,14 @@ export class SlidingWindowLimiter {
     const paused = this.pausedUntil - now;
     const full = this.untilFree(this.stamps, this.budget.limit, now);
     const reserved = narrow ? 0 : Math.min(this.budget.limit, this.reserved());
-    const plain = reserved > 0 ? this.untilFree(this.stamps.filter((s) => !s.narrow), this.budget.limit - reserved, now) : 0;
+    const plain =
+      reserved > 0
+        ? this.untilFree(
+            this.stamps.filter((s) => !s.narrow),
+            this.budget.limit - reserved,
+            now,
+          )
+        : 0;
     return Math.max(0, paused, full, plain);
   }
 
@@ -468,7 +483,10 @@ export class WaitAnnouncer {
     const calls = first.ahead === 1 ? "1 call of that budget goes" : `${first.ahead} calls of that budget go`;
     const ahead = notices.length === 1 && first.ahead > 0 ? `; ${calls} first` : "";
     const retryAfter = notices.reduce((m, n) => Math.max(m, n.retryAfterMs), 0);
-    const paused = retryAfter > 0 ? `GravityZone answered 429 (too many requests) and asked for a pause of ${formatWait(retryAfter)}; ` : "";
+    const paused =
+      retryAfter > 0
+        ? `GravityZone answered 429 (too many requests) and asked for a pause of ${formatWait(retryAfter)}; `
+        : "";
     return `${what}: ${paused}${budgetReason(this.cls, this.scale)}${ahead}.`;
   }
 }
@@ -506,7 +524,8 @@ export class KeyRateLimiter {
     if (!l) {
       const b = BUDGETS[cls];
       // While companies calls wait, the key-wide budget keeps their share of each window for them.
-      const reserved = cls === "default" ? () => (this.limiters.get("companies")?.busy ? BUDGETS.companies.limit : 0) : undefined;
+      const reserved =
+        cls === "default" ? () => (this.limiters.get("companies")?.busy ? BUDGETS.companies.limit : 0) : undefined;
       l = new SlidingWindowLimiter({ limit: b.limit, windowMs: b.windowMs / this.scale }, reserved);
       this.limiters.set(cls, l);
     }
@@ -539,7 +558,9 @@ export class KeyRateLimiter {
     const granted =
       cls === "default"
         ? this.limiter("default").acquire(watched)
-        : this.limiter(cls).acquire(watched, (order) => this.limiter("default").acquire({ ...opts, order, narrow: true }));
+        : this.limiter(cls).acquire(watched, (order) =>
+            this.limiter("default").acquire({ ...opts, order, narrow: true }),
+          );
     return granted.then(
       (release) => (stop?.(), release),
       (e: unknown) => {

@@ -24,7 +24,18 @@ const GAP = "(?:\\s|\\\\[nrt])*";
 function charPattern(ch: string): string {
   const code = ch.codePointAt(0)!;
   const hex = code.toString(16);
-  const alts = [escapeRe(ch), `\\\\u0{0,${Math.max(0, 4 - hex.length)}}${hex.split("").map((d) => `[${d}${d.toUpperCase()}]`).join("")}`, `&#0*${code};`, `&#[xX]0*${hex.split("").map((d) => `[${d}${d.toUpperCase()}]`).join("")};`];
+  const alts = [
+    escapeRe(ch),
+    `\\\\u0{0,${Math.max(0, 4 - hex.length)}}${hex
+      .split("")
+      .map((d) => `[${d}${d.toUpperCase()}]`)
+      .join("")}`,
+    `&#0*${code};`,
+    `&#[xX]0*${hex
+      .split("")
+      .map((d) => `[${d}${d.toUpperCase()}]`)
+      .join("")};`,
+  ];
   if (ch === "/") alts.push("\\\\/");
   const named: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
   if (named[ch]) alts.push(named[ch]);
@@ -38,8 +49,10 @@ function formPattern(form: string): string {
 
 /** A pattern for a percent-encoded form, with hex digits of either case. */
 function percentPattern(secret: string): string {
-  return encodeURIComponent(secret).replace(/%([0-9A-F]{2})|([^%])/g, (_m, hex: string | undefined, ch: string | undefined) =>
-    hex !== undefined ? `%[${hex[0]}${hex[0]!.toLowerCase()}][${hex[1]}${hex[1]!.toLowerCase()}]` : escapeRe(ch!),
+  return encodeURIComponent(secret).replace(
+    /%([0-9A-F]{2})|([^%])/g,
+    (_m, hex: string | undefined, ch: string | undefined) =>
+      hex !== undefined ? `%[${hex[0]}${hex[0]!.toLowerCase()}][${hex[1]}${hex[1]!.toLowerCase()}]` : escapeRe(ch!),
   );
 }
 

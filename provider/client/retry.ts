@@ -39,7 +39,12 @@ export function shouldRetry(error: GravityZoneError, isWrite: boolean): boolean 
  * The wait before attempt `attempt + 1` (attempt counts from 1): the server's Retry-After when it gave
  * one, else capped exponential backoff with full jitter.
  */
-export function backoffDelay(attempt: number, policy: RetryPolicy, error?: GravityZoneError, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  policy: RetryPolicy,
+  error?: GravityZoneError,
+  random: () => number = Math.random,
+): number {
   if (error?.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, policy.maxElapsedMs);
   const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(cap / 2 + (random() * cap) / 2);

@@ -24,7 +24,9 @@ export const trueResult = z.literal(true);
 /** Methods that answer `null` (or, on some consoles, `true`) on success. */
 export const okResult = z.union([z.null(), z.literal(true), z.undefined()]);
 
-const createdRecords = z.object({ records: z.array(z.string().min(1)).min(1), success: z.boolean().optional() }).loose();
+const createdRecords = z
+  .object({ records: z.array(z.string().min(1)).min(1), success: z.boolean().optional() })
+  .loose();
 
 /**
  * Methods that answer the new object's id: documented as the id string; some consoles answer

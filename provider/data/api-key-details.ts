@@ -31,7 +31,12 @@ export interface GetApiKeyDetailsResult {
 }
 
 const answer = z
-  .object({ enabledApis: z.array(z.string()).nullish(), createdAt: z.string().nullish(), companyId: z.string().nullish(), userId: z.string().nullish() })
+  .object({
+    enabledApis: z.array(z.string()).nullish(),
+    createdAt: z.string().nullish(),
+    companyId: z.string().nullish(),
+    userId: z.string().nullish(),
+  })
   .loose();
 
 /** Reads the key's details. @internal */

@@ -66,27 +66,34 @@ const endpointItem = z
     label: opt(z.string()),
   })
   .loose()
-  .transform(
-    (e): EndpointSummary => ({
-      id: e.id,
-      name: e.name,
-      isManaged: e.isManaged,
-      groupId: e.groupId,
-      fqdn: e.fqdn,
-      operatingSystemVersion: e.operatingSystemVersion,
-      ip: e.ip,
-      label: e.label,
-      details: { ...e },
-    }),
-  );
+  .transform((e): EndpointSummary => ({
+    id: e.id,
+    name: e.name,
+    isManaged: e.isManaged,
+    groupId: e.groupId,
+    fqdn: e.fqdn,
+    operatingSystemVersion: e.operatingSystemVersion,
+    ip: e.ip,
+    label: e.label,
+    details: { ...e },
+  }));
 
 /** Lists endpoints (all pages, 1000 per page on v1.1). @internal */
 export async function listEndpoints(c: GravityZoneClient, args: GetEndpointsArgs): Promise<GetEndpointsResult> {
-  const endpoints = await c.listAll("network", "getEndpointsList", { parentId: args.parentId, isManaged: args.isManaged, filters: args.recursive ? { depth: { allItemsRecursively: true } } : undefined },
-    endpointItem, {
-    version: "v1.1",
-    perPage: ENDPOINTS_PER_PAGE,
-  });
+  const endpoints = await c.listAll(
+    "network",
+    "getEndpointsList",
+    {
+      parentId: args.parentId,
+      isManaged: args.isManaged,
+      filters: args.recursive ? { depth: { allItemsRecursively: true } } : undefined,
+    },
+    endpointItem,
+    {
+      version: "v1.1",
+      perPage: ENDPOINTS_PER_PAGE,
+    },
+  );
   const needle = args.nameContains?.toLowerCase();
   return { endpoints: needle ? endpoints.filter((e) => e.name.toLowerCase().includes(needle)) : endpoints };
 }

@@ -34,9 +34,23 @@ export interface GetInstallationLinksResult {
 const entry = z.object({ packageName: z.string(), companyName: z.string().nullish() }).loose();
 
 /** Reads installation links. @internal */
-export async function readInstallationLinks(c: GravityZoneClient, args: GetInstallationLinksArgs): Promise<GetInstallationLinksResult> {
-  const all = await c.call("packages", "getInstallationLinks", { companyId: args.companyId, packageName: args.packageName }, z.array(entry));
-  return { packages: all.map((e) => ({ packageName: e.packageName, companyName: e.companyName ?? undefined, links: installLinksOf(e) })) };
+export async function readInstallationLinks(
+  c: GravityZoneClient,
+  args: GetInstallationLinksArgs,
+): Promise<GetInstallationLinksResult> {
+  const all = await c.call(
+    "packages",
+    "getInstallationLinks",
+    { companyId: args.companyId, packageName: args.packageName },
+    z.array(entry),
+  );
+  return {
+    packages: all.map((e) => ({
+      packageName: e.packageName,
+      companyName: e.companyName ?? undefined,
+      links: installLinksOf(e),
+    })),
+  };
 }
 
 /**

@@ -53,11 +53,18 @@ const entry = z
  * The answer: documented as an Array whose members are one licence's fields (77211-127105), answered as
  * one object by the consoles community clients use. Both are read; from an array, the main licence.
  */
-const info = z.union([entry, z.array(entry)]).transform((r) => (Array.isArray(r) ? (r.find((e) => e.isAddon !== true) ?? r[0] ?? {}) : r));
+const info = z
+  .union([entry, z.array(entry)])
+  .transform((r) => (Array.isArray(r) ? (r.find((e) => e.isAddon !== true) ?? r[0] ?? {}) : r));
 
 /** Reads license information. @internal */
 export async function readLicenseInfo(c: GravityZoneClient, args: GetLicenseInfoArgs): Promise<GetLicenseInfoResult> {
-  const d = await c.call("licensing", "getLicenseInfo", { companyId: args.companyId, returnAllProducts: args.returnAllProducts }, info);
+  const d = await c.call(
+    "licensing",
+    "getLicenseInfo",
+    { companyId: args.companyId, returnAllProducts: args.returnAllProducts },
+    info,
+  );
   const { licenseKey, ...rest } = d as typeof d & { licenseKey?: unknown };
   return {
     licenseKey: typeof licenseKey === "string" && licenseKey !== "" ? pulumi.secret(licenseKey) : undefined,

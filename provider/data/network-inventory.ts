@@ -90,17 +90,15 @@ const inventoryItem = z
     details: z.record(z.string(), z.unknown()).nullish(),
   })
   .loose()
-  .transform(
-    (i): InventoryItem => ({
-      id: i.id,
-      name: i.name,
-      type: i.type,
-      kind: inventoryKind(i.type),
-      parentId: i.parentId ?? undefined,
-      companyId: i.companyId ?? undefined,
-      details: i.details ?? {},
-    }),
-  );
+  .transform((i): InventoryItem => ({
+    id: i.id,
+    name: i.name,
+    type: i.type,
+    kind: inventoryKind(i.type),
+    parentId: i.parentId ?? undefined,
+    companyId: i.companyId ?? undefined,
+    details: i.details ?? {},
+  }));
 
 /** The `filters` parameter for the arguments, or undefined when none apply. */
 function filtersOf(args: GetNetworkInventoryArgs): Record<string, unknown> | undefined {
@@ -108,7 +106,9 @@ function filtersOf(args: GetNetworkInventoryArgs): Record<string, unknown> | und
   if (args.types !== undefined && args.types.length > 0) {
     for (const t of args.types) {
       if (!(INVENTORY_TYPE_FILTERS as readonly string[]).includes(t)) {
-        throw new Error(`getNetworkInventory: unknown type filter ${JSON.stringify(t)}; allowed: ${INVENTORY_TYPE_FILTERS.join(", ")}`);
+        throw new Error(
+          `getNetworkInventory: unknown type filter ${JSON.stringify(t)}; allowed: ${INVENTORY_TYPE_FILTERS.join(", ")}`,
+        );
       }
     }
     filters.type = Object.fromEntries(args.types.map((t) => [t, true]));
@@ -118,8 +118,16 @@ function filtersOf(args: GetNetworkInventoryArgs): Record<string, unknown> | und
 }
 
 /** Lists inventory items (all pages). @internal */
-export async function listNetworkInventory(c: GravityZoneClient, args: GetNetworkInventoryArgs): Promise<GetNetworkInventoryResult> {
-  const items = await c.listAll("network", "getNetworkInventoryItems", { parentId: args.parentId, filters: filtersOf(args) }, inventoryItem);
+export async function listNetworkInventory(
+  c: GravityZoneClient,
+  args: GetNetworkInventoryArgs,
+): Promise<GetNetworkInventoryResult> {
+  const items = await c.listAll(
+    "network",
+    "getNetworkInventoryItems",
+    { parentId: args.parentId, filters: filtersOf(args) },
+    inventoryItem,
+  );
   const needle = args.nameContains?.toLowerCase();
   return { items: needle ? items.filter((i) => i.name.toLowerCase().includes(needle)) : items };
 }

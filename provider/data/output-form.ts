@@ -9,5 +9,6 @@ export type Inputs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
 
 /** Builds the Output form of a Promise-returning data source. */
 export function outputForm<A extends object, R>(fn: (args: A) => Promise<R>): (args?: Inputs<A>) => pulumi.Output<R> {
-  return (args) => pulumi.output((args ?? {}) as pulumi.Input<A>).apply((resolved) => fn(resolved as A)) as pulumi.Output<R>;
+  return (args) =>
+    pulumi.output((args ?? {}) as pulumi.Input<A>).apply((resolved) => fn(resolved as A)) as pulumi.Output<R>;
 }

@@ -37,7 +37,12 @@ export interface GetPoliciesResult {
 const policyItem = z
   .object({ id: z.string(), name: z.string(), companyId: z.string().nullish(), companyName: z.string().nullish() })
   .loose()
-  .transform((p): PolicySummary => ({ id: p.id, name: p.name, companyId: p.companyId ?? undefined, companyName: p.companyName ?? undefined }));
+  .transform((p): PolicySummary => ({
+    id: p.id,
+    name: p.name,
+    companyId: p.companyId ?? undefined,
+    companyName: p.companyName ?? undefined,
+  }));
 
 /** Lists policies (all pages). @internal */
 export async function listPolicies(c: GravityZoneClient, args: GetPoliciesArgs): Promise<GetPoliciesResult> {
@@ -78,7 +83,9 @@ export interface GetPolicyResult {
   details: Record<string, unknown>;
 }
 
-const policyDetails = z.object({ id: z.string(), name: z.string(), settings: z.record(z.string(), z.unknown()).optional() }).loose();
+const policyDetails = z
+  .object({ id: z.string(), name: z.string(), settings: z.record(z.string(), z.unknown()).optional() })
+  .loose();
 
 /** Reads one policy. @internal */
 export async function readPolicy(c: GravityZoneClient, args: GetPolicyArgs): Promise<GetPolicyResult> {

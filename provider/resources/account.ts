@@ -103,7 +103,13 @@ export interface AccountArgs {
   adopt?: pulumi.Input<boolean>;
 }
 
-const ROLE_CODES = { companyAdministrator: 1, networkAdministrator: 2, reporter: 3, partner: 4, custom: 5 } as const satisfies Record<AccountRole, number>;
+const ROLE_CODES = {
+  companyAdministrator: 1,
+  networkAdministrator: 2,
+  reporter: 3,
+  partner: 4,
+  custom: 5,
+} as const satisfies Record<AccountRole, number>;
 
 /** Why a password breaks GravityZone's rule; never contains the password. */
 export function passwordProblem(p: string): string | undefined {
@@ -118,7 +124,11 @@ export function passwordProblem(p: string): string | undefined {
 
 const password = z.string({ error: "must be a string" }).superRefine((p, ctx) => {
   const why = passwordProblem(p);
-  if (why) ctx.addIssue({ code: "custom", message: `${why} (12–128 characters with upper- and lower-case letters, a digit and a special character)` });
+  if (why)
+    ctx.addIssue({
+      code: "custom",
+      message: `${why} (12–128 characters with upper- and lower-case letters, a digit and a special character)`,
+    });
 });
 
 const timezone = z.string().refine((tz) => {
@@ -142,7 +152,12 @@ const phoneSchema = z.strictObject({
 });
 
 /** Rights as the set of granted ones: `false` entries are dropped so equal grants compare equal. */
-const grantedOnly = (r: Record<string, boolean>) => Object.fromEntries(Object.entries(r).filter(([, v]) => v).sort(([a], [b]) => a.localeCompare(b)));
+const grantedOnly = (r: Record<string, boolean>) =>
+  Object.fromEntries(
+    Object.entries(r)
+      .filter(([, v]) => v)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
 
 const schema = z
   .strictObject({
@@ -160,7 +175,8 @@ const schema = z
     adopt: z.boolean().default(false),
   })
   .superRefine((a, ctx) => {
-    if (a.rights !== undefined && a.role !== "custom") ctx.addIssue({ code: "custom", path: ["rights"], message: 'are only allowed with role "custom"' });
+    if (a.rights !== undefined && a.role !== "custom")
+      ctx.addIssue({ code: "custom", path: ["rights"], message: 'are only allowed with role "custom"' });
   });
 
 /** Resolved inputs of {@link Account}. */
@@ -185,21 +201,39 @@ export const accountView = z
     rights: z.record(z.string(), z.boolean()).nullish(),
     targetIds: z.array(z.string()).nullish(),
     // Both members are null when no number is set (the getAccountDetails example, 77211-1081603).
-    phoneNumber: z.object({ countryCode: z.string().nullish(), subscriberNumber: z.string().nullish() }).loose().nullish(),
-    profile: z.object({ fullName: z.string(), timezone: z.string().nullish(), language: z.string().nullish() }).loose().nullish(),
+    phoneNumber: z
+      .object({ countryCode: z.string().nullish(), subscriberNumber: z.string().nullish() })
+      .loose()
+      .nullish(),
+    profile: z
+      .object({ fullName: z.string(), timezone: z.string().nullish(), language: z.string().nullish() })
+      .loose()
+      .nullish(),
   })
   .loose();
 type AccountView = z.infer<typeof accountView>;
 
 /** Fields sent to `updateAccount` when they change. */
-const UPDATE_FIELDS = ["email", "profile", "userName", "role", "rights", "targetIds", "phoneNumber", "password"] as const;
+const UPDATE_FIELDS = [
+  "email",
+  "profile",
+  "userName",
+  "role",
+  "rights",
+  "targetIds",
+  "phoneNumber",
+  "password",
+] as const;
 
-const roleName = (code: number): AccountRole | undefined => (Object.keys(ROLE_CODES) as AccountRole[]).find((k) => ROLE_CODES[k] === code);
+const roleName = (code: number): AccountRole | undefined =>
+  (Object.keys(ROLE_CODES) as AccountRole[]).find((k) => ROLE_CODES[k] === code);
 
 /** The company's account with this email, if any. Accounts created together share one listing ({@link sharedListing}). */
 async function findByEmail(c: GravityZoneClient, companyId: string | undefined, address: string) {
   const key = address.toLowerCase();
-  const all = await sharedListing(c, "accounts", companyId ?? "", {}, (onSend) => c.listAll("accounts", "getAccountsList", { companyId }, accountView, { onSend }));
+  const all = await sharedListing(c, "accounts", companyId ?? "", {}, (onSend) =>
+    c.listAll("accounts", "getAccountsList", { companyId }, accountView, { onSend }),
+  );
   return all.find((a) => a.email.toLowerCase() === key);
 }
 
@@ -232,12 +266,19 @@ function reflect(base: AccountOutputs, a: AccountView): AccountOutputs {
     out.profile = {
       fullName: a.profile.fullName,
       timezone: base.profile.timezone === undefined ? undefined : (a.profile.timezone ?? undefined),
-      language: base.profile.language === undefined ? undefined : ((a.profile.language as AccountInputs["profile"]["language"]) ?? undefined),
+      language:
+        base.profile.language === undefined
+          ? undefined
+          : ((a.profile.language as AccountInputs["profile"]["language"]) ?? undefined),
     };
   }
   if (base.userName !== undefined) out.userName = a.userName ?? undefined;
   const pn = a.phoneNumber;
-  if (base.phoneNumber !== undefined) out.phoneNumber = pn?.countryCode && pn.subscriberNumber ? { countryCode: pn.countryCode, subscriberNumber: pn.subscriberNumber } : undefined;
+  if (base.phoneNumber !== undefined)
+    out.phoneNumber =
+      pn?.countryCode && pn.subscriberNumber
+        ? { countryCode: pn.countryCode, subscriberNumber: pn.subscriberNumber }
+        : undefined;
   const granted = role === "custom" && a.rights ? grantedOnly(a.rights) : undefined;
   // Rights left out of the program are not managed: reporting them would show a diff that no update can fix.
   out.rights = base.rights !== undefined ? (granted ?? {}) : undefined;
@@ -246,7 +287,10 @@ function reflect(base: AccountOutputs, a: AccountView): AccountOutputs {
   if (a.targetIds === undefined || a.targetIds === null) return out;
   const targets = a.targetIds;
   // The same targets in another order are no change.
-  const sameSet = base.targetIds !== undefined && base.targetIds.length === targets.length && targets.every((t) => base.targetIds!.includes(t));
+  const sameSet =
+    base.targetIds !== undefined &&
+    base.targetIds.length === targets.length &&
+    targets.every((t) => base.targetIds!.includes(t));
   out.targetIds = sameSet ? base.targetIds : targets.length > 0 || base.targetIds !== undefined ? targets : undefined;
   return out;
 }
@@ -343,7 +387,6 @@ export const handler = defineHandler<AccountInputs, AccountOutputs>({
   },
 });
 
-
 const provider = dynamicProvider("account");
 
 /**
@@ -391,13 +434,21 @@ export class Account extends pulumi.dynamic.Resource {
 
   /** Declares an account. */
   constructor(name: string, args: AccountArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = { accountId: undefined, adopted: undefined, ...args, password: args.password === undefined ? undefined : pulumi.secret(args.password) };
+    const props = {
+      accountId: undefined,
+      adopted: undefined,
+      ...args,
+      password: args.password === undefined ? undefined : pulumi.secret(args.password),
+    };
     super(provider, name, props, withSecretOutputs(opts, ["password"]), "gravityzone", "Account");
   }
 }
 
 /** `opts` with `names` added to `additionalSecretOutputs` (keeping the caller's). */
-function withSecretOutputs(opts: pulumi.CustomResourceOptions | undefined, names: string[]): pulumi.CustomResourceOptions {
+function withSecretOutputs(
+  opts: pulumi.CustomResourceOptions | undefined,
+  names: string[],
+): pulumi.CustomResourceOptions {
   const merged = [...new Set([...(opts?.additionalSecretOutputs ?? []), ...names])];
   return { ...opts, additionalSecretOutputs: merged };
 }

@@ -23,7 +23,18 @@ import { defineHandler, sameValue } from "../handler";
 import { providerClient } from "../settings";
 import { idRef, plainText } from "../validation";
 import { GATHER_MS } from "../shared-listing";
-import { blocklistWrite, HASH_TYPES, HASH_TYPE_CODE, type HashType, hashTypeOf, listHashItems, listRuleItems, noteOf, removeHashItem, type RuleItem } from "./blocklist-items";
+import {
+  blocklistWrite,
+  HASH_TYPES,
+  HASH_TYPE_CODE,
+  type HashType,
+  hashTypeOf,
+  listHashItems,
+  listRuleItems,
+  noteOf,
+  removeHashItem,
+  type RuleItem,
+} from "./blocklist-items";
 
 export { HASH_TYPES, type HashType } from "./blocklist-items";
 
@@ -123,7 +134,10 @@ const address = z.strictObject({
     .optional(),
   portRange: z
     .string()
-    .regex(/^\d{1,5}(-\d{1,5})?(,\d{1,5}(-\d{1,5})?)*$/, "must be ports or port ranges separated by commas, e.g. 443 or 300-400,8080")
+    .regex(
+      /^\d{1,5}(-\d{1,5})?(,\d{1,5}(-\d{1,5})?)*$/,
+      "must be ports or port ranges separated by commas, e.g. 443 or 300-400,8080",
+    )
     .optional(),
 });
 
@@ -139,7 +153,10 @@ const connection = z.strictObject({
       enable: z.boolean(),
       remoteMac: z
         .string()
-        .regex(/^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}(;([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2})*$/, "must be MAC addresses separated by ;, e.g. AA:AA:AA:AA:AA:AA;BB:BB:BB:BB:BB:BB")
+        .regex(
+          /^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}(;([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2})*$/,
+          "must be MAC addresses separated by ;, e.g. AA:AA:AA:AA:AA:AA;BB:BB:BB:BB:BB:BB",
+        )
         .optional(),
     })
     .optional(),
@@ -172,24 +189,49 @@ const schema = z
     note: plainText(512).optional(),
     adopt: z.boolean().default(false),
   })
-  .overwrite((v) => (v.hash !== undefined && v.hashType === undefined ? { ...v, hashType: v.hash.length === 32 ? ("md5" as const) : ("sha256" as const) } : v))
+  .overwrite((v) =>
+    v.hash !== undefined && v.hashType === undefined
+      ? { ...v, hashType: v.hash.length === 32 ? ("md5" as const) : ("sha256" as const) }
+      : v,
+  )
   .superRefine((v, ctx) => {
     const given = (["hash", "path", "connection"] as const).filter((k) => v[k] !== undefined);
     if (given.length !== 1) {
-      ctx.addIssue({ code: "custom", path: [given[1] ?? "hash"], message: "give exactly one of hash, path or connection" });
+      ctx.addIssue({
+        code: "custom",
+        path: [given[1] ?? "hash"],
+        message: "give exactly one of hash, path or connection",
+      });
       return;
     }
     if (v.hash !== undefined) {
       const type = v.hashType ?? "sha256";
       if (!new RegExp(`^[0-9a-f]{${HASH_LENGTH[type]}}$`).test(v.hash)) {
-        const what = type === "md5" ? "an MD5 hash: 32 hexadecimal characters" : "a SHA-256 hash: 64 hexadecimal characters";
+        const what =
+          type === "md5" ? "an MD5 hash: 32 hexadecimal characters" : "a SHA-256 hash: 64 hexadecimal characters";
         ctx.addIssue({ code: "custom", path: ["hash"], message: `must be ${what}` });
       }
-      if (v.sourceInfo === undefined) ctx.addIssue({ code: "custom", path: ["sourceInfo"], message: "is required for hash entries (GravityZone records why a hash is blocked)" });
-      if (v.note !== undefined) ctx.addIssue({ code: "custom", path: ["note"], message: "is for path and connection rules; use sourceInfo for hash entries" });
+      if (v.sourceInfo === undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: ["sourceInfo"],
+          message: "is required for hash entries (GravityZone records why a hash is blocked)",
+        });
+      if (v.note !== undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: ["note"],
+          message: "is for path and connection rules; use sourceInfo for hash entries",
+        });
     } else {
-      if (v.hashType !== undefined) ctx.addIssue({ code: "custom", path: ["hashType"], message: "is only for hash entries" });
-      if (v.sourceInfo !== undefined) ctx.addIssue({ code: "custom", path: ["sourceInfo"], message: "is for hash entries; use note for path and connection rules" });
+      if (v.hashType !== undefined)
+        ctx.addIssue({ code: "custom", path: ["hashType"], message: "is only for hash entries" });
+      if (v.sourceInfo !== undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: ["sourceInfo"],
+          message: "is for hash entries; use note for path and connection rules",
+        });
     }
   });
 
@@ -218,7 +260,8 @@ export function projectOnto(declared: unknown, actual: unknown): unknown {
   if (declared && typeof declared === "object" && !Array.isArray(declared)) {
     if (!actual || typeof actual !== "object" || Array.isArray(actual)) return actual;
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(declared)) out[k] = projectOnto((declared as Record<string, unknown>)[k], (actual as Record<string, unknown>)[k]);
+    for (const k of Object.keys(declared))
+      out[k] = projectOnto((declared as Record<string, unknown>)[k], (actual as Record<string, unknown>)[k]);
     return out;
   }
   return actual;
@@ -227,21 +270,28 @@ export function projectOnto(declared: unknown, actual: unknown): unknown {
 /** A rule's details with a connection's program hash in lower case, the form inputs are normalised to. */
 function detailsOf(item: RuleItem): Record<string, unknown> {
   const details = item.details ?? {};
-  return item.type === "connection" && typeof details.hash === "string" ? { ...details, hash: details.hash.toLowerCase() } : details;
+  return item.type === "connection" && typeof details.hash === "string"
+    ? { ...details, hash: details.hash.toLowerCase() }
+    : details;
 }
 
 /** True when the v1.2 rule is the one the inputs declare. */
 function matchesRule(i: BlocklistEntryInputs, item: RuleItem): boolean {
   const details = detailsOf(item);
   // GravityZone treats paths that differ only in case as the same rule.
-  if (i.path !== undefined) return item.type === "path" && typeof details.path === "string" && details.path.toLowerCase() === i.path.toLowerCase();
+  if (i.path !== undefined)
+    return (
+      item.type === "path" && typeof details.path === "string" && details.path.toLowerCase() === i.path.toLowerCase()
+    );
   return item.type === "connection" && sameValue(projectOnto(i.connection, details), i.connection);
 }
 
 async function findEntry(c: GravityZoneClient, i: BlocklistEntryInputs): Promise<{ id: string } | undefined> {
   if (i.hash !== undefined) {
     const code = HASH_TYPE_CODE[i.hashType!];
-    return (await listHashItems(c, i.companyId)).find((item) => item.hashType === code && item.hash.toLowerCase() === i.hash);
+    return (await listHashItems(c, i.companyId)).find(
+      (item) => item.hashType === code && item.hash.toLowerCase() === i.hash,
+    );
   }
   return (await listRuleItems(c, i.companyId)).find((item) => matchesRule(i, item));
 }
@@ -251,7 +301,19 @@ async function addEntry(c: GravityZoneClient, i: BlocklistEntryInputs): Promise<
     // Hashes of the same company, algorithm and note added together go out in one call.
     const key = `add:${i.companyId ?? ""}:${i.hashType}:${i.sourceInfo}`;
     const send = (hashList: string[]) =>
-      blocklistWrite(c, () => c.call("incidents", "addToBlocklist", { hashType: HASH_TYPE_CODE[i.hashType!], hashList: [...new Set(hashList)], sourceInfo: i.sourceInfo, companyId: i.companyId }, trueResult)).then(() => undefined);
+      blocklistWrite(c, () =>
+        c.call(
+          "incidents",
+          "addToBlocklist",
+          {
+            hashType: HASH_TYPE_CODE[i.hashType!],
+            hashList: [...new Set(hashList)],
+            sourceInfo: i.sourceInfo,
+            companyId: i.companyId,
+          },
+          trueResult,
+        ),
+      ).then(() => undefined);
     await batched(c, key, i.hash, ADD_HASHES_PER_CALL, send);
     return;
   }
@@ -260,7 +322,13 @@ async function addEntry(c: GravityZoneClient, i: BlocklistEntryInputs): Promise<
   // recursive defaults to true (77211-135327): a rule added at a partner would apply to every company
   // below it, where this resource neither reads nor removes it. It applies to the named company only.
   await blocklistWrite(c, () =>
-    c.call("incidents", "addToBlocklist", { companyId: i.companyId, type, rules: [{ details, note: i.note }], recursive: false }, trueResult, { version: "v1.2" }),
+    c.call(
+      "incidents",
+      "addToBlocklist",
+      { companyId: i.companyId, type, rules: [{ details, note: i.note }], recursive: false },
+      trueResult,
+      { version: "v1.2" },
+    ),
   );
 }
 
@@ -288,7 +356,13 @@ const batches = new WeakMap<GravityZoneClient, Map<string, { next?: Batch<unknow
  * blocklist methods allow 5 calls a minute. Same rule as the shared listings: an item joins the batch
  * that has not been sent yet; a batch is sent when the one before it is done.
  */
-function batched<T>(c: GravityZoneClient, key: string, item: T, max: number, send: (items: T[]) => Promise<void>): Promise<void> {
+function batched<T>(
+  c: GravityZoneClient,
+  key: string,
+  item: T,
+  max: number,
+  send: (items: T[]) => Promise<void>,
+): Promise<void> {
   let byKey = batches.get(c);
   if (!byKey) batches.set(c, (byKey = new Map()));
   let slot = byKey.get(key);
@@ -330,7 +404,11 @@ interface Removal {
  */
 async function removeRule(c: GravityZoneClient, r: Removal): Promise<void> {
   try {
-    await blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { companyId: r.companyId, ids: [r.id] }, trueResult, { version: "v1.2" }));
+    await blocklistWrite(c, () =>
+      c.call("incidents", "removeFromBlocklist", { companyId: r.companyId, ids: [r.id] }, trueResult, {
+        version: "v1.2",
+      }),
+    );
   } catch (e) {
     if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
     if ((await listRuleItems(c, r.companyId)).some((item) => item.id === r.id)) throw e;
@@ -346,14 +424,19 @@ async function removeRule(c: GravityZoneClient, r: Removal): Promise<void> {
 async function sendRemoves(c: GravityZoneClient, items: Removal[]): Promise<void> {
   for (const h of items.filter((i) => i.ruleType === "hash")) await removeHashItem(c, h.companyId, h.id);
   const byCompany = new Map<string | undefined, Removal[]>();
-  for (const r of items.filter((i) => i.ruleType !== "hash")) byCompany.set(r.companyId, [...(byCompany.get(r.companyId) ?? []), r]);
+  for (const r of items.filter((i) => i.ruleType !== "hash"))
+    byCompany.set(r.companyId, [...(byCompany.get(r.companyId) ?? []), r]);
   for (const [companyId, rules] of byCompany) {
     if (rules.length === 1) {
       await removeRule(c, rules[0]!);
       continue;
     }
     try {
-      await blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { companyId, ids: rules.map((i) => i.id) }, trueResult, { version: "v1.2" }));
+      await blocklistWrite(c, () =>
+        c.call("incidents", "removeFromBlocklist", { companyId, ids: rules.map((i) => i.id) }, trueResult, {
+          version: "v1.2",
+        }),
+      );
     } catch (e) {
       if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
       for (const r of rules) await removeRule(c, r);
@@ -385,7 +468,8 @@ export const handler = defineHandler<BlocklistEntryInputs, BlocklistEntryOutputs
         await addEntry(c, inputs);
         // The add answers only `true`: the new item's id comes from listing again.
         const added = await findEntry(c, inputs);
-        if (!added) throw new Error(`${describe(inputs)} was accepted by addToBlocklist but is not listed by getBlocklistItems`);
+        if (!added)
+          throw new Error(`${describe(inputs)} was accepted by addToBlocklist but is not listed by getBlocklistItems`);
         return added.id;
       },
     });
@@ -397,14 +481,28 @@ export const handler = defineHandler<BlocklistEntryInputs, BlocklistEntryOutputs
     if (olds.ruleType === "hash") {
       const item = (await listHashItems(c, olds.companyId, { reuse: true })).find((x) => x.id === id);
       if (!item) return undefined;
-      return { ...olds, hash: item.hash.toLowerCase(), hashType: hashTypeOf(item.hashType) ?? olds.hashType, sourceInfo: item.sourceInfo ?? olds.sourceInfo, itemId: id };
+      return {
+        ...olds,
+        hash: item.hash.toLowerCase(),
+        hashType: hashTypeOf(item.hashType) ?? olds.hashType,
+        sourceInfo: item.sourceInfo ?? olds.sourceInfo,
+        itemId: id,
+      };
     }
     const item = (await listRuleItems(c, olds.companyId, { reuse: true })).find((x) => x.id === id);
     if (!item) return undefined;
     const details = detailsOf(item);
     const note = noteOf(item);
-    const outs: BlocklistEntryOutputs = { ...olds, itemId: id, note: note === undefined || (note === "" && olds.note === undefined) ? olds.note : note };
-    if (olds.ruleType === "path") outs.path = typeof details.path === "string" && details.path.toLowerCase() !== olds.path?.toLowerCase() ? details.path : olds.path;
+    const outs: BlocklistEntryOutputs = {
+      ...olds,
+      itemId: id,
+      note: note === undefined || (note === "" && olds.note === undefined) ? olds.note : note,
+    };
+    if (olds.ruleType === "path")
+      outs.path =
+        typeof details.path === "string" && details.path.toLowerCase() !== olds.path?.toLowerCase()
+          ? details.path
+          : olds.path;
     else outs.connection = projectOnto(olds.connection, details) as BlocklistEntryOutputs["connection"];
     return outs;
   },
@@ -465,6 +563,13 @@ export class BlocklistEntry extends pulumi.dynamic.Resource {
 
   /** Declares a blocklist entry. */
   constructor(name: string, args: BlocklistEntryArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { ruleType: undefined, itemId: undefined, adopted: undefined, ...args }, opts, "gravityzone", "BlocklistEntry");
+    super(
+      provider,
+      name,
+      { ruleType: undefined, itemId: undefined, adopted: undefined, ...args },
+      opts,
+      "gravityzone",
+      "BlocklistEntry",
+    );
   }
 }

@@ -52,7 +52,13 @@ export const ruleItemSchema = z
     id: z.string(),
     type: z.string(),
     note: z.string().nullish(),
-    source: z.union([z.object({ type: z.unknown().optional(), description: z.string().nullish() }).loose(), z.number(), z.string()]).nullish(),
+    source: z
+      .union([
+        z.object({ type: z.unknown().optional(), description: z.string().nullish() }).loose(),
+        z.number(),
+        z.string(),
+      ])
+      .nullish(),
     company: z.object({ id: z.string().nullish(), name: z.string().nullish() }).loose().nullish(),
     details: z.record(z.string(), z.unknown()).nullish(),
   })
@@ -81,13 +87,25 @@ export function blocklistWrite<T>(c: GravityZoneClient, write: () => Promise<T>)
 }
 
 /** Every hash rule of a company (v1.0, all pages). `companyId` undefined = the API key's own company. */
-export function listHashItems(c: GravityZoneClient, companyId: string | undefined, options: ReadOptions = {}): Promise<HashItem[]> {
-  return sharedListing(c, "blocklist", `v1.0:${companyId ?? ""}`, options, (onSend) => c.listAll("incidents", "getBlocklistItems", { companyId }, hashItemSchema, { onSend }));
+export function listHashItems(
+  c: GravityZoneClient,
+  companyId: string | undefined,
+  options: ReadOptions = {},
+): Promise<HashItem[]> {
+  return sharedListing(c, "blocklist", `v1.0:${companyId ?? ""}`, options, (onSend) =>
+    c.listAll("incidents", "getBlocklistItems", { companyId }, hashItemSchema, { onSend }),
+  );
 }
 
 /** Every rule of a company (v1.2, all pages). */
-export function listRuleItems(c: GravityZoneClient, companyId: string | undefined, options: ReadOptions = {}): Promise<RuleItem[]> {
-  return sharedListing(c, "blocklist", `v1.2:${companyId ?? ""}`, options, (onSend) => c.listAll("incidents", "getBlocklistItems", { companyId }, ruleItemSchema, { version: "v1.2", onSend }));
+export function listRuleItems(
+  c: GravityZoneClient,
+  companyId: string | undefined,
+  options: ReadOptions = {},
+): Promise<RuleItem[]> {
+  return sharedListing(c, "blocklist", `v1.2:${companyId ?? ""}`, options, (onSend) =>
+    c.listAll("incidents", "getBlocklistItems", { companyId }, ruleItemSchema, { version: "v1.2", onSend }),
+  );
 }
 
 /**

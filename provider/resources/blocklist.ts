@@ -30,7 +30,16 @@ import { PartialCreateError, withPartialFailures } from "../partial-failure";
 import { providerClient } from "../settings";
 import { containsUnknown } from "../unknown";
 import { idRef, plainText } from "../validation";
-import { blocklistWrite, HASH_TYPES, HASH_TYPE_CODE, type HashItem, type HashType, listHashItems, type ReadOptions, removeHashItem } from "./blocklist-items";
+import {
+  blocklistWrite,
+  HASH_TYPES,
+  HASH_TYPE_CODE,
+  type HashItem,
+  type HashType,
+  listHashItems,
+  type ReadOptions,
+  removeHashItem,
+} from "./blocklist-items";
 
 /**
  * Hashes sent in one `addToBlocklist` call (removals go one hash per call). The reference gives no
@@ -93,7 +102,8 @@ const schema = z
   .superRefine((v, ctx) => {
     const p = HASH_PATTERN[v.hashType];
     v.hashes.forEach((h, i) => {
-      if (!p.re.test(h)) ctx.addIssue({ code: "custom", path: ["hashes", i], message: `${JSON.stringify(h)} is not ${p.what}` });
+      if (!p.re.test(h))
+        ctx.addIssue({ code: "custom", path: ["hashes", i], message: `${JSON.stringify(h)} is not ${p.what}` });
     });
   })
   .overwrite((v) => ({ ...v, hashes: [...new Set(v.hashes)].sort() }));
@@ -118,10 +128,16 @@ function chunks<T>(xs: readonly T[], size = BLOCKLIST_HASHES_PER_CALL): T[][] {
 }
 
 /** The company's items of the list's algorithm, by hash. */
-async function itemsByHash(c: GravityZoneClient, companyId: string | undefined, hashType: HashType, options: ReadOptions = {}): Promise<Map<string, HashItem>> {
+async function itemsByHash(
+  c: GravityZoneClient,
+  companyId: string | undefined,
+  hashType: HashType,
+  options: ReadOptions = {},
+): Promise<Map<string, HashItem>> {
   const code = HASH_TYPE_CODE[hashType];
   const out = new Map<string, HashItem>();
-  for (const item of await listHashItems(c, companyId, options)) if (item.hashType === code) out.set(item.hash.toLowerCase(), item);
+  for (const item of await listHashItems(c, companyId, options))
+    if (item.hashType === code) out.set(item.hash.toLowerCase(), item);
   return out;
 }
 
@@ -136,7 +152,19 @@ async function addHashes(c: GravityZoneClient, i: BlocklistInputs, hashes: reado
     let pending = chunk;
     for (let attempt = 1; pending.length > 0; attempt++) {
       try {
-        await blocklistWrite(c, () => c.call("incidents", "addToBlocklist", { hashType: HASH_TYPE_CODE[i.hashType], hashList: pending, sourceInfo: i.sourceInfo, companyId: i.companyId }, trueResult));
+        await blocklistWrite(c, () =>
+          c.call(
+            "incidents",
+            "addToBlocklist",
+            {
+              hashType: HASH_TYPE_CODE[i.hashType],
+              hashList: pending,
+              sourceInfo: i.sourceInfo,
+              companyId: i.companyId,
+            },
+            trueResult,
+          ),
+        );
         pending = [];
       } catch (e) {
         if (!(e instanceof GravityZoneError && e.ambiguous) || attempt >= 3) throw new AddFailure(done, e);
@@ -170,7 +198,8 @@ async function removeItems(c: GravityZoneClient, i: BlocklistInputs, ids: readon
   for (const id of ids) {
     await removeHashItem(c, i.companyId, id);
     removed++;
-    if (long && (removed % REMOVAL_PROGRESS_EVERY === 0 || removed === ids.length)) logInfo(`${labelOf(i)}: removed ${removed} of ${ids.length} hashes.`);
+    if (long && (removed % REMOVAL_PROGRESS_EVERY === 0 || removed === ids.length))
+      logInfo(`${labelOf(i)}: removed ${removed} of ${ids.length} hashes.`);
   }
 }
 
@@ -196,7 +225,11 @@ export function removalNotice(n: number): string {
  * How many hash items a diff's plan removes: every item when the list is replaced, else the items of
  * the hashes dropped from the list; undefined while the new list is unknown (preview).
  */
-function plannedRemovals(olds: Partial<BlocklistOutputs>, news: Record<string, unknown>, replacing: boolean): number | undefined {
+function plannedRemovals(
+  olds: Partial<BlocklistOutputs>,
+  news: Record<string, unknown>,
+  replacing: boolean,
+): number | undefined {
   const ids = olds.itemIds ?? {};
   if (replacing) return Object.keys(ids).length;
   if (!Array.isArray(news.hashes) || containsUnknown(news.hashes) || !Array.isArray(olds.hashes)) return undefined;
@@ -243,77 +276,112 @@ function idsFor(hashes: readonly string[], items: Map<string, HashItem>): Record
 }
 
 /** @internal */
-export const handler = withRemovalNotice(withPartialFailures(
-  defineHandler<BlocklistInputs, BlocklistOutputs>({
-    type: "Blocklist",
-    schema,
-    replaceOn: ["companyId", "hashType", "sourceInfo"],
-    local: ["adopt"],
-    deleteBeforeReplace: true,
+export const handler = withRemovalNotice(
+  withPartialFailures(
+    defineHandler<BlocklistInputs, BlocklistOutputs>({
+      type: "Blocklist",
+      schema,
+      replaceOn: ["companyId", "hashType", "sourceInfo"],
+      local: ["adopt"],
+      deleteBeforeReplace: true,
 
-    async create(inputs) {
-      const c = providerClient();
-      const before = await itemsByHash(c, inputs.companyId, inputs.hashType);
-      const present = inputs.hashes.filter((h) => before.has(h));
-      if (present.length > 0 && !inputs.adopt) {
-        throw new Error(
-          `${present.length} of the ${inputs.hashes.length} ${inputs.hashType} hashes are already in the blocklist (e.g. ${present[0]}, item ${before.get(present[0]!)!.id}). ` +
-            "Set `adopt: true` to manage the existing items with this resource, or drop them from the list.",
-        );
-      }
-      const toAdd = inputs.hashes.filter((h) => !before.has(h));
-      const id = idOf(inputs);
-      try {
-        await addHashes(c, inputs, toAdd);
-      } catch (e) {
-        if (!(e instanceof AddFailure)) throw e;
-        // Some chunks may be in: record what is there so the next `up` adds only the rest.
-        const now = await itemsByHash(c, inputs.companyId, inputs.hashType).catch(() => undefined);
-        const held = now ? inputs.hashes.filter((h) => now.has(h)) : [...present, ...e.added];
-        if (held.length === 0) throw e.error;
-        const outs: Record<string, unknown> = { ...inputs, hashes: held, itemIds: now ? idsFor(held, now) : {}, missingHashes: [], adoptedHashes: present } satisfies BlocklistOutputs;
-        throw new PartialCreateError(`blocklist of ${inputs.hashes.length} hashes`, id, outs, `adding ${inputs.hashes.length - held.length} hashes`, e.error);
-      }
-      const after = toAdd.length > 0 ? await itemsByHash(c, inputs.companyId, inputs.hashType) : before;
-      const missing = inputs.hashes.filter((h) => !after.has(h));
-      return { id, outs: { ...inputs, hashes: inputs.hashes.filter((h) => after.has(h)), itemIds: idsFor(inputs.hashes, after), missingHashes: missing, adoptedHashes: present } };
-    },
+      async create(inputs) {
+        const c = providerClient();
+        const before = await itemsByHash(c, inputs.companyId, inputs.hashType);
+        const present = inputs.hashes.filter((h) => before.has(h));
+        if (present.length > 0 && !inputs.adopt) {
+          throw new Error(
+            `${present.length} of the ${inputs.hashes.length} ${inputs.hashType} hashes are already in the blocklist (e.g. ${present[0]}, item ${before.get(present[0]!)!.id}). ` +
+              "Set `adopt: true` to manage the existing items with this resource, or drop them from the list.",
+          );
+        }
+        const toAdd = inputs.hashes.filter((h) => !before.has(h));
+        const id = idOf(inputs);
+        try {
+          await addHashes(c, inputs, toAdd);
+        } catch (e) {
+          if (!(e instanceof AddFailure)) throw e;
+          // Some chunks may be in: record what is there so the next `up` adds only the rest.
+          const now = await itemsByHash(c, inputs.companyId, inputs.hashType).catch(() => undefined);
+          const held = now ? inputs.hashes.filter((h) => now.has(h)) : [...present, ...e.added];
+          if (held.length === 0) throw e.error;
+          const outs: Record<string, unknown> = {
+            ...inputs,
+            hashes: held,
+            itemIds: now ? idsFor(held, now) : {},
+            missingHashes: [],
+            adoptedHashes: present,
+          } satisfies BlocklistOutputs;
+          throw new PartialCreateError(
+            `blocklist of ${inputs.hashes.length} hashes`,
+            id,
+            outs,
+            `adding ${inputs.hashes.length - held.length} hashes`,
+            e.error,
+          );
+        }
+        const after = toAdd.length > 0 ? await itemsByHash(c, inputs.companyId, inputs.hashType) : before;
+        const missing = inputs.hashes.filter((h) => !after.has(h));
+        return {
+          id,
+          outs: {
+            ...inputs,
+            hashes: inputs.hashes.filter((h) => after.has(h)),
+            itemIds: idsFor(inputs.hashes, after),
+            missingHashes: missing,
+            adoptedHashes: present,
+          },
+        };
+      },
 
-    async read(_id, olds) {
-      const items = await itemsByHash(providerClient(), olds.companyId, olds.hashType, { reuse: true });
-      const declared = [...new Set([...olds.hashes, ...(olds.missingHashes ?? [])])].sort();
-      const held = declared.filter((h) => items.has(h));
-      if (held.length === 0) return undefined;
-      return { ...olds, hashes: held, itemIds: idsFor(held, items), missingHashes: declared.filter((h) => !items.has(h)) };
-    },
+      async read(_id, olds) {
+        const items = await itemsByHash(providerClient(), olds.companyId, olds.hashType, { reuse: true });
+        const declared = [...new Set([...olds.hashes, ...(olds.missingHashes ?? [])])].sort();
+        const held = declared.filter((h) => items.has(h));
+        if (held.length === 0) return undefined;
+        return {
+          ...olds,
+          hashes: held,
+          itemIds: idsFor(held, items),
+          missingHashes: declared.filter((h) => !items.has(h)),
+        };
+      },
 
-    async update(_id, olds, news) {
-      const c = providerClient();
-      const oldSet = new Set(olds.hashes);
-      const newSet = new Set(news.hashes);
-      const dropped = olds.hashes.filter((h) => !newSet.has(h));
-      const ids = dropped.map((h) => olds.itemIds?.[h]).filter((x): x is string => typeof x === "string");
-      if (ids.length > 0) await removeItems(c, olds, ids);
-      const toAdd = news.hashes.filter((h) => !oldSet.has(h));
-      try {
-        await addHashes(c, news, toAdd);
-      } catch (e) {
-        throw e instanceof AddFailure ? e.error : e;
-      }
-      const after = await itemsByHash(c, news.companyId, news.hashType);
-      const held = news.hashes.filter((h) => after.has(h));
-      return { ...news, hashes: held, itemIds: idsFor(held, after), missingHashes: news.hashes.filter((h) => !after.has(h)), adoptedHashes: olds.adoptedHashes ?? [] };
-    },
+      async update(_id, olds, news) {
+        const c = providerClient();
+        const oldSet = new Set(olds.hashes);
+        const newSet = new Set(news.hashes);
+        const dropped = olds.hashes.filter((h) => !newSet.has(h));
+        const ids = dropped.map((h) => olds.itemIds?.[h]).filter((x): x is string => typeof x === "string");
+        if (ids.length > 0) await removeItems(c, olds, ids);
+        const toAdd = news.hashes.filter((h) => !oldSet.has(h));
+        try {
+          await addHashes(c, news, toAdd);
+        } catch (e) {
+          throw e instanceof AddFailure ? e.error : e;
+        }
+        const after = await itemsByHash(c, news.companyId, news.hashType);
+        const held = news.hashes.filter((h) => after.has(h));
+        return {
+          ...news,
+          hashes: held,
+          itemIds: idsFor(held, after),
+          missingHashes: news.hashes.filter((h) => !after.has(h)),
+          adoptedHashes: olds.adoptedHashes ?? [],
+        };
+      },
 
-    async delete(id, olds) {
-      const ids = Object.values(olds.itemIds ?? {});
-      if (ids.length === 0) return;
-      // A destroy has no plan that said it (a replacement's diff did): say it now.
-      if (ids.length > REMOVAL_NOTICE_HASHES && !announcedRemovals.delete(id)) logInfo(`${labelOf(olds)}: ${removalNotice(ids.length)}.`);
-      await removeItems(providerClient(), olds, ids);
-    },
-  }),
-));
+      async delete(id, olds) {
+        const ids = Object.values(olds.itemIds ?? {});
+        if (ids.length === 0) return;
+        // A destroy has no plan that said it (a replacement's diff did): say it now.
+        if (ids.length > REMOVAL_NOTICE_HASHES && !announcedRemovals.delete(id))
+          logInfo(`${labelOf(olds)}: ${removalNotice(ids.length)}.`);
+        await removeItems(providerClient(), olds, ids);
+      },
+    }),
+  ),
+);
 
 const provider = dynamicProvider("blocklist");
 
@@ -356,6 +424,13 @@ export class Blocklist extends pulumi.dynamic.Resource {
 
   /** Declares a list of blocked hashes. */
   constructor(name: string, args: BlocklistArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { itemIds: undefined, missingHashes: undefined, adoptedHashes: undefined, ...args }, opts, "gravityzone", "Blocklist");
+    super(
+      provider,
+      name,
+      { itemIds: undefined, missingHashes: undefined, adoptedHashes: undefined, ...args },
+      opts,
+      "gravityzone",
+      "Blocklist",
+    );
   }
 }

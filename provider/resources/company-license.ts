@@ -44,25 +44,41 @@ export interface LicenseSubscriptionArgs {
 }
 
 /** The wire codes of the subscription kinds. */
-export const LICENSE_CODES = { trial: 1, licensed: 2, monthly: 3 } as const satisfies Record<LicenseSubscriptionType, number>;
+export const LICENSE_CODES = { trial: 1, licensed: 2, monthly: 3 } as const satisfies Record<
+  LicenseSubscriptionType,
+  number
+>;
 
 const wholeNumber = (min: number, max: number) =>
-  z.number().int("must be a whole number").min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`);
+  z
+    .number()
+    .int("must be a whole number")
+    .min(min, `must be between ${min} and ${max}`)
+    .max(max, `must be between ${min} and ${max}`);
 
 /** Validates `licenseSubscription`. */
 export const licenseSubscriptionSchema = z
   .strictObject({
-    type: z.enum(["trial", "licensed", "monthly"], { error: "must be one of trial, licensed, monthly" }).default("trial"),
+    type: z
+      .enum(["trial", "licensed", "monthly"], { error: "must be one of trial, licensed, monthly" })
+      .default("trial"),
     licenseKey: z.string().min(1, "must not be empty").max(64, "must be at most 64 characters").optional(),
     reservedSlots: wholeNumber(0, 1_000_000).optional(),
     endSubscription: isoDate.optional(),
     autoRenewPeriod: wholeNumber(0, 120).optional(),
   })
   .superRefine((l, ctx) => {
-    if (l.type === "licensed" && l.licenseKey === undefined) ctx.addIssue({ code: "custom", path: ["licenseKey"], message: 'is required with type "licensed"' });
-    if (l.type === "monthly" && l.licenseKey !== undefined) ctx.addIssue({ code: "custom", path: ["licenseKey"], message: 'is only allowed with type "trial" or "licensed"' });
+    if (l.type === "licensed" && l.licenseKey === undefined)
+      ctx.addIssue({ code: "custom", path: ["licenseKey"], message: 'is required with type "licensed"' });
+    if (l.type === "monthly" && l.licenseKey !== undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["licenseKey"],
+        message: 'is only allowed with type "trial" or "licensed"',
+      });
     for (const f of ["endSubscription", "autoRenewPeriod"] as const) {
-      if (l.type !== "monthly" && l[f] !== undefined) ctx.addIssue({ code: "custom", path: [f], message: 'is only allowed with type "monthly"' });
+      if (l.type !== "monthly" && l[f] !== undefined)
+        ctx.addIssue({ code: "custom", path: [f], message: 'is only allowed with type "monthly"' });
     }
   });
 
@@ -72,7 +88,13 @@ export type LicenseSubscription = z.infer<typeof licenseSubscriptionSchema>;
 /** `createCompany`'s `licenseSubscription` member. */
 export function licenseWire(l: LicenseSubscription | undefined) {
   if (l === undefined) return undefined;
-  return { type: LICENSE_CODES[l.type], licenseKey: l.licenseKey, reservedSlots: l.reservedSlots, endSubscription: l.endSubscription, autoRenewPeriod: l.autoRenewPeriod };
+  return {
+    type: LICENSE_CODES[l.type],
+    licenseKey: l.licenseKey,
+    reservedSlots: l.reservedSlots,
+    endSubscription: l.endSubscription,
+    autoRenewPeriod: l.autoRenewPeriod,
+  };
 }
 
 /** The subscription kind of a wire code, if it is one the resource manages. */
@@ -95,7 +117,9 @@ const licenseEntry = z
  * (77211-127105), answered as a single object by the consoles community clients use. Both forms are
  * read; from an array, the main (non-add-on) licence.
  */
-export const licenseInfoResult = z.union([licenseEntry, z.array(licenseEntry)]).transform((r) => (Array.isArray(r) ? (r.find((e) => e.isAddon !== true) ?? r[0] ?? {}) : r));
+export const licenseInfoResult = z
+  .union([licenseEntry, z.array(licenseEntry)])
+  .transform((r) => (Array.isArray(r) ? (r.find((e) => e.isAddon !== true) ?? r[0] ?? {}) : r));
 
 /** A company's licence as `getLicenseInfo` reports it. */
 export type LicenseInfo = z.infer<typeof licenseInfoResult>;
@@ -108,7 +132,8 @@ export function readLicense(c: GravityZoneClient, companyId: string): Promise<Li
 const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null || v === "" ? undefined : v);
 
 /** The same calendar date (`2027-12-31` and `2027-12-31T00:00:00` are one date). */
-const sameDate = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.slice(0, 10) === b.slice(0, 10);
+const sameDate = (a: string | undefined, b: string | undefined) =>
+  a !== undefined && b !== undefined && a.slice(0, 10) === b.slice(0, 10);
 
 /** The program's licence (`mine`) as GravityZone reports it now: only the sub-fields the program sets. */
 export function licenseAsRead(mine: LicenseSubscription, info: LicenseInfo): LicenseSubscription {
@@ -118,8 +143,14 @@ export function licenseAsRead(mine: LicenseSubscription, info: LicenseInfo): Lic
     type,
     licenseKey: mine.licenseKey === undefined ? undefined : orUndefined(info.licenseKey),
     // For a monthly subscription, totalSlots is the seats reserved for the company (77211-127105).
-    reservedSlots: mine.reservedSlots === undefined ? undefined : type === "monthly" ? (orUndefined(info.totalSlots) ?? mine.reservedSlots) : mine.reservedSlots,
-    endSubscription: mine.endSubscription === undefined ? undefined : sameDate(mine.endSubscription, end) ? mine.endSubscription : end,
+    reservedSlots:
+      mine.reservedSlots === undefined
+        ? undefined
+        : type === "monthly"
+          ? (orUndefined(info.totalSlots) ?? mine.reservedSlots)
+          : mine.reservedSlots,
+    endSubscription:
+      mine.endSubscription === undefined ? undefined : sameDate(mine.endSubscription, end) ? mine.endSubscription : end,
     autoRenewPeriod: mine.autoRenewPeriod === undefined ? undefined : (orUndefined(info.autoRenewPeriod) ?? undefined),
   };
 }
@@ -128,7 +159,10 @@ export function licenseAsRead(mine: LicenseSubscription, info: LicenseInfo): Lic
  * Why a licence change cannot be made in place, with what to do; undefined when it can. `olds` is the
  * licence as last applied or read, `news` the program's.
  */
-export function licenseChangeRefused(olds: LicenseSubscription | undefined, news: LicenseSubscription | undefined): string | undefined {
+export function licenseChangeRefused(
+  olds: LicenseSubscription | undefined,
+  news: LicenseSubscription | undefined,
+): string | undefined {
   if (news === undefined || sameValue(olds, news)) return undefined;
   const from = olds?.type;
   if (news.type === "trial" && from !== undefined && from !== "trial") {
@@ -139,7 +173,11 @@ export function licenseChangeRefused(olds: LicenseSubscription | undefined, news
     return 'GravityZone has no method to change a trial in place (setting a licence key makes it licensed). Use type "licensed" with the key, or type "monthly".';
   }
   // reservedSlots left out is not managed: only a value the program sets has to match.
-  if (news.type === "licensed" && news.reservedSlots !== undefined && !sameValue(olds?.reservedSlots, news.reservedSlots)) {
+  if (
+    news.type === "licensed" &&
+    news.reservedSlots !== undefined &&
+    !sameValue(olds?.reservedSlots, news.reservedSlots)
+  ) {
     return "GravityZone has no method to change the seats of a licensed (license key) subscription: the key decides them. Remove reservedSlots, or keep its old value.";
   }
   return undefined;
@@ -150,10 +188,19 @@ export function licenseChangeRefused(olds: LicenseSubscription | undefined, news
  * a removed end date is sent as '' to unset it), `setLicenseKey` for `licensed`. Call only when
  * {@link licenseChangeRefused} has no objection.
  */
-export async function applyLicense(c: GravityZoneClient, companyId: string, olds: LicenseSubscription | undefined, news: LicenseSubscription): Promise<void> {
+export async function applyLicense(
+  c: GravityZoneClient,
+  companyId: string,
+  olds: LicenseSubscription | undefined,
+  news: LicenseSubscription,
+): Promise<void> {
   if (sameValue(olds, news)) return;
   if (news.type === "monthly") {
-    const params: Record<string, unknown> = { companyId, reservedSlots: news.reservedSlots, autoRenewPeriod: news.autoRenewPeriod };
+    const params: Record<string, unknown> = {
+      companyId,
+      reservedSlots: news.reservedSlots,
+      autoRenewPeriod: news.autoRenewPeriod,
+    };
     params.endSubscription = news.endSubscription ?? (olds?.endSubscription !== undefined ? "" : undefined);
     await c.call("licensing", "setMonthlySubscription", params, okResult);
     return;

@@ -131,7 +131,10 @@ const TYPE_CODES = { partner: 0, customer: 1 } as const satisfies Record<Company
 const industryCode = z
   .number()
   .int("must be a whole number")
-  .refine((v) => (v >= 0 && v <= 34) || (Math.floor(v / 100) >= 1 && Math.floor(v / 100) <= 34 && v % 100 >= 1), "must be an industry code: 0–34, or a sub-industry like 1201");
+  .refine(
+    (v) => (v >= 0 && v <= 34) || (Math.floor(v / 100) >= 1 && Math.floor(v / 100) <= 34 && v % 100 >= 1),
+    "must be an industry code: 0–34, or a sub-industry like 1201",
+  );
 
 /** The documented values of `skip2FAPeriod`, in days (updateCompanyDetails, 77211-126238). */
 const SKIP_2FA_DAYS = [0, 1, 3, 7, 14, 30, 90] as const;
@@ -143,28 +146,39 @@ const contactPersonSchema = z.strictObject({
   companyRole: plainText(128).optional(),
 });
 
-const schema = z.strictObject({
-  name: displayName(64),
-  type: z.enum(["partner", "customer"], { error: "must be partner or customer" }).default("customer"),
-  parentId: idRef.optional(),
-  address: plainText(128).optional(),
-  country: countryCode.optional(),
-  state: subdivisionCode.optional(),
-  phone: phone.optional(),
-  industry: industryCode.default(0),
-  canBeManagedByAbove: z.boolean().default(true),
-  enforce2FA: z.boolean().default(false),
-  skip2FAPeriod: z.union(SKIP_2FA_DAYS.map((d) => z.literal(d)), { error: `must be one of ${SKIP_2FA_DAYS.join(", ")} (days)` }).optional(),
-  contactPerson: contactPersonSchema.optional(),
-  licenseSubscription: licenseSubscriptionSchema.optional(),
-  suspended: z.boolean().default(false),
-  deletionProtection: z.boolean().default(true),
-  adopt: z.boolean().default(false),
-}).superRefine((c, ctx) => {
-  if (c.country !== undefined && c.state !== undefined && !c.state.startsWith(`${c.country}-`)) {
-    ctx.addIssue({ code: "custom", path: ["state"], message: `must be a subdivision of country ${c.country} (${c.country}-…)` });
-  }
-});
+const schema = z
+  .strictObject({
+    name: displayName(64),
+    type: z.enum(["partner", "customer"], { error: "must be partner or customer" }).default("customer"),
+    parentId: idRef.optional(),
+    address: plainText(128).optional(),
+    country: countryCode.optional(),
+    state: subdivisionCode.optional(),
+    phone: phone.optional(),
+    industry: industryCode.default(0),
+    canBeManagedByAbove: z.boolean().default(true),
+    enforce2FA: z.boolean().default(false),
+    skip2FAPeriod: z
+      .union(
+        SKIP_2FA_DAYS.map((d) => z.literal(d)),
+        { error: `must be one of ${SKIP_2FA_DAYS.join(", ")} (days)` },
+      )
+      .optional(),
+    contactPerson: contactPersonSchema.optional(),
+    licenseSubscription: licenseSubscriptionSchema.optional(),
+    suspended: z.boolean().default(false),
+    deletionProtection: z.boolean().default(true),
+    adopt: z.boolean().default(false),
+  })
+  .superRefine((c, ctx) => {
+    if (c.country !== undefined && c.state !== undefined && !c.state.startsWith(`${c.country}-`)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["state"],
+        message: `must be a subdivision of country ${c.country} (${c.country}-…)`,
+      });
+    }
+  });
 
 /** Resolved inputs of {@link Company}. */
 export type CompanyInputs = z.infer<typeof schema>;
@@ -195,7 +209,15 @@ export const companyDetails = z
     // Documented as an Integer on one page and a String on another (77209-126239, 77211-126239).
     industry: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).nullish(),
     skip2FAPeriod: z.number().nullish(),
-    contactPerson: z.object({ fullName: z.string().nullish(), email: z.string().nullish(), phoneNumber: z.string().nullish(), companyRole: z.string().nullish() }).loose().nullish(),
+    contactPerson: z
+      .object({
+        fullName: z.string().nullish(),
+        email: z.string().nullish(),
+        phoneNumber: z.string().nullish(),
+        companyRole: z.string().nullish(),
+      })
+      .loose()
+      .nullish(),
     canBeManagedByAbove: z.boolean().nullish(),
     enforce2FA: z.boolean().nullish(),
     isSuspended: z.boolean().nullish(),
@@ -206,20 +228,37 @@ type CompanyDetails = z.infer<typeof companyDetails>;
 
 const companyMatch = z.object({ id: z.string(), name: z.string() }).loose();
 /** The answer of `companies.findCompaniesByName`, in the forms consoles give it. @internal */
-export const companyMatches = z.union([z.array(companyMatch), z.object({ items: z.array(companyMatch) }).loose().transform((r) => r.items), z.null().transform(() => [])]);
+export const companyMatches = z.union([
+  z.array(companyMatch),
+  z
+    .object({ items: z.array(companyMatch) })
+    .loose()
+    .transform((r) => r.items),
+  z.null().transform(() => []),
+]);
 
 /**
  * Fields sent to `updateCompanyDetails` when they change: the documented parameters the resource
  * manages (77211-126238; `canBeManagedByAbove` is not one of them).
  */
-const DETAIL_FIELDS = ["name", "type", "address", "country", "state", "phone", "industry", "enforce2FA", "skip2FAPeriod", "contactPerson"] as const;
+const DETAIL_FIELDS = [
+  "name",
+  "type",
+  "address",
+  "country",
+  "state",
+  "phone",
+  "industry",
+  "enforce2FA",
+  "skip2FAPeriod",
+  "contactPerson",
+] as const;
 /** Optional text fields: left out of the program = empty (sent as "" to clear). */
 const TEXT_FIELDS = new Set<string>(["address", "country", "state", "phone"]);
 
 function details(c: GravityZoneClient, id: string): Promise<CompanyDetails> {
   return c.call("companies", "getCompanyDetails", { companyId: id }, companyDetails);
 }
-
 
 /**
  * True when no company with this id is listed anywhere under the API key's company
@@ -246,7 +285,12 @@ const inventoryNamed = z.object({ id: z.string(), name: z.string(), type: z.numb
  */
 async function findByName(c: GravityZoneClient, name: string) {
   const key = name.trim().toLowerCase();
-  const matches = await c.call("companies", "findCompaniesByName", { nameFilter: name, maxResults: MAX_NAME_MATCHES }, companyMatches);
+  const matches = await c.call(
+    "companies",
+    "findCompaniesByName",
+    { nameFilter: name, maxResults: MAX_NAME_MATCHES },
+    companyMatches,
+  );
   const found = matches.find((m) => m.name.trim().toLowerCase() === key);
   if (found || matches.length < MAX_NAME_MATCHES) return found;
   const params = { filters: { type: { companies: true }, depth: { allItemsRecursively: true } } };
@@ -259,7 +303,8 @@ async function findByName(c: GravityZoneClient, name: string) {
 const typeName = (code: number): CompanyType => (code === TYPE_CODES.partner ? "partner" : "customer");
 const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null || v === "" ? undefined : v);
 /** A country or state as read: "N/A" is how getCompanyDetails reports an unset code (77209-126239). */
-const codeOrUndefined = (v: string | null | undefined): string | undefined => (v === "N/A" ? undefined : orUndefined(v));
+const codeOrUndefined = (v: string | null | undefined): string | undefined =>
+  v === "N/A" ? undefined : orUndefined(v);
 
 /** The outputs for `base` (the program's view) with what GravityZone reports now, for managed fields. */
 function reflect(base: CompanyOutputs, d: CompanyDetails): CompanyOutputs {
@@ -281,10 +326,13 @@ function reflect(base: CompanyOutputs, d: CompanyDetails): CompanyOutputs {
     phone: orUndefined(d.phone),
   };
   // Managed only when the program sets them.
-  if (base.skip2FAPeriod !== undefined && typeof d.skip2FAPeriod === "number") out.skip2FAPeriod = d.skip2FAPeriod as CompanyInputs["skip2FAPeriod"];
+  if (base.skip2FAPeriod !== undefined && typeof d.skip2FAPeriod === "number")
+    out.skip2FAPeriod = d.skip2FAPeriod as CompanyInputs["skip2FAPeriod"];
   const cp = base.contactPerson;
   if (cp !== undefined && d.contactPerson) {
-    out.contactPerson = Object.fromEntries(Object.keys(cp).map((k) => [k, orUndefined(d.contactPerson![k as keyof typeof cp])]));
+    out.contactPerson = Object.fromEntries(
+      Object.keys(cp).map((k) => [k, orUndefined(d.contactPerson![k as keyof typeof cp])]),
+    );
   }
   // parentId left out means "the key's company": reported only when the program names a parent and
   // GravityZone reports one (getCompanyDetails does not document it).
@@ -313,7 +361,12 @@ function detailChanges(id: string, olds: CompanyInputs, news: CompanyInputs): Re
  * and sent as false, so companies below it keep their own state.
  */
 async function setSuspended(c: GravityZoneClient, id: string, suspended: boolean): Promise<void> {
-  await c.call("companies", suspended ? "suspendCompany" : "activateCompany", { companyId: id, recursive: false }, okResult);
+  await c.call(
+    "companies",
+    suspended ? "suspendCompany" : "activateCompany",
+    { companyId: id, recursive: false },
+    okResult,
+  );
 }
 
 /** @internal */
@@ -331,7 +384,7 @@ export const handler = withPartialFailures(
     },
     refuse: (olds, news) =>
       olds.enforce2FA === true && news.enforce2FA === false
-        ? "GravityZone's methods can only turn two-factor enforcement on (updateCompanyDetails: enforce2FA \"The value is always true\"). " +
+        ? 'GravityZone\'s methods can only turn two-factor enforcement on (updateCompanyDetails: enforce2FA "The value is always true"). ' +
           "Turn it off in Control Center, then run `pulumi up --refresh` with enforce2FA: false."
         : licenseChangeRefused(olds.licenseSubscription, news.licenseSubscription),
     local: ["deletionProtection", "adopt"],
@@ -374,13 +427,17 @@ export const handler = withPartialFailures(
         // Bring the adopted company's details in line with the program. parentId and
         // canBeManagedByAbove cannot change in place: the outputs keep GravityZone's values, so the next
         // preview shows them (and refuses the change).
-        if (inputs.licenseSubscription !== undefined) actual.licenseSubscription = licenseAsRead(inputs.licenseSubscription, await readLicense(c, id));
+        if (inputs.licenseSubscription !== undefined)
+          actual.licenseSubscription = licenseAsRead(inputs.licenseSubscription, await readLicense(c, id));
         const params = detailChanges(id, actual, inputs);
         if (params) await c.call("companies", "updateCompanyDetails", params, okResult);
         if (actual.suspended !== inputs.suspended) await setSuspended(c, id, inputs.suspended);
         const converged: CompanyOutputs = { ...actual, suspended: inputs.suspended, isSuspended: inputs.suspended };
         for (const f of DETAIL_FIELDS) (converged as unknown as Record<string, unknown>)[f] = inputs[f];
-        if (inputs.licenseSubscription !== undefined && licenseChangeRefused(actual.licenseSubscription, inputs.licenseSubscription) === undefined) {
+        if (
+          inputs.licenseSubscription !== undefined &&
+          licenseChangeRefused(actual.licenseSubscription, inputs.licenseSubscription) === undefined
+        ) {
           await applyLicense(c, id, actual.licenseSubscription, inputs.licenseSubscription);
           converged.licenseSubscription = inputs.licenseSubscription;
         }
@@ -394,7 +451,13 @@ export const handler = withPartialFailures(
         try {
           await setSuspended(c, id, true);
         } catch (e) {
-          throw new PartialCreateError(what, id, { ...base, suspended: false }, "suspending it (companies.suspendCompany)", e);
+          throw new PartialCreateError(
+            what,
+            id,
+            { ...base, suspended: false },
+            "suspending it (companies.suspendCompany)",
+            e,
+          );
         }
       }
       return { id, outs: { ...base, isSuspended: inputs.suspended } };
@@ -403,7 +466,8 @@ export const handler = withPartialFailures(
     async read(id, olds) {
       const c = providerClient();
       const out = reflect(olds, await details(c, id));
-      if (olds.licenseSubscription !== undefined) out.licenseSubscription = licenseAsRead(olds.licenseSubscription, await readLicense(c, id));
+      if (olds.licenseSubscription !== undefined)
+        out.licenseSubscription = licenseAsRead(olds.licenseSubscription, await readLicense(c, id));
       return out;
     },
 
@@ -413,7 +477,8 @@ export const handler = withPartialFailures(
       const c = providerClient();
       const params = detailChanges(id, olds, news);
       if (params) await c.call("companies", "updateCompanyDetails", params, okResult);
-      if (news.licenseSubscription !== undefined) await applyLicense(c, id, olds.licenseSubscription, news.licenseSubscription);
+      if (news.licenseSubscription !== undefined)
+        await applyLicense(c, id, olds.licenseSubscription, news.licenseSubscription);
       if (olds.suspended !== news.suspended) await setSuspended(c, id, news.suspended);
       return { ...olds, ...news, companyId: id, isSuspended: news.suspended, adopted: olds.adopted };
     },
@@ -427,8 +492,13 @@ export const handler = withPartialFailures(
       try {
         await providerClient().call("companies", "deleteCompany", { companyId: id }, okResult);
       } catch (e) {
-        if (isGravityZoneError(e, "invalid-params", "server") && /manages|subordinate|child|sub-?compan|has companies|contains/i.test(e.details)) {
-          throw new Error(`company "${olds.name}" (${id}) still owns other companies: delete or move them first. (${e.message})`);
+        if (
+          isGravityZoneError(e, "invalid-params", "server") &&
+          /manages|subordinate|child|sub-?compan|has companies|contains/i.test(e.details)
+        ) {
+          throw new Error(
+            `company "${olds.name}" (${id}) still owns other companies: delete or move them first. (${e.message})`,
+          );
         }
         throw e;
       }
@@ -478,7 +548,16 @@ export class Company extends pulumi.dynamic.Resource {
   /** Whether two-factor authentication is enforced. */
   declare readonly enforce2FA: pulumi.Output<boolean>;
   /** The license subscription, when managed (a secret: it may hold the licence key). */
-  declare readonly licenseSubscription: pulumi.Output<{ type: LicenseSubscriptionType; licenseKey?: string; reservedSlots?: number; endSubscription?: string; autoRenewPeriod?: number } | undefined>;
+  declare readonly licenseSubscription: pulumi.Output<
+    | {
+        type: LicenseSubscriptionType;
+        licenseKey?: string;
+        reservedSlots?: number;
+        endSubscription?: string;
+        autoRenewPeriod?: number;
+      }
+    | undefined
+  >;
   /** Whether the company should be suspended. */
   declare readonly suspended: pulumi.Output<boolean>;
   /** Whether deletion is refused. */
@@ -503,12 +582,20 @@ export class Company extends pulumi.dynamic.Resource {
     const dp = args.deletionProtection;
     const protect = opts?.protect ?? (dp === undefined ? true : typeof dp === "boolean" ? dp : undefined);
     // The licence may hold a licence key: a secret in state, in the program's inputs and in outputs.
-    const licenseSubscription = args.licenseSubscription === undefined ? undefined : pulumi.secret(args.licenseSubscription);
+    const licenseSubscription =
+      args.licenseSubscription === undefined ? undefined : pulumi.secret(args.licenseSubscription);
     const secretOutputs = [...new Set([...(opts?.additionalSecretOutputs ?? []), "licenseSubscription"])];
     super(
       provider,
       name,
-      { companyId: undefined, isSuspended: undefined, createdAt: undefined, adopted: undefined, ...args, licenseSubscription },
+      {
+        companyId: undefined,
+        isSuspended: undefined,
+        createdAt: undefined,
+        adopted: undefined,
+        ...args,
+        licenseSubscription,
+      },
       { ...opts, protect, additionalSecretOutputs: secretOutputs },
       "gravityzone",
       "Company",

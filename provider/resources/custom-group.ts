@@ -73,14 +73,18 @@ export interface CustomGroupOutputs extends CustomGroupInputs {
 
 /** The answer of `network.getCustomGroupsList`. @internal */
 export const groupList = z.array(z.object({ id: z.string(), name: z.string() }).loose());
-const inventoryItem = z.object({ id: z.string(), name: z.string(), parentId: z.string().nullish(), type: z.number() }).loose();
+const inventoryItem = z
+  .object({ id: z.string(), name: z.string(), parentId: z.string().nullish(), type: z.number() })
+  .loose();
 
 /**
  * The groups directly under `parentId`. Siblings asking together share one call, and a refresh reads
  * each parent once ({@link sharedListing}); group writes go through {@link groupWrite}.
  */
 function childGroups(c: GravityZoneClient, parentId: string | undefined, options: ListingOptions = {}) {
-  return sharedListing(c, "custom-groups", parentId ?? "", options, (onSend) => c.call("network", "getCustomGroupsList", { parentId }, groupList, { onSend }));
+  return sharedListing(c, "custom-groups", parentId ?? "", options, (onSend) =>
+    c.call("network", "getCustomGroupsList", { parentId }, groupList, { onSend }),
+  );
 }
 
 /** The name of the system group that holds a company's custom groups and endpoints (77209-128488). */
@@ -114,7 +118,8 @@ export function groupParent(c: GravityZoneClient, parentId: string | undefined):
     p = (async () => {
       const children = await childGroups(c, parentId, { reuse: true });
       if (isSystemPair(children)) return children.find((g) => g.name === COMPUTERS_AND_GROUPS)!.id;
-      if (parentId === undefined) throw new Error(`getCustomGroupsList did not answer the API key's company's '${COMPUTERS_AND_GROUPS}' group`);
+      if (parentId === undefined)
+        throw new Error(`getCustomGroupsList did not answer the API key's company's '${COMPUTERS_AND_GROUPS}' group`);
       return parentId;
     })();
     byId.set(key, p);
@@ -127,7 +132,12 @@ export function groupParent(c: GravityZoneClient, parentId: string | undefined):
 const groupWrite = <T>(c: GravityZoneClient, write: () => Promise<T>) => listingWrite(c, "custom-groups", write);
 
 async function findAnywhere(c: GravityZoneClient, id: string, root: string | undefined) {
-  for await (const item of c.paginate("network", "getNetworkInventoryItems", { parentId: root, filters: { type: { groups: true }, depth: { allItemsRecursively: true } } }, inventoryItem)) {
+  for await (const item of c.paginate(
+    "network",
+    "getNetworkInventoryItems",
+    { parentId: root, filters: { type: { groups: true }, depth: { allItemsRecursively: true } } },
+    inventoryItem,
+  )) {
     if (item.id === id) return item;
   }
   return undefined;
@@ -149,7 +159,10 @@ export const handler = defineHandler<CustomGroupInputs, CustomGroupOutputs>({
       adopt: inputs.adopt,
       find: async () => (await childGroups(c, parent)).find((g) => g.name === inputs.name),
       idOf: (g) => g.id,
-      create: () => groupWrite(c, () => c.call("network", "createCustomGroup", { groupName: inputs.name, parentId: parent }, newIdResult)),
+      create: () =>
+        groupWrite(c, () =>
+          c.call("network", "createCustomGroup", { groupName: inputs.name, parentId: parent }, newIdResult),
+        ),
     });
     return { id, outs: { ...inputs, groupId: id, adopted } };
   },
@@ -176,10 +189,18 @@ export const handler = defineHandler<CustomGroupInputs, CustomGroupOutputs>({
   async delete(id, olds) {
     const c = providerClient();
     try {
-      await groupWrite(c, () => c.call("network", "deleteCustomGroup", { groupId: id, force: olds.forceDelete || undefined }, okResult));
+      await groupWrite(c, () =>
+        c.call("network", "deleteCustomGroup", { groupId: id, force: olds.forceDelete || undefined }, okResult),
+      );
     } catch (e) {
-      if (isGravityZoneError(e, "invalid-params", "server") && !olds.forceDelete && /not empty|contains|endpoints|subgroups/i.test(e.details)) {
-        throw new Error(`custom group "${olds.name}" (${id}) still contains endpoints or subgroups: move them out, or set forceDelete: true to delete it with its contents. (${e.message})`);
+      if (
+        isGravityZoneError(e, "invalid-params", "server") &&
+        !olds.forceDelete &&
+        /not empty|contains|endpoints|subgroups/i.test(e.details)
+      ) {
+        throw new Error(
+          `custom group "${olds.name}" (${id}) still contains endpoints or subgroups: move them out, or set forceDelete: true to delete it with its contents. (${e.message})`,
+        );
       }
       throw e;
     }
@@ -220,5 +241,4 @@ export class CustomGroup extends pulumi.dynamic.Resource {
   constructor(name: string, args: CustomGroupArgs, opts?: pulumi.CustomResourceOptions) {
     super(provider, name, { groupId: undefined, adopted: undefined, ...args }, opts, "gravityzone", "CustomGroup");
   }
-
 }

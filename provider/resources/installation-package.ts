@@ -21,7 +21,15 @@ import { dynamicProvider } from "../dynamic";
 import { defineHandler, sameValue, wireSafe } from "../handler";
 import { providerClient } from "../settings";
 import { type ListingOptions, listingWrite, sharedListing } from "../shared-listing";
-import { displayName, flagsOf, idRef, languageCode, plainText, withoutPrototypeKeys, type LANGUAGES } from "../validation";
+import {
+  displayName,
+  flagsOf,
+  idRef,
+  languageCode,
+  plainText,
+  withoutPrototypeKeys,
+  type LANGUAGES,
+} from "../validation";
 
 /**
  * Protection modules a package can switch on or off (sent as 1/0): the keys createPackage and
@@ -51,7 +59,12 @@ export const PACKAGE_MODULES = [
  * have the default configuration: edrSensor, contentControl, networkAttackDefense and
  * advancedThreatControl are set to 1" (77211-135298). Sent for such a package when the program names none.
  */
-const EDR_REPORT_ONLY_MODULES: readonly string[] = ["edrSensor", "contentControl", "networkAttackDefense", "advancedThreatControl"];
+const EDR_REPORT_ONLY_MODULES: readonly string[] = [
+  "edrSensor",
+  "contentControl",
+  "networkAttackDefense",
+  "advancedThreatControl",
+];
 
 /** What the deprecated `contentControl` switch stands for (77211-135298). */
 const CONTENT_CONTROL_PARTS = ["userControl", "antiphishing", "trafficScan"] as const;
@@ -155,7 +168,10 @@ export interface InstallLinks {
   [other: string]: string | undefined;
 }
 
-const PRODUCT_CODES = { detectionAndPrevention: 0, edrReportOnly: 3, phasrStandalone: 5 } as const satisfies Record<ProductType, number>;
+const PRODUCT_CODES = { detectionAndPrevention: 0, edrReportOnly: 3, phasrStandalone: 5 } as const satisfies Record<
+  ProductType,
+  number
+>;
 const ENGINE_CODES = { central: 1, hybrid: 2, local: 3 } as const satisfies Record<ScanEngine, number>;
 const SCAN_TYPE_CODES = { automatic: 1, custom: 2 } as const;
 
@@ -174,7 +190,8 @@ const scanModeSchema = z
   .superRefine((m, ctx) => {
     if (m.type === "automatic") {
       for (const k of ["computers", "vms", "ec2"] as const) {
-        if (m[k] !== undefined) ctx.addIssue({ code: "custom", path: [k], message: 'is only allowed with type "custom"' });
+        if (m[k] !== undefined)
+          ctx.addIssue({ code: "custom", path: [k], message: 'is only allowed with type "custom"' });
       }
     }
   });
@@ -183,32 +200,51 @@ const jsonObject = z.record(z.string(), z.unknown());
 /** A JSON object given by the user: prototype keys are refused at any depth. */
 const userJsonObject = withoutPrototypeKeys(jsonObject);
 
-const schema = z.strictObject({
-  packageName: displayName(255).refine((s) => !/[<>]/.test(s), "must not contain HTML (< or >)"),
-  companyId: idRef.optional(),
-  description: plainText(1024).optional(),
-  language: languageCode.default("en_US"),
-  modules: flagsOf(PACKAGE_MODULES, "module")
-    .superRefine((m, ctx) => {
-      if (m.contentControl === undefined) return;
-      for (const p of CONTENT_CONTROL_PARTS) {
-        if (m[p] !== undefined && m[p] !== m.contentControl) ctx.addIssue({ code: "custom", path: [p], message: `must equal contentControl (${m.contentControl}) when both are set: GravityZone copies contentControl to ${CONTENT_CONTROL_PARTS.join(", ")}` });
-      }
-    })
-    .optional(),
-  scanMode: scanModeSchema.optional(),
-  roles: flagsOf(PACKAGE_ROLES, "role").optional(),
-  settings: userJsonObject.optional(),
-  deploymentOptions: userJsonObject.optional(),
-  productType: z.enum(["detectionAndPrevention", "edrReportOnly", "phasrStandalone"], { error: "must be detectionAndPrevention, edrReportOnly or phasrStandalone" }).default("detectionAndPrevention"),
-  adopt: z.boolean().default(false),
-}).superRefine((p, ctx) => {
-  if (p.productType !== "edrReportOnly" || p.modules === undefined) return;
-  const wrong = PACKAGE_MODULES.filter((m) => (p.modules![m] === true) !== EDR_REPORT_ONLY_MODULES.includes(m) && !(CONTENT_CONTROL_PARTS as readonly string[]).includes(m));
-  if (wrong.length > 0) {
-    ctx.addIssue({ code: "custom", path: ["modules"], message: `with productType edrReportOnly must switch on exactly ${EDR_REPORT_ONLY_MODULES.join(", ")} (GravityZone's rule; differs on ${wrong.join(", ")}), or be left out` });
-  }
-});
+const schema = z
+  .strictObject({
+    packageName: displayName(255).refine((s) => !/[<>]/.test(s), "must not contain HTML (< or >)"),
+    companyId: idRef.optional(),
+    description: plainText(1024).optional(),
+    language: languageCode.default("en_US"),
+    modules: flagsOf(PACKAGE_MODULES, "module")
+      .superRefine((m, ctx) => {
+        if (m.contentControl === undefined) return;
+        for (const p of CONTENT_CONTROL_PARTS) {
+          if (m[p] !== undefined && m[p] !== m.contentControl)
+            ctx.addIssue({
+              code: "custom",
+              path: [p],
+              message: `must equal contentControl (${m.contentControl}) when both are set: GravityZone copies contentControl to ${CONTENT_CONTROL_PARTS.join(", ")}`,
+            });
+        }
+      })
+      .optional(),
+    scanMode: scanModeSchema.optional(),
+    roles: flagsOf(PACKAGE_ROLES, "role").optional(),
+    settings: userJsonObject.optional(),
+    deploymentOptions: userJsonObject.optional(),
+    productType: z
+      .enum(["detectionAndPrevention", "edrReportOnly", "phasrStandalone"], {
+        error: "must be detectionAndPrevention, edrReportOnly or phasrStandalone",
+      })
+      .default("detectionAndPrevention"),
+    adopt: z.boolean().default(false),
+  })
+  .superRefine((p, ctx) => {
+    if (p.productType !== "edrReportOnly" || p.modules === undefined) return;
+    const wrong = PACKAGE_MODULES.filter(
+      (m) =>
+        (p.modules![m] === true) !== EDR_REPORT_ONLY_MODULES.includes(m) &&
+        !(CONTENT_CONTROL_PARTS as readonly string[]).includes(m),
+    );
+    if (wrong.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["modules"],
+        message: `with productType edrReportOnly must switch on exactly ${EDR_REPORT_ONLY_MODULES.join(", ")} (GravityZone's rule; differs on ${wrong.join(", ")}), or be left out`,
+      });
+    }
+  });
 
 /** Resolved inputs of {@link InstallationPackage}. */
 export type InstallationPackageInputs = z.infer<typeof schema>;
@@ -241,7 +277,15 @@ export const packageDetails = z
     description: z.string().nullish(),
     language: z.string().nullish(),
     modules: z.record(z.string(), z.number()).nullish(),
-    scanMode: z.object({ type: z.number(), computers: engineDetails.nullish(), vms: engineDetails.nullish(), ec2: engineDetails.nullish() }).loose().nullish(),
+    scanMode: z
+      .object({
+        type: z.number(),
+        computers: engineDetails.nullish(),
+        vms: engineDetails.nullish(),
+        ec2: engineDetails.nullish(),
+      })
+      .loose()
+      .nullish(),
     settings: jsonObject.nullish(),
     roles: z.record(z.string(), z.number()).nullish(),
     deploymentOptions: jsonObject.nullish(),
@@ -252,13 +296,26 @@ type PackageDetails = z.infer<typeof packageDetails>;
 const linksResult = z.array(z.record(z.string(), z.unknown()));
 
 /** Fields sent to `updatePackage` when they change. */
-const UPDATE_FIELDS = ["description", "language", "modules", "scanMode", "roles", "settings", "deploymentOptions", "productType"] as const;
+const UPDATE_FIELDS = [
+  "description",
+  "language",
+  "modules",
+  "scanMode",
+  "roles",
+  "settings",
+  "deploymentOptions",
+  "productType",
+] as const;
 
-const flagsWire = (f: Record<string, boolean> | undefined) => (f === undefined ? undefined : Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v ? 1 : 0])));
+const flagsWire = (f: Record<string, boolean> | undefined) =>
+  f === undefined ? undefined : Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v ? 1 : 0]));
 
 function scanModeWire(m: InstallationPackageInputs["scanMode"]) {
   if (m === undefined) return undefined;
-  const eng = (e: z.infer<typeof engines> | undefined) => (e === undefined ? undefined : { main: ENGINE_CODES[e.main], fallback: e.fallback === undefined ? undefined : ENGINE_CODES[e.fallback] });
+  const eng = (e: z.infer<typeof engines> | undefined) =>
+    e === undefined
+      ? undefined
+      : { main: ENGINE_CODES[e.main], fallback: e.fallback === undefined ? undefined : ENGINE_CODES[e.fallback] };
   return { type: SCAN_TYPE_CODES[m.type], computers: eng(m.computers), vms: eng(m.vms), ec2: eng(m.ec2) };
 }
 
@@ -266,7 +323,8 @@ function scanModeWire(m: InstallationPackageInputs["scanMode"]) {
 function wire(field: (typeof UPDATE_FIELDS)[number], i: InstallationPackageInputs): unknown {
   switch (field) {
     case "modules":
-      if (i.modules === undefined && i.productType === "edrReportOnly") return modulesWire(Object.fromEntries(EDR_REPORT_ONLY_MODULES.map((m) => [m, true])));
+      if (i.modules === undefined && i.productType === "edrReportOnly")
+        return modulesWire(Object.fromEntries(EDR_REPORT_ONLY_MODULES.map((m) => [m, true])));
       return i.modules === undefined ? undefined : modulesWire(i.modules);
     case "roles":
       return flagsWire(i.roles);
@@ -281,7 +339,8 @@ function wire(field: (typeof UPDATE_FIELDS)[number], i: InstallationPackageInput
   }
 }
 
-const nameOf = <K extends string>(codes: Record<K, number>, code: number | null | undefined): K | undefined => (Object.keys(codes) as K[]).find((k) => codes[k] === code);
+const nameOf = <K extends string>(codes: Record<K, number>, code: number | null | undefined): K | undefined =>
+  (Object.keys(codes) as K[]).find((k) => codes[k] === code);
 
 /** The program's view (`base`) updated with what GravityZone reports now. */
 function reflect(base: InstallationPackageOutputs, d: PackageDetails): InstallationPackageOutputs {
@@ -295,7 +354,8 @@ function reflect(base: InstallationPackageOutputs, d: PackageDetails): Installat
   if (base.companyId !== undefined && d.companyId) out.companyId = d.companyId;
   // Modules: the switches the program names, and any other module switched on (a module the program
   // does not name is off, so one switched on by hand is drift).
-  if (base.modules !== undefined && d.modules) out.modules = modulesAsRead(base.modules, d.modules, base.unnamedModulesOff === true);
+  if (base.modules !== undefined && d.modules)
+    out.modules = modulesAsRead(base.modules, d.modules, base.unnamedModulesOff === true);
   // Roles: only the switches the program names.
   const mine = base.roles;
   const theirs = d.roles;
@@ -303,10 +363,21 @@ function reflect(base: InstallationPackageOutputs, d: PackageDetails): Installat
   if (base.scanMode !== undefined && d.scanMode) {
     const eng = (e: z.infer<typeof engineDetails> | null | undefined, was: z.infer<typeof engines> | undefined) => {
       if (!e || was === undefined) return was === undefined ? undefined : was;
-      return { main: nameOf(ENGINE_CODES, e.main) ?? was.main, fallback: was.fallback === undefined && e.fallback == null ? undefined : (nameOf(ENGINE_CODES, e.fallback) ?? was.fallback) };
+      return {
+        main: nameOf(ENGINE_CODES, e.main) ?? was.main,
+        fallback:
+          was.fallback === undefined && e.fallback == null
+            ? undefined
+            : (nameOf(ENGINE_CODES, e.fallback) ?? was.fallback),
+      };
     };
     const type = nameOf(SCAN_TYPE_CODES, d.scanMode.type) ?? base.scanMode.type;
-    out.scanMode = { type, computers: eng(d.scanMode.computers, base.scanMode.computers), vms: eng(d.scanMode.vms, base.scanMode.vms), ec2: eng(d.scanMode.ec2, base.scanMode.ec2) };
+    out.scanMode = {
+      type,
+      computers: eng(d.scanMode.computers, base.scanMode.computers),
+      vms: eng(d.scanMode.vms, base.scanMode.vms),
+      ec2: eng(d.scanMode.ec2, base.scanMode.ec2),
+    };
   }
   if (base.settings !== undefined && d.settings) out.settings = d.settings;
   if (base.deploymentOptions !== undefined && d.deploymentOptions) out.deploymentOptions = d.deploymentOptions;
@@ -341,7 +412,9 @@ function modulesAsRead(
 /** The company's package with this name, if any. Packages created together share one listing ({@link sharedListing}). */
 async function findByName(c: GravityZoneClient, companyId: string | undefined, name: string) {
   const key = name.trim().toLowerCase();
-  const all = await sharedListing(c, "packages", companyId ?? "", {}, (onSend) => c.listAll("packages", "getPackagesList", { companyId }, packageItem, { onSend }));
+  const all = await sharedListing(c, "packages", companyId ?? "", {}, (onSend) =>
+    c.listAll("packages", "getPackagesList", { companyId }, packageItem, { onSend }),
+  );
   return all.find((p) => p.name.trim().toLowerCase() === key);
 }
 
@@ -357,7 +430,12 @@ async function packageUnlisted(c: GravityZoneClient, companyId: string | undefin
 
 /** Maps `getInstallationLinks`' answer to {@link InstallLinks}. */
 export function installLinksOf(entry: Record<string, unknown> | undefined): InstallLinks {
-  const names: Record<string, string> = { installLinkWindows: "windows", installLinkMac: "mac", installLinkMacArm: "macArm", installLinkLinux: "linux" };
+  const names: Record<string, string> = {
+    installLinkWindows: "windows",
+    installLinkMac: "mac",
+    installLinkMacArm: "macArm",
+    installLinkLinux: "linux",
+  };
   const out: InstallLinks = {};
   for (const [k, v] of Object.entries(entry ?? {})) {
     if (typeof v !== "string" || ["packageName", "companyName", "companyId"].includes(k)) continue;
@@ -371,11 +449,20 @@ export function installLinksOf(entry: Record<string, unknown> | undefined): Inst
  * in one answer): the packages of a company created or refreshed together share one call
  * ({@link sharedListing}); package writes go through {@link packageWrite}.
  */
-async function linksOf(c: GravityZoneClient, companyId: string | undefined, packageName: string, options: ListingOptions = {}): Promise<InstallLinks> {
+async function linksOf(
+  c: GravityZoneClient,
+  companyId: string | undefined,
+  packageName: string,
+  options: ListingOptions = {},
+): Promise<InstallLinks> {
   const key = packageName.trim().toLowerCase();
   const company = companyId ?? (await ownCompanyId(c));
-  const all = await sharedListing(c, "package-links", company, options, (onSend) => c.call("packages", "getInstallationLinks", { companyId: company }, linksResult, { onSend }));
-  return installLinksOf(all.find((l) => typeof l.packageName === "string" && l.packageName.trim().toLowerCase() === key));
+  const all = await sharedListing(c, "package-links", company, options, (onSend) =>
+    c.call("packages", "getInstallationLinks", { companyId: company }, linksResult, { onSend }),
+  );
+  return installLinksOf(
+    all.find((l) => typeof l.packageName === "string" && l.packageName.trim().toLowerCase() === key),
+  );
 }
 
 const ownCompany = z.object({ id: z.string() }).loose();
@@ -387,7 +474,9 @@ const ownCompany = z.object({ id: z.string() }).loose();
  * packages that ask within {@link sharedListing}'s reuse window.
  */
 async function ownCompanyId(c: GravityZoneClient): Promise<string> {
-  const own = await sharedListing(c, "own-company", "", { reuse: true }, (onSend) => c.call("companies", "getCompanyDetails", {}, ownCompany, { onSend }));
+  const own = await sharedListing(c, "own-company", "", { reuse: true }, (onSend) =>
+    c.call("companies", "getCompanyDetails", {}, ownCompany, { onSend }),
+  );
   return own.id;
 }
 
@@ -401,24 +490,42 @@ const packageWrite = <T>(c: GravityZoneClient, write: () => Promise<T>) => listi
  * the program's value where it manages the field, otherwise the value GravityZone reports now. For a
  * package from 0.1.0 (`unnamedOff` false), the modules the program does not name are sent as they are now.
  */
-function updateParams(id: string, now: PackageDetails, news: InstallationPackageInputs, unnamedOff: boolean): Record<string, unknown> {
-  const params: Record<string, unknown> = { packageId: id, packageName: news.packageName, description: news.description ?? "", language: news.language, productType: PRODUCT_CODES[news.productType] };
-  for (const f of ["modules", "scanMode", "roles", "settings", "deploymentOptions"] as const) params[f] = news[f] !== undefined ? wire(f, news) : wireSafe(now[f] ?? undefined);
+function updateParams(
+  id: string,
+  now: PackageDetails,
+  news: InstallationPackageInputs,
+  unnamedOff: boolean,
+): Record<string, unknown> {
+  const params: Record<string, unknown> = {
+    packageId: id,
+    packageName: news.packageName,
+    description: news.description ?? "",
+    language: news.language,
+    productType: PRODUCT_CODES[news.productType],
+  };
+  for (const f of ["modules", "scanMode", "roles", "settings", "deploymentOptions"] as const)
+    params[f] = news[f] !== undefined ? wire(f, news) : wireSafe(now[f] ?? undefined);
   // Modules not managed by the program: sent back as read, documented switches only (getPackageDetails
   // also reports `antimalware` and the deprecated `atc` and `contentControl`, which an update refuses or derives).
   if (news.modules === undefined && now.modules) {
     params.modules = news.productType === "edrReportOnly" ? wire("modules", news) : switchesNow(now);
   } else if (news.modules !== undefined && !unnamedOff && news.productType !== "edrReportOnly") {
     const mine = news.modules;
-    const named = (m: string) => m in mine || (mine.contentControl !== undefined && (CONTENT_CONTROL_PARTS as readonly string[]).includes(m));
-    params.modules = { ...switchesNow(now), ...Object.fromEntries(Object.entries(modulesWire(mine)).filter(([m]) => named(m))) };
+    const named = (m: string) =>
+      m in mine || (mine.contentControl !== undefined && (CONTENT_CONTROL_PARTS as readonly string[]).includes(m));
+    params.modules = {
+      ...switchesNow(now),
+      ...Object.fromEntries(Object.entries(modulesWire(mine)).filter(([m]) => named(m))),
+    };
   }
   return params;
 }
 
 /** The documented module switches as GravityZone reports them now (`contentControl` is derived from its parts). */
 function switchesNow(now: PackageDetails): Record<string, number> {
-  return Object.fromEntries(PACKAGE_MODULES.filter((m) => m !== "contentControl" && m in (now.modules ?? {})).map((m) => [m, now.modules![m]!]));
+  return Object.fromEntries(
+    PACKAGE_MODULES.filter((m) => m !== "contentControl" && m in (now.modules ?? {})).map((m) => [m, now.modules![m]!]),
+  );
 }
 
 /**
@@ -430,7 +537,8 @@ function modulesWire(m: Partial<Record<PackageModule, boolean>>): Record<string,
   const out: Record<string, number> = {};
   for (const k of PACKAGE_MODULES) {
     if (k === "contentControl" && m.contentControl === undefined) continue;
-    const partOf = (CONTENT_CONTROL_PARTS as readonly string[]).includes(k) && m[k] === undefined ? m.contentControl : undefined;
+    const partOf =
+      (CONTENT_CONTROL_PARTS as readonly string[]).includes(k) && m[k] === undefined ? m.contentControl : undefined;
     out[k] = (m[k] ?? partOf) === true ? 1 : 0;
   }
   return out;
@@ -443,7 +551,13 @@ function differs(now: PackageDetails, news: InstallationPackageInputs, base: Ins
 }
 
 /** Sends the whole desired package (see {@link updateParams}), given the package as read now. */
-async function updatePackage(c: GravityZoneClient, id: string, now: PackageDetails, news: InstallationPackageInputs, unnamedOff = true): Promise<void> {
+async function updatePackage(
+  c: GravityZoneClient,
+  id: string,
+  now: PackageDetails,
+  news: InstallationPackageInputs,
+  unnamedOff = true,
+): Promise<void> {
   await packageWrite(c, () => c.call("packages", "updatePackage", updateParams(id, now, news, unnamedOff), okResult));
 }
 
@@ -467,25 +581,33 @@ export const handler = defineHandler<InstallationPackageInputs, InstallationPack
       find: () => findByName(c, inputs.companyId, inputs.packageName),
       idOf: (p) => p.id,
       create: () =>
-        packageWrite(c, () => c.call(
-          "packages",
-          "createPackage",
-          {
-            packageName: inputs.packageName,
-            companyId: inputs.companyId,
-            description: inputs.description,
-            language: inputs.language,
-            modules: wire("modules", inputs),
-            scanMode: scanModeWire(inputs.scanMode),
-            roles: flagsWire(inputs.roles),
-            settings: inputs.settings,
-            deploymentOptions: inputs.deploymentOptions,
-            productType: PRODUCT_CODES[inputs.productType],
-          },
-          newIdResult,
-        )),
+        packageWrite(c, () =>
+          c.call(
+            "packages",
+            "createPackage",
+            {
+              packageName: inputs.packageName,
+              companyId: inputs.companyId,
+              description: inputs.description,
+              language: inputs.language,
+              modules: wire("modules", inputs),
+              scanMode: scanModeWire(inputs.scanMode),
+              roles: flagsWire(inputs.roles),
+              settings: inputs.settings,
+              deploymentOptions: inputs.deploymentOptions,
+              productType: PRODUCT_CODES[inputs.productType],
+            },
+            newIdResult,
+          ),
+        ),
     });
-    let outs: InstallationPackageOutputs = { ...inputs, packageId: id, installLinks: {}, adopted, unnamedModulesOff: true };
+    let outs: InstallationPackageOutputs = {
+      ...inputs,
+      packageId: id,
+      installLinks: {},
+      adopted,
+      unnamedModulesOff: true,
+    };
     if (adopted) {
       const now = await packageDetailsOf(c, id);
       if (differs(now, inputs, outs)) await updatePackage(c, id, now, inputs);
@@ -506,7 +628,8 @@ export const handler = defineHandler<InstallationPackageInputs, InstallationPack
     const c = providerClient();
     // updatePackage resets what it is not sent: read the package first and send all of it.
     await updatePackage(c, id, await packageDetailsOf(c, id), news, olds.unnamedModulesOff === true);
-    const installLinks = olds.packageName === news.packageName ? olds.installLinks : await linksOf(c, news.companyId, news.packageName);
+    const installLinks =
+      olds.packageName === news.packageName ? olds.installLinks : await linksOf(c, news.companyId, news.packageName);
     return { ...olds, ...news, packageId: id, installLinks, adopted: olds.adopted };
   },
 
@@ -550,7 +673,15 @@ export class InstallationPackage extends pulumi.dynamic.Resource {
   /** The module switches the program manages. */
   declare readonly modules: pulumi.Output<Partial<Record<PackageModule, boolean>> | undefined>;
   /** The scan mode, when managed. */
-  declare readonly scanMode: pulumi.Output<{ type: "automatic" | "custom"; computers?: { main: ScanEngine; fallback?: ScanEngine }; vms?: { main: ScanEngine; fallback?: ScanEngine }; ec2?: { main: ScanEngine; fallback?: ScanEngine } } | undefined>;
+  declare readonly scanMode: pulumi.Output<
+    | {
+        type: "automatic" | "custom";
+        computers?: { main: ScanEngine; fallback?: ScanEngine };
+        vms?: { main: ScanEngine; fallback?: ScanEngine };
+        ec2?: { main: ScanEngine; fallback?: ScanEngine };
+      }
+    | undefined
+  >;
   /** The role switches the program manages. */
   declare readonly roles: pulumi.Output<Partial<Record<PackageRole, boolean>> | undefined>;
   /** The package settings, when managed. */
@@ -568,6 +699,13 @@ export class InstallationPackage extends pulumi.dynamic.Resource {
 
   /** Declares an installation package. */
   constructor(name: string, args: InstallationPackageArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { packageId: undefined, installLinks: undefined, adopted: undefined, ...args }, opts, "gravityzone", "InstallationPackage");
+    super(
+      provider,
+      name,
+      { packageId: undefined, installLinks: undefined, adopted: undefined, ...args },
+      opts,
+      "gravityzone",
+      "InstallationPackage",
+    );
   }
 }

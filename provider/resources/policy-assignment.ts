@@ -59,7 +59,10 @@ export interface PolicyAssignmentArgs {
 const schema = z
   .strictObject({
     policyId: idRef,
-    targetIds: z.array(idRef).min(1, "must name at least one endpoint, group or company").max(1000, "must name at most 1000 targets"),
+    targetIds: z
+      .array(idRef)
+      .min(1, "must name at least one endpoint, group or company")
+      .max(1000, "must name at most 1000 targets"),
     forceInheritance: z.boolean().default(false),
     adopt: z.boolean().default(false),
   })
@@ -110,7 +113,9 @@ const inventoryItem = z.object({ id: z.string() }).loose();
  */
 async function listedEndpoints(c: GravityZoneClient): Promise<Set<string>> {
   const ids = new Set<string>();
-  const params = { filters: { type: { computers: true, virtualMachines: true }, depth: { allItemsRecursively: true } } };
+  const params = {
+    filters: { type: { computers: true, virtualMachines: true }, depth: { allItemsRecursively: true } },
+  };
   for await (const item of c.paginate("network", "getNetworkInventoryItems", params, inventoryItem)) ids.add(item.id);
   return ids;
 }
@@ -124,11 +129,21 @@ async function classify(c: GravityZoneClient, targetIds: readonly string[]): Pro
 }
 
 /** A policy other than `policyId` run by a sampled endpoint under a forced group/company target. */
-async function forcedDrift(c: GravityZoneClient, containerId: string, policyId: string): Promise<string | null | undefined> {
+async function forcedDrift(
+  c: GravityZoneClient,
+  containerId: string,
+  policyId: string,
+): Promise<string | null | undefined> {
   const page = await c.call(
     "network",
     "getEndpointsList",
-    { parentId: containerId, isManaged: true, filters: { depth: { allItemsRecursively: true } }, page: 1, perPage: SAMPLED_ENDPOINTS_PER_TARGET },
+    {
+      parentId: containerId,
+      isManaged: true,
+      filters: { depth: { allItemsRecursively: true } },
+      page: 1,
+      perPage: SAMPLED_ENDPOINTS_PER_TARGET,
+    },
     z.object({ items: z.array(endpointItem) }).loose(),
     { version: "v1.1" },
   );
@@ -145,8 +160,18 @@ async function forcedDrift(c: GravityZoneClient, containerId: string, policyId: 
  * policyId without `inheritFromAbove: false` ("inheritFromAbove should not be used"): the live behaviour wins.
  * The documented answer `false` (targets with an enforced policy are skipped) is an error here.
  */
-async function assign(c: GravityZoneClient, targetIds: readonly string[], policyId: string, force: boolean): Promise<void> {
-  const assigned = await c.call("network", "assignPolicy", { targetIds, policyId, inheritFromAbove: false, forcePolicyInheritance: force }, assignResult);
+async function assign(
+  c: GravityZoneClient,
+  targetIds: readonly string[],
+  policyId: string,
+  force: boolean,
+): Promise<void> {
+  const assigned = await c.call(
+    "network",
+    "assignPolicy",
+    { targetIds, policyId, inheritFromAbove: false, forcePolicyInheritance: force },
+    assignResult,
+  );
   if (!assigned) {
     throw new Error(
       `GravityZone did not assign policy ${policyId} to ${targetIds.join(", ")} (assignPolicy answered false): a target has a policy enforced from above. ` +
@@ -161,7 +186,13 @@ async function assign(c: GravityZoneClient, targetIds: readonly string[], policy
  * shows the call went through (GravityZone applies an assignPolicy call to all its targets or none).
  * Otherwise the call is sent again; assigning is idempotent.
  */
-async function assignConfirmed(c: GravityZoneClient, targetIds: readonly string[], policyId: string, force: boolean, before: ReadonlyMap<string, string | null>): Promise<void> {
+async function assignConfirmed(
+  c: GravityZoneClient,
+  targetIds: readonly string[],
+  policyId: string,
+  force: boolean,
+  before: ReadonlyMap<string, string | null>,
+): Promise<void> {
   const witnesses = [...before].filter(([, p]) => p !== policyId).map(([t]) => t);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -217,7 +248,9 @@ export const handler = defineHandler<PolicyAssignmentInputs, PolicyAssignmentOut
     const c = providerClient();
     const endpoints = await classify(c, inputs.targetIds);
     const endpointTargets = inputs.targetIds.filter((t) => endpoints.has(t));
-    const inEffect = endpointTargets.length === inputs.targetIds.length && endpointTargets.every((t) => endpoints.get(t) === inputs.policyId);
+    const inEffect =
+      endpointTargets.length === inputs.targetIds.length &&
+      endpointTargets.every((t) => endpoints.get(t) === inputs.policyId);
     const targetPolicies = Object.fromEntries(endpointTargets.map((t) => [t, inputs.policyId]));
     if (inEffect && !inputs.forceInheritance) {
       if (!inputs.adopt) {
@@ -239,7 +272,9 @@ export const handler = defineHandler<PolicyAssignmentInputs, PolicyAssignmentOut
     // An endpoint whose details cannot be read is gone only when the inventory no longer lists it.
     const policyNow = async (t: string): Promise<string | null | undefined> => {
       try {
-        return (await c.call("network", "getManagedEndpointDetails", { endpointId: t }, endpointDetails)).policy?.id ?? null;
+        return (
+          (await c.call("network", "getManagedEndpointDetails", { endpointId: t }, endpointDetails)).policy?.id ?? null
+        );
       } catch (e) {
         if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
         if ((await (listed ??= listedEndpoints(c))).has(t)) throw e;
@@ -285,10 +320,21 @@ export const handler = defineHandler<PolicyAssignmentInputs, PolicyAssignmentOut
     const reassignAll = changed.includes("policyId") || changed.includes("forceInheritance");
     const toAssign = reassignAll ? news.targetIds : added;
     const addedEndpoints = added.length > 0 ? await classify(c, added) : new Map<string, string | null>();
-    const before = new Map([...Object.entries(olds.targetPolicies ?? {}).filter(([t]) => newSet.has(t)), ...addedEndpoints]);
+    const before = new Map([
+      ...Object.entries(olds.targetPolicies ?? {}).filter(([t]) => newSet.has(t)),
+      ...addedEndpoints,
+    ]);
     if (toAssign.length > 0) await assignConfirmed(c, toAssign, news.policyId, news.forceInheritance, before);
-    const endpointTargets = [...(olds.endpointTargets ?? []).filter((t) => newSet.has(t)), ...added.filter((t) => addedEndpoints.has(t))].sort();
-    return { ...news, endpointTargets, targetPolicies: Object.fromEntries(endpointTargets.map((t) => [t, news.policyId])), adopted: olds.adopted };
+    const endpointTargets = [
+      ...(olds.endpointTargets ?? []).filter((t) => newSet.has(t)),
+      ...added.filter((t) => addedEndpoints.has(t)),
+    ].sort();
+    return {
+      ...news,
+      endpointTargets,
+      targetPolicies: Object.fromEntries(endpointTargets.map((t) => [t, news.policyId])),
+      adopted: olds.adopted,
+    };
   },
 
   async delete(_id, olds) {
@@ -336,6 +382,13 @@ export class PolicyAssignment extends pulumi.dynamic.Resource {
 
   /** Declares a policy assignment. */
   constructor(name: string, args: PolicyAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { endpointTargets: undefined, targetPolicies: undefined, adopted: undefined, ...args }, opts, "gravityzone", "PolicyAssignment");
+    super(
+      provider,
+      name,
+      { endpointTargets: undefined, targetPolicies: undefined, adopted: undefined, ...args },
+      opts,
+      "gravityzone",
+      "PolicyAssignment",
+    );
   }
 }

@@ -129,10 +129,18 @@ const sortedUnique = (xs: string[]) => [...new Set(xs)].sort();
 const schema = z.strictObject({
   serviceType: z.enum(PUSH_SERVICE_TYPES, { error: `must be one of ${PUSH_SERVICE_TYPES.join(", ")}` }),
   url: httpsUrl,
-  authorization: z.string().min(1, "must not be empty (omit it instead)").max(1024, "must be at most 1024 characters").optional(),
+  authorization: z
+    .string()
+    .min(1, "must not be empty (omit it instead)")
+    .max(1024, "must be at most 1024 characters")
+    .optional(),
   requireValidSslCertificate: z.boolean().default(true),
   eventTypes: z.array(eventType).min(1, "must name at least one event type").transform(sortedUnique),
-  subscribeToCompanies: z.array(idRef).min(1, "must not be empty (omit it for all companies)").transform(sortedUnique).optional(),
+  subscribeToCompanies: z
+    .array(idRef)
+    .min(1, "must not be empty (omit it for all companies)")
+    .transform(sortedUnique)
+    .optional(),
   enabled: z.boolean().default(true),
   adopt: z.boolean().default(false),
 });
@@ -188,8 +196,12 @@ async function getSettings(c: GravityZoneClient): Promise<ApiSettings | undefine
 
 /** The `setPushEventSettings` parameters for a configuration. */
 function payload(i: PushEventSettingsInputs, status: 0 | 1): Record<string, unknown> {
-  const serviceSettings: Record<string, unknown> = { url: i.url, requireValidSslCertificate: i.requireValidSslCertificate };
-  if (i.authorization !== undefined) serviceSettings[i.serviceType === "splunk" ? "splunkAuthorization" : "authorization"] = i.authorization;
+  const serviceSettings: Record<string, unknown> = {
+    url: i.url,
+    requireValidSslCertificate: i.requireValidSslCertificate,
+  };
+  if (i.authorization !== undefined)
+    serviceSettings[i.serviceType === "splunk" ? "splunkAuthorization" : "authorization"] = i.authorization;
   return {
     status,
     serviceType: i.serviceType,
@@ -235,7 +247,9 @@ function readableSecret(v: string | null | undefined): string | undefined {
 function toOutputs(api: ApiSettings, olds: PushEventSettingsOutputs): PushEventSettingsOutputs {
   const s = api.serviceSettings ?? {};
   const serviceType = (api.serviceType ?? olds.serviceType) as PushServiceType;
-  const auth = readableSecret(serviceType === "splunk" ? (s.splunkAuthorization ?? s.authorization) : (s.authorization ?? s.splunkAuthorization));
+  const auth = readableSecret(
+    serviceType === "splunk" ? (s.splunkAuthorization ?? s.authorization) : (s.authorization ?? s.splunkAuthorization),
+  );
   const flags = api.subscribeToEventTypes ?? {};
   const companies = api.subscribeToCompanies ?? [];
   return {
@@ -250,7 +264,15 @@ function toOutputs(api: ApiSettings, olds: PushEventSettingsOutputs): PushEventS
   };
 }
 
-const API_FIELDS = ["serviceType", "url", "authorization", "requireValidSslCertificate", "eventTypes", "subscribeToCompanies", "enabled"] as const;
+const API_FIELDS = [
+  "serviceType",
+  "url",
+  "authorization",
+  "requireValidSslCertificate",
+  "eventTypes",
+  "subscribeToCompanies",
+  "enabled",
+] as const;
 
 /** @internal */
 export const handler = defineHandler<PushEventSettingsInputs, PushEventSettingsOutputs>({
@@ -360,7 +382,10 @@ export class PushEventSettings extends pulumi.dynamic.Resource {
       ...args,
       authorization: args.authorization === undefined ? undefined : pulumi.secret(args.authorization),
     };
-    const merged: pulumi.CustomResourceOptions = { ...opts, additionalSecretOutputs: [...new Set([...(opts?.additionalSecretOutputs ?? []), "authorization"])] };
+    const merged: pulumi.CustomResourceOptions = {
+      ...opts,
+      additionalSecretOutputs: [...new Set([...(opts?.additionalSecretOutputs ?? []), "authorization"])],
+    };
     super(provider, name, props, merged, "gravityzone", "PushEventSettings");
   }
 }

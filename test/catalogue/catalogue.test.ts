@@ -13,17 +13,23 @@ import type { ApiVersion } from "../../emulator/methods/registry";
 import type { RunningEmulator } from "../../emulator/index";
 import { rpc, start } from "../emulator/helpers";
 
-const REFERENCE_PAGE = /^https:\/\/(www\.)?(bitdefender\.com\/business\/support\/en|bitdefender-cn\.com\/help\/en)\/772(09|11|12)-\d+-[a-z0-9-]+\.html$/;
+const REFERENCE_PAGE =
+  /^https:\/\/(www\.)?(bitdefender\.com\/business\/support\/en|bitdefender-cn\.com\/help\/en)\/772(09|11|12)-\d+-[a-z0-9-]+\.html$/;
 
 describe("catalogue", () => {
   it("documents every method and version the emulator answers, and the emulator answers every catalogued one", () => {
     const missing: string[] = [];
     for (const [module, methods] of Object.entries(MODULES)) {
       for (const [method, spec] of Object.entries(methods)) {
-        for (const v of Object.keys(spec.versions) as ApiVersion[]) if (!catalogueEntry(module, method, v)) missing.push(`${module}.${method}@${v}`);
+        for (const v of Object.keys(spec.versions) as ApiVersion[])
+          if (!catalogueEntry(module, method, v)) missing.push(`${module}.${method}@${v}`);
       }
     }
-    const unanswered = CATALOGUE.flatMap((e) => e.versions.filter((v) => MODULES[e.module]?.[e.method]?.versions[v] === undefined).map((v) => `${e.module}.${e.method}@${v}`));
+    const unanswered = CATALOGUE.flatMap((e) =>
+      e.versions
+        .filter((v) => MODULES[e.module]?.[e.method]?.versions[v] === undefined)
+        .map((v) => `${e.module}.${e.method}@${v}`),
+    );
     expect(missing).toEqual([]);
     expect(unanswered).toEqual([]);
   });
@@ -69,12 +75,15 @@ describe("documented example requests", () => {
 
   // Ids in the examples name objects the emulator's tenant does not have (some are masked with
   // "****"): a refusal of a value is fine; a refusal of the request's shape is not.
-  it.each(examples.map((e) => [`${e.module}.${e.method}@${e.versions[0]}`, e] as const))("%s: parameters accepted as documented", async (_name, e) => {
-    const service = e.module === "quarantine" ? "computers" : undefined;
-    const a = await rpc(emu, e.module, e.method, e.exampleRequest, { version: e.versions[0], service });
-    expect(a.status).toBe(200);
-    const details: string = a.json?.error?.data?.details ?? "";
-    expect(details).not.toMatch(/is not expected|Missing required parameter/);
-    expect(a.json?.error?.code).not.toBe(-32601);
-  });
+  it.each(examples.map((e) => [`${e.module}.${e.method}@${e.versions[0]}`, e] as const))(
+    "%s: parameters accepted as documented",
+    async (_name, e) => {
+      const service = e.module === "quarantine" ? "computers" : undefined;
+      const a = await rpc(emu, e.module, e.method, e.exampleRequest, { version: e.versions[0], service });
+      expect(a.status).toBe(200);
+      const details: string = a.json?.error?.data?.details ?? "";
+      expect(details).not.toMatch(/is not expected|Missing required parameter/);
+      expect(a.json?.error?.code).not.toBe(-32601);
+    },
+  );
 });

@@ -55,12 +55,18 @@ const PROVIDER_SCHEMAS: Record<string, z.ZodType> = {
 };
 
 /** A value of a result type that needs no example to be known. */
-const REPRESENTATIVE: Partial<Record<JsonType | "null", unknown>> = { null: null, boolean: true, string: "5493dcd2b1a43df00b7b23c6" };
+const REPRESENTATIVE: Partial<Record<JsonType | "null", unknown>> = {
+  null: null,
+  boolean: true,
+  string: "5493dcd2b1a43df00b7b23c6",
+};
 
 const cases = Object.entries(PROVIDER_SCHEMAS).map(([key, schema]) => {
   const [name, version] = key.split("@") as [string, string];
   const [module, method] = name.split(".") as [string, string];
-  const entry = CATALOGUE.find((e) => e.module === module && e.method === method && (e.versions as readonly string[]).includes(version));
+  const entry = CATALOGUE.find(
+    (e) => e.module === module && e.method === method && (e.versions as readonly string[]).includes(version),
+  );
   return { key, schema, entry };
 });
 
@@ -77,7 +83,10 @@ describe("documented results parse in the provider", () => {
     for (const t of types) if (t in REPRESENTATIVE) forms.push(REPRESENTATIVE[t as keyof typeof REPRESENTATIVE]);
     for (const form of forms) {
       const parsed = schema.safeParse(form);
-      expect(parsed.success, `${JSON.stringify(form).slice(0, 200)}: ${parsed.success ? "" : parsed.error.message}`).toBe(true);
+      expect(
+        parsed.success,
+        `${JSON.stringify(form).slice(0, 200)}: ${parsed.success ? "" : parsed.error.message}`,
+      ).toBe(true);
     }
   });
 
@@ -87,14 +96,21 @@ describe("documented results parse in the provider", () => {
 
   it("reads a new id from every form a create may answer", () => {
     expect(newIdResult.parse("5493dcd2b1a43df00b7b23c6")).toBe("5493dcd2b1a43df00b7b23c6");
-    expect(newIdResult.parse({ records: ["5493dcd2b1a43df00b7b23c7"], success: true })).toBe("5493dcd2b1a43df00b7b23c7");
-    expect(newIdResult.parse([{ records: ["5493dcd2b1a43df00b7b23c8"], success: true }])).toBe("5493dcd2b1a43df00b7b23c8");
+    expect(newIdResult.parse({ records: ["5493dcd2b1a43df00b7b23c7"], success: true })).toBe(
+      "5493dcd2b1a43df00b7b23c7",
+    );
+    expect(newIdResult.parse([{ records: ["5493dcd2b1a43df00b7b23c8"], success: true }])).toBe(
+      "5493dcd2b1a43df00b7b23c8",
+    );
     expect(newIdResult.safeParse([{ records: ["5493dcd2b1a43df00b7b23c8"], success: false }]).success).toBe(false);
   });
 
   it("reads getLicenseInfo as an array (as documented) or an object (as observed)", () => {
     const one = { subscriptionType: 3, isAddon: false, totalSlots: 40 };
     expect(licenseInfoResult.parse(one)).toMatchObject({ subscriptionType: 3 });
-    expect(licenseInfoResult.parse([{ subscriptionType: 2, isAddon: true }, one])).toMatchObject({ subscriptionType: 3, totalSlots: 40 });
+    expect(licenseInfoResult.parse([{ subscriptionType: 2, isAddon: true }, one])).toMatchObject({
+      subscriptionType: 3,
+      totalSlots: 40,
+    });
   });
 });

@@ -55,12 +55,19 @@ function programFor(name: string): string {
   };
   const objects = [company, group];
   assignNames(objects);
-  return renderProgram({ header: [`Imported from ${name}.`], objects, companies: [{ id: id(1), name }], comments: [{ kind: "groups", companyId: id(1), lines: [name] }] });
+  return renderProgram({
+    header: [`Imported from ${name}.`],
+    objects,
+    companies: [{ id: id(1), name }],
+    comments: [{ kind: "groups", companyId: id(1), lines: [name] }],
+  });
 }
 
 /** Compiles and runs the program with a stub SDK; returns the names the resources were given. */
 function run(program: string): { pwned: unknown; declared: string[] } {
-  const js = ts.transpileModule(program, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const js = ts.transpileModule(program, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
   const declared: string[] = [];
   const resource = class {
     readonly id = "id";
@@ -78,13 +85,16 @@ function run(program: string): { pwned: unknown; declared: string[] } {
 }
 
 describe("hostile tenant text in the generated program", () => {
-  it.each(HOSTILE.map((n) => [JSON.stringify(n), n] as const))("%s never runs, and the name reads back exactly", (_shown, name) => {
-    const program = programFor(name);
-    for (const line of program.split("\n")) expect(line).not.toMatch(/[\u2028\u2029\r\u0085\u001b]/);
-    const { pwned, declared } = run(program);
-    expect(pwned).toBeUndefined();
-    expect(declared).toEqual([name]);
-  });
+  it.each(HOSTILE.map((n) => [JSON.stringify(n), n] as const))(
+    "%s never runs, and the name reads back exactly",
+    (_shown, name) => {
+      const program = programFor(name);
+      for (const line of program.split("\n")) expect(line).not.toMatch(/[\u2028\u2029\r\u0085\u001b]/);
+      const { pwned, declared } = run(program);
+      expect(pwned).toBeUndefined();
+      expect(declared).toEqual([name]);
+    },
+  );
 
   it("escapes every line terminator in comment text and string literals", () => {
     for (const name of HOSTILE) {

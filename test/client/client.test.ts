@@ -33,14 +33,24 @@ async function failure(p: Promise<unknown>): Promise<GravityZoneError> {
 describe("wire format", () => {
   it("POSTs a JSON-RPC 2.0 envelope to /v1.0/jsonrpc/<module> with Basic auth (key, empty password)", async () => {
     const s = await serve((req, res) => sendResult(req, res, "5f0c0c0c0c0c0c0c0c0c0c0c"));
-    const id = await client(s.url).call("network", "createCustomGroup", { groupName: "Servers", parentId: undefined }, z.string());
+    const id = await client(s.url).call(
+      "network",
+      "createCustomGroup",
+      { groupName: "Servers", parentId: undefined },
+      z.string(),
+    );
     expect(id).toBe("5f0c0c0c0c0c0c0c0c0c0c0c");
     const [r] = s.received;
     expect(r!.method).toBe("POST");
     expect(r!.url).toBe("/api/v1.0/jsonrpc/network");
     expect(r!.headers["content-type"]).toBe("application/json");
     expect(r!.headers.authorization).toBe(`Basic ${Buffer.from(`${KEY}:`).toString("base64")}`);
-    expect(r!.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), jsonrpc: "2.0", method: "createCustomGroup", params: { groupName: "Servers" } });
+    expect(r!.body).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      jsonrpc: "2.0",
+      method: "createCustomGroup",
+      params: { groupName: "Servers" },
+    });
   });
 
   it("uses the version path asked for and a fresh id per call", async () => {
@@ -66,7 +76,9 @@ describe("errors", () => {
   });
 
   it("403 names the module that is not enabled for the key", async () => {
-    const s = await serve((req, res) => sendError(req, res, -32000, "Forbidden", "API Key is not allowed to access the selected API: network", 403));
+    const s = await serve((req, res) =>
+      sendError(req, res, -32000, "Forbidden", "API Key is not allowed to access the selected API: network", 403),
+    );
     const e = await failure(client(s.url).call("network", "getCustomGroupsList", {}, z.any()));
     expect(e.kind).toBe("forbidden");
     expect(e.message).toContain("API Key is not allowed to access the selected API: network");
@@ -74,7 +86,9 @@ describe("errors", () => {
   });
 
   it("a 403 is 'forbidden' even when its body carries the authentication code -32001", async () => {
-    const s = await serve((req, res) => sendError(req, res, -32001, "Forbidden", "API Key is not allowed to access the selected API: push", 403));
+    const s = await serve((req, res) =>
+      sendError(req, res, -32001, "Forbidden", "API Key is not allowed to access the selected API: push", 403),
+    );
     expect((await failure(client(s.url).call("push", "getPushEventSettings", {}, z.any()))).kind).toBe("forbidden");
   });
 
@@ -89,7 +103,9 @@ describe("errors", () => {
   });
 
   it("JSON-RPC errors arrive with HTTP 200 and read as '<module>.<method> failed (<code>): <details>'", async () => {
-    const s = await serve((req, res) => sendError(req, res, -32602, "Invalid params", "Invalid parameter: name is too long"));
+    const s = await serve((req, res) =>
+      sendError(req, res, -32602, "Invalid params", "Invalid parameter: name is too long"),
+    );
     const e = await failure(client(s.url).call("companies", "createCompany", { name: "x" }, z.any()));
     expect(e.kind).toBe("invalid-params");
     expect(e.code).toBe(-32602);
@@ -98,7 +114,15 @@ describe("errors", () => {
 
   it("falls back to error.message without data.details; classifies method-not-found and not-found", async () => {
     const s = await serve((req, res, n) =>
-      n === 1 ? sendError(req, res, -32601, "Method not found") : sendError(req, res, -32602, "Invalid params", "The company with the id 5f0c0c0c0c0c0c0c0c0c0c0c was not found"),
+      n === 1
+        ? sendError(req, res, -32601, "Method not found")
+        : sendError(
+            req,
+            res,
+            -32602,
+            "Invalid params",
+            "The company with the id 5f0c0c0c0c0c0c0c0c0c0c0c was not found",
+          ),
     );
     const c = client(s.url);
     const e1 = await failure(c.call("companies", "updateCompany", {}, z.any()));
@@ -132,7 +156,9 @@ describe("errors", () => {
     const url = s.url;
     await s.close();
     close = undefined;
-    const e = await failure(client(url, { retry: { maxAttempts: 1 } }).call("general", "getApiKeyDetails", {}, z.any()));
+    const e = await failure(
+      client(url, { retry: { maxAttempts: 1 } }).call("general", "getApiKeyDetails", {}, z.any()),
+    );
     expect(e.kind).toBe("network");
     expect(e.message).toContain("ECONNREFUSED");
   });
@@ -140,7 +166,9 @@ describe("errors", () => {
 
 describe("retries", () => {
   it("a read is retried after a 5xx and succeeds", async () => {
-    const s = await serve((req, res, n) => (n < 3 ? sendError(req, res, -32000, "Server error", "temporary", 503) : sendResult(req, res, { ok: 1 })));
+    const s = await serve((req, res, n) =>
+      n < 3 ? sendError(req, res, -32000, "Server error", "temporary", 503) : sendResult(req, res, { ok: 1 }),
+    );
     const c = client(s.url);
     await expect(c.call("general", "getApiKeyDetails", {}, z.object({ ok: z.number() }))).resolves.toEqual({ ok: 1 });
     expect(s.received).toHaveLength(3);
@@ -185,7 +213,9 @@ describe("retries", () => {
       res.writeHead(429, { "content-type": "text/html", "retry-after": "0, 0" });
       res.end("<html>Too Many Requests</html>");
     });
-    const e = await failure(client(s.url, { retry: { maxAttempts: 3, baseDelayMs: 1 } }).call("general", "getApiKeyDetails", {}, z.any()));
+    const e = await failure(
+      client(s.url, { retry: { maxAttempts: 3, baseDelayMs: 1 } }).call("general", "getApiKeyDetails", {}, z.any()),
+    );
     expect(e.kind).toBe("rate-limited");
     expect(e.httpStatus).toBe(429);
     expect(e.retryAfterMs).toBe(0);
@@ -195,7 +225,9 @@ describe("retries", () => {
   it("a server that never answers fails within the deadline", async () => {
     const s = await serve(() => undefined);
     const t0 = Date.now();
-    const e = await failure(client(s.url, { timeoutMs: 300, retry: { maxAttempts: 1 } }).call("general", "getApiKeyDetails", {}, z.any()));
+    const e = await failure(
+      client(s.url, { timeoutMs: 300, retry: { maxAttempts: 1 } }).call("general", "getApiKeyDetails", {}, z.any()),
+    );
     expect(e.kind).toBe("network");
     expect(e.details).toBe("no complete answer within 300 ms");
     expect(Date.now() - t0).toBeLessThan(5_000);
@@ -207,7 +239,9 @@ describe("retries", () => {
       const timer = setInterval(() => res.write(" "), 50);
       res.on("close", () => clearInterval(timer));
     });
-    const e = await failure(client(s.url, { timeoutMs: 400, retry: { maxAttempts: 1 } }).call("general", "getApiKeyDetails", {}, z.any()));
+    const e = await failure(
+      client(s.url, { timeoutMs: 400, retry: { maxAttempts: 1 } }).call("general", "getApiKeyDetails", {}, z.any()),
+    );
     expect(e.kind).toBe("network");
   });
 
@@ -225,9 +259,20 @@ describe("pagination", () => {
   it("reads every page with perPage 100", async () => {
     const s = await serve((req, res) => {
       const { page, perPage } = req.body.params;
-      sendResult(req, res, { page, perPage, total: items.length, pagesCount: Math.ceil(items.length / perPage), items: items.slice((page - 1) * perPage, page * perPage) });
+      sendResult(req, res, {
+        page,
+        perPage,
+        total: items.length,
+        pagesCount: Math.ceil(items.length / perPage),
+        items: items.slice((page - 1) * perPage, page * perPage),
+      });
     });
-    const all = await client(s.url).listAll("policies", "getPoliciesList", {}, z.object({ id: z.string(), name: z.string() }));
+    const all = await client(s.url).listAll(
+      "policies",
+      "getPoliciesList",
+      {},
+      z.object({ id: z.string(), name: z.string() }),
+    );
     expect(all.map((i) => i.name)).toEqual(items.map((i) => i.name));
     expect(s.received.map((r) => r.body.params)).toEqual([
       { page: 1, perPage: 100 },
@@ -241,9 +286,20 @@ describe("pagination", () => {
       const { page, perPage } = req.body.params;
       // after the first page, one item is inserted at the front: page 2 starts with the last item of page 1
       const list = n === 1 ? items : [{ id: "f".repeat(24), name: "new" }, ...items];
-      sendResult(req, res, { page, perPage, total: list.length, pagesCount: Math.ceil(list.length / perPage), items: list.slice((page - 1) * perPage, page * perPage) });
+      sendResult(req, res, {
+        page,
+        perPage,
+        total: list.length,
+        pagesCount: Math.ceil(list.length / perPage),
+        items: list.slice((page - 1) * perPage, page * perPage),
+      });
     });
-    const all = await client(s.url).listAll("policies", "getPoliciesList", {}, z.object({ id: z.string(), name: z.string() }));
+    const all = await client(s.url).listAll(
+      "policies",
+      "getPoliciesList",
+      {},
+      z.object({ id: z.string(), name: z.string() }),
+    );
     expect(new Set(all.map((i) => i.id)).size).toBe(all.length);
     expect(all).toHaveLength(250);
   });
@@ -251,15 +307,23 @@ describe("pagination", () => {
 
 describe("access URL", () => {
   it("refuses plain http to a non-loopback host and accepts https and loopback", () => {
-    expect(() => new GravityZoneClient({ accessUrl: "http://gz.example.com/api", apiKey: KEY })).toThrow(/must use https/);
+    expect(() => new GravityZoneClient({ accessUrl: "http://gz.example.com/api", apiKey: KEY })).toThrow(
+      /must use https/,
+    );
     expect(() => new GravityZoneClient({ accessUrl: "not a url", apiKey: KEY })).toThrow(/not a valid URL/);
-    expect(() => new GravityZoneClient({ accessUrl: "https://cloud.gravityzone.bitdefender.com/api/", apiKey: KEY })).not.toThrow();
-    expect(new GravityZoneClient({ accessUrl: "http://127.0.0.1:9/api/", apiKey: KEY }).accessUrl).toBe("http://127.0.0.1:9/api");
+    expect(
+      () => new GravityZoneClient({ accessUrl: "https://cloud.gravityzone.bitdefender.com/api/", apiKey: KEY }),
+    ).not.toThrow();
+    expect(new GravityZoneClient({ accessUrl: "http://127.0.0.1:9/api/", apiKey: KEY }).accessUrl).toBe(
+      "http://127.0.0.1:9/api",
+    );
     expect(() => new GravityZoneClient({ accessUrl: "http://[::1]:9/api", apiKey: KEY })).not.toThrow();
   });
 
   it("refuses an empty key with a message that says where to set it", () => {
-    expect(() => new GravityZoneClient({ accessUrl: "https://x.example/api", apiKey: " " })).toThrow(/gravityzone:apiKey/);
+    expect(() => new GravityZoneClient({ accessUrl: "https://x.example/api", apiKey: " " })).toThrow(
+      /gravityzone:apiKey/,
+    );
   });
 
   it("keeps the key out of the client's enumerable state", () => {

@@ -1,7 +1,19 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { GravityZoneError, inOperation, KeyRateLimiter, SlidingWindowLimiter, backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, rateClassOf, redact, shouldRetry } from "../../provider/client";
+import {
+  GravityZoneError,
+  inOperation,
+  KeyRateLimiter,
+  SlidingWindowLimiter,
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  parseRetryAfter,
+  rateClassOf,
+  redact,
+  shouldRetry,
+} from "../../provider/client";
 
-const err = (kind: GravityZoneError["kind"], retryAfterMs?: number) => new GravityZoneError({ kind, module: "m", method: "x", details: "d", retryAfterMs });
+const err = (kind: GravityZoneError["kind"], retryAfterMs?: number) =>
+  new GravityZoneError({ kind, module: "m", method: "x", details: "d", retryAfterMs });
 
 describe("shouldRetry", () => {
   it.each([
@@ -83,7 +95,9 @@ describe("limiter spacing", () => {
     vi.useFakeTimers({ now: 0 });
     const k = new KeyRateLimiter();
     const granted: number[] = [];
-    const all = Array.from({ length: 30 }, () => k.acquire("network", "getEndpointsList").then(() => granted.push(Date.now())));
+    const all = Array.from({ length: 30 }, () =>
+      k.acquire("network", "getEndpointsList").then(() => granted.push(Date.now())),
+    );
     await vi.advanceTimersByTimeAsync(10_000);
     await Promise.all(all);
     for (const t of granted) expect(granted.filter((g) => g >= t && g < t + 1_000).length).toBeLessThanOrEqual(10);
@@ -101,7 +115,9 @@ describe("limiter spacing", () => {
     vi.useFakeTimers({ now: 0 });
     const k = new KeyRateLimiter(60);
     const granted: number[] = [];
-    const all = Array.from({ length: 6 }, () => k.acquire("incidents", "addToBlocklist").then(() => granted.push(Date.now())));
+    const all = Array.from({ length: 6 }, () =>
+      k.acquire("incidents", "addToBlocklist").then(() => granted.push(Date.now())),
+    );
     await vi.advanceTimersByTimeAsync(5_000);
     await Promise.all(all);
     // 5/min scaled by 60 = 5 per second (+2% margin)
@@ -151,7 +167,13 @@ describe("limiter order: oldest operation first", () => {
       await k.acquire("companies", "createCompany").then(() => void granted.push("company"));
     });
     // Twenty default calls of a newer operation fill the first second's key-wide budget and queue.
-    const newer = inOperation(() => Promise.all(Array.from({ length: 20 }, (_, i) => k.acquire("network", "createCustomGroup").then(() => void granted.push(`group ${i}`)))));
+    const newer = inOperation(() =>
+      Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          k.acquire("network", "createCustomGroup").then(() => void granted.push(`group ${i}`)),
+        ),
+      ),
+    );
     await vi.advanceTimersByTimeAsync(5_000);
     await Promise.all([older, newer]);
     // The company call arrived after the groups had taken the first 10 slots, but goes first in the next second.
@@ -162,7 +184,13 @@ describe("limiter order: oldest operation first", () => {
     vi.useFakeTimers({ now: 0 });
     const k = new KeyRateLimiter();
     const granted: string[] = [];
-    const older = inOperation(() => Promise.all(Array.from({ length: 20 }, (_, i) => k.acquire("network", "getCustomGroupsList").then(() => void granted.push(`group ${i}`)))));
+    const older = inOperation(() =>
+      Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          k.acquire("network", "getCustomGroupsList").then(() => void granted.push(`group ${i}`)),
+        ),
+      ),
+    );
     const newer = inOperation(async () => {
       await new Promise((r) => setTimeout(r, 1));
       await k.acquire("companies", "getCompanyDetails").then(() => void granted.push("company"));
@@ -180,12 +208,21 @@ describe("limiter order: oldest operation first", () => {
     const plain: number[] = [];
     // 15 companies calls whose answers take 30 ms (slots count from the answer), and a steady
     // stream of plain calls with answers of 0–40 ms: more than the key-wide budget can take.
-    const answerIn = (ms: number) => (release: (at?: number) => void) => new Promise<void>((r) => setTimeout(() => (release(), r()), ms));
-    const company = Array.from({ length: 15 }, () => k.acquire("companies", "getCompanyDetails", { hold: true }).then((rel) => (companies.push(Date.now()), answerIn(30)(rel))));
+    const answerIn = (ms: number) => (release: (at?: number) => void) =>
+      new Promise<void>((r) => setTimeout(() => (release(), r()), ms));
+    const company = Array.from({ length: 15 }, () =>
+      k
+        .acquire("companies", "getCompanyDetails", { hold: true })
+        .then((rel) => (companies.push(Date.now()), answerIn(30)(rel))),
+    );
     const stream = (async () => {
       const calls: Promise<void>[] = [];
       for (let i = 0; i < 100; i++) {
-        calls.push(k.acquire("network", "getCustomGroupsList", { hold: true }).then((rel) => (plain.push(Date.now()), answerIn((i * 7) % 41)(rel))));
+        calls.push(
+          k
+            .acquire("network", "getCustomGroupsList", { hold: true })
+            .then((rel) => (plain.push(Date.now()), answerIn((i * 7) % 41)(rel))),
+        );
         await new Promise((r) => setTimeout(r, 25));
       }
       await Promise.all(calls);

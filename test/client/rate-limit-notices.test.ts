@@ -3,7 +3,14 @@
  * never repeated while the call waits, and never at the cost of the call.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ANNOUNCE_GATHER_MS, ANNOUNCE_WAIT_MS, BUDGETS, formatWait, KeyRateLimiter, type SlotRelease } from "../../provider/client/rate-limit";
+import {
+  ANNOUNCE_GATHER_MS,
+  ANNOUNCE_WAIT_MS,
+  BUDGETS,
+  formatWait,
+  KeyRateLimiter,
+  type SlotRelease,
+} from "../../provider/client/rate-limit";
 
 /** A limiter at the real budgets whose announcements are collected. */
 function limiter(scale = 1) {
@@ -64,7 +71,9 @@ describe("announcing long rate-limit waits", () => {
     // Calls 6, 11 and 16 each wait a window; the others go at once.
     expect(said).toHaveLength(3);
     for (const m of said) {
-      expect(m).toMatch(/^incidents\.removeFromBlocklist waits about 1 min 1 s for a rate-limit slot: GravityZone allows 5 requests per minute/);
+      expect(m).toMatch(
+        /^incidents\.removeFromBlocklist waits about 1 min 1 s for a rate-limit slot: GravityZone allows 5 requests per minute/,
+      );
     }
   });
 
@@ -78,7 +87,9 @@ describe("announcing long rate-limit waits", () => {
     ];
     await vi.advanceTimersByTimeAsync(ANNOUNCE_GATHER_MS);
     expect(said).toHaveLength(1);
-    expect(said[0]).toMatch(/^5 calls \(push\.getPushEventSettings ×3, network\.assignPolicy ×2\) wait up to about 1 min 1 s for a rate-limit slot: /);
+    expect(said[0]).toMatch(
+      /^5 calls \(push\.getPushEventSettings ×3, network\.assignPolicy ×2\) wait up to about 1 min 1 s for a rate-limit slot: /,
+    );
     expect(said[0]).toContain("(rate-limit class per-minute-5)");
     await vi.advanceTimersByTimeAsync(BUDGETS["per-minute-5"].windowMs * 2);
     for (const r of await Promise.all(waiting)) r();
@@ -100,7 +111,9 @@ describe("announcing long rate-limit waits", () => {
     waiting.push(k.acquire("network", "assignPolicy"));
     await vi.advanceTimersByTimeAsync(ANNOUNCE_GATHER_MS);
     expect(said).toHaveLength(2);
-    expect(said[1]).toMatch(/^network\.assignPolicy waits about 2 min 1 s for a rate-limit slot: GravityZone allows 5 requests per minute /);
+    expect(said[1]).toMatch(
+      /^network\.assignPolicy waits about 2 min 1 s for a rate-limit slot: GravityZone allows 5 requests per minute /,
+    );
     expect(said[1]).toMatch(/\(rate-limit class per-minute-5\); 5 calls of that budget go first\.$/);
     await vi.advanceTimersByTimeAsync(3 * BUDGETS["per-minute-5"].windowMs);
     for (const r of await Promise.all(waiting)) r();
@@ -112,7 +125,9 @@ describe("announcing long rate-limit waits", () => {
     const { k, said } = limiter();
     // Five companies calls in flight hold the 5/s budget until they answer (10 s from now).
     const held: SlotRelease[] = await Promise.all(
-      Array.from({ length: BUDGETS.companies.limit }, () => k.acquire("companies", "getCompanyDetails", { hold: true })),
+      Array.from({ length: BUDGETS.companies.limit }, () =>
+        k.acquire("companies", "getCompanyDetails", { hold: true }),
+      ),
     );
     let granted = false;
     const sixth = k.acquire("companies", "getCompanyDetails").then((r) => ((granted = true), r()));
@@ -139,7 +154,9 @@ describe("announcing long rate-limit waits", () => {
     await vi.advanceTimersByTimeAsync(ANNOUNCE_GATHER_MS);
     expect(said).toHaveLength(1);
     expect(said[0]).toMatch(/^network\.assignPolicy waits about 30 s for a rate-limit slot: /);
-    expect(said[0]).toContain(": GravityZone answered 429 (too many requests) and asked for a pause of 30 s; GravityZone allows 5 requests per minute");
+    expect(said[0]).toContain(
+      ": GravityZone answered 429 (too many requests) and asked for a pause of 30 s; GravityZone allows 5 requests per minute",
+    );
     await vi.advanceTimersByTimeAsync(30_000);
     (await call)();
     expect(said).toHaveLength(1);
@@ -173,6 +190,14 @@ describe("announcing long rate-limit waits", () => {
   });
 
   it("formats waits in seconds and minutes", () => {
-    expect([0, 400, 1_499, 51_000, 60_000, 61_200, 200_000].map(formatWait)).toEqual(["1 s", "1 s", "1 s", "51 s", "1 min", "1 min 1 s", "3 min 20 s"]);
+    expect([0, 400, 1_499, 51_000, 60_000, 61_200, 200_000].map(formatWait)).toEqual([
+      "1 s",
+      "1 s",
+      "1 s",
+      "51 s",
+      "1 min",
+      "1 min 1 s",
+      "3 min 20 s",
+    ]);
   });
 });

@@ -30,7 +30,9 @@ describe("slot release", () => {
     const k = new KeyRateLimiter();
     for (const r of await Promise.all(Array.from({ length: 10 }, () => k.acquire("network", "getEndpointsList")))) r();
     const granted: number[] = [];
-    const all = Array.from({ length: 6 }, () => k.acquire("companies", "getCompanyDetails").then((r) => (granted.push(Date.now()), r())));
+    const all = Array.from({ length: 6 }, () =>
+      k.acquire("companies", "getCompanyDetails").then((r) => (granted.push(Date.now()), r())),
+    );
     await vi.advanceTimersByTimeAsync(10_000);
     await Promise.all(all);
     // The first five wait for the key-wide budget (free at 1020) and are counted from then, so the

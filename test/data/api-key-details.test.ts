@@ -31,18 +31,34 @@ describe("getApiKeyDetails", () => {
 
   it("keeps companyId and userId when a console sends them, and reads an empty createdAt as unset", async () => {
     const server = await startScriptedServer((req, res) =>
-      sendResult(req, res, { enabledApis: ["network"], createdAt: "", companyId: "5f0c0c0c0c0c0c0c0c0c0c0c", userId: "5f0d0d0d0d0d0d0d0d0d0d0d" }),
+      sendResult(req, res, {
+        enabledApis: ["network"],
+        createdAt: "",
+        companyId: "5f0c0c0c0c0c0c0c0c0c0c0c",
+        userId: "5f0d0d0d0d0d0d0d0d0d0d0d",
+      }),
     );
     try {
-      const client = new GravityZoneClient({ accessUrl: server.url, apiKey: KEY, retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+      const client = new GravityZoneClient({
+        accessUrl: server.url,
+        apiKey: KEY,
+        retry: { baseDelayMs: 5, maxDelayMs: 20 },
+      });
       const d = await readApiKeyDetails(client);
-      expect(server.received.map((r) => [r.url, r.body.method, r.body.params])).toEqual([["/api/v1.0/jsonrpc/general", "getApiKeyDetails", {}]]);
+      expect(server.received.map((r) => [r.url, r.body.method, r.body.params])).toEqual([
+        ["/api/v1.0/jsonrpc/general", "getApiKeyDetails", {}],
+      ]);
       expect(d).toEqual({
         enabledApis: ["network"],
         createdAt: undefined,
         companyId: "5f0c0c0c0c0c0c0c0c0c0c0c",
         userId: "5f0d0d0d0d0d0d0d0d0d0d0d",
-        details: { enabledApis: ["network"], createdAt: "", companyId: "5f0c0c0c0c0c0c0c0c0c0c0c", userId: "5f0d0d0d0d0d0d0d0d0d0d0d" },
+        details: {
+          enabledApis: ["network"],
+          createdAt: "",
+          companyId: "5f0c0c0c0c0c0c0c0c0c0c0c",
+          userId: "5f0d0d0d0d0d0d0d0d0d0d0d",
+        },
       });
     } finally {
       await server.close();

@@ -19,7 +19,12 @@ describe("getCompany", () => {
       ["getCompanyDetails", {}],
       ["getLicenseInfo", { companyId: own.id }],
     ]);
-    expect(own).toMatchObject({ id: env.emu.state.rootCompanyId, type: "partner", isSuspended: false, licenseType: "monthly" });
+    expect(own).toMatchObject({
+      id: env.emu.state.rootCompanyId,
+      type: "partner",
+      isSuspended: false,
+      licenseType: "monthly",
+    });
     expect(own.id).toMatch(/^[0-9a-f]{24}$/);
     expect(own.details.id).toBe(own.id);
   });
@@ -28,7 +33,15 @@ describe("getCompany", () => {
     const id = await env.client.call(
       "companies",
       "createCompany",
-      { type: 1, name: "Data Co", country: "RO", state: "RO-B", address: "Main St 1", industry: 12, licenseSubscription: { type: 3, reservedSlots: 10 } },
+      {
+        type: 1,
+        name: "Data Co",
+        country: "RO",
+        state: "RO-B",
+        address: "Main St 1",
+        industry: 12,
+        licenseSubscription: { type: 3, reservedSlots: 10 },
+      },
       z.string(),
     );
     env.reset();
@@ -38,7 +51,19 @@ describe("getCompany", () => {
       ["getLicenseInfo", { companyId: id }],
     ]);
     // A new company has two-factor authentication enforced ("The value is always true").
-    expect(c).toMatchObject({ id, name: "Data Co", type: "customer", country: "RO", state: "RO-B", address: "Main St 1", industry: 12, canBeManagedByAbove: true, enforce2FA: true, isSuspended: false, licenseType: "monthly" });
+    expect(c).toMatchObject({
+      id,
+      name: "Data Co",
+      type: "customer",
+      country: "RO",
+      state: "RO-B",
+      address: "Main St 1",
+      industry: 12,
+      canBeManagedByAbove: true,
+      enforce2FA: true,
+      isSuspended: false,
+      licenseType: "monthly",
+    });
     expect(c.phone).toBeUndefined();
     // parentId is not a documented member of getCompanyDetails' answer.
     expect(c.details).not.toHaveProperty("parentId");
@@ -66,7 +91,9 @@ describe("getCompany", () => {
 
   it("fails with the API's explanation for an unknown company", async () => {
     const unknown = "0".repeat(24);
-    await expect(readCompany(env.client, { companyId: unknown })).rejects.toThrow(`GravityZone companies.getCompanyDetails failed (-32602): The company with ID "${unknown}" was not found.`);
+    await expect(readCompany(env.client, { companyId: unknown })).rejects.toThrow(
+      `GravityZone companies.getCompanyDetails failed (-32602): The company with ID "${unknown}" was not found.`,
+    );
     expect(env.calls()).toEqual(["companies.getCompanyDetails"]);
   });
 });

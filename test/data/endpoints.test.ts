@@ -1,6 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ENDPOINTS_PER_PAGE, getEndpointsOutput, listEndpoints, type GetEndpointsResult } from "../../provider/data/endpoints";
+import {
+  ENDPOINTS_PER_PAGE,
+  getEndpointsOutput,
+  listEndpoints,
+  type GetEndpointsResult,
+} from "../../provider/data/endpoints";
 import { startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
 
 let env: ProviderEnv;
@@ -18,7 +23,9 @@ describe("getEndpoints", () => {
     const all = Object.values(env.emu.state.endpoints);
     const { endpoints } = await listEndpoints(env.client, { recursive: true });
     expect(endpoints).toHaveLength(all.length);
-    expect(lists().map((c) => [c.version, c.params])).toEqual([["v1.1", { filters: { depth: { allItemsRecursively: true } }, page: 1, perPage: ENDPOINTS_PER_PAGE }]]);
+    expect(lists().map((c) => [c.version, c.params])).toEqual([
+      ["v1.1", { filters: { depth: { allItemsRecursively: true } }, page: 1, perPage: ENDPOINTS_PER_PAGE }],
+    ]);
     const sample = all.find((e) => e.isManaged)!;
     expect(endpoints.find((e) => e.id === sample.id)).toMatchObject({
       id: sample.id,
@@ -34,11 +41,16 @@ describe("getEndpoints", () => {
   it("filters managed or unmanaged endpoints under a company (those directly in its 'Computers and Groups')", async () => {
     const s = env.emu.state;
     // A company id means the endpoints directly in the company's 'Computers and Groups' group (77212-128483).
-    const homeOf = (companyId: string) => Object.values(s.groups).find((g) => g.system === "computersAndGroups" && g.companyId === companyId)!;
-    const company = Object.values(s.companies).find((c) => Object.values(s.endpoints).some((e) => e.parentId === homeOf(c.id).id && !e.isManaged))!;
+    const homeOf = (companyId: string) =>
+      Object.values(s.groups).find((g) => g.system === "computersAndGroups" && g.companyId === companyId)!;
+    const company = Object.values(s.companies).find((c) =>
+      Object.values(s.endpoints).some((e) => e.parentId === homeOf(c.id).id && !e.isManaged),
+    )!;
     const home = homeOf(company.id);
     const { endpoints } = await listEndpoints(env.client, { parentId: company.id, isManaged: false });
-    expect(lists().map((c) => [c.version, c.params])).toEqual([["v1.1", { parentId: company.id, isManaged: false, page: 1, perPage: ENDPOINTS_PER_PAGE }]]);
+    expect(lists().map((c) => [c.version, c.params])).toEqual([
+      ["v1.1", { parentId: company.id, isManaged: false, page: 1, perPage: ENDPOINTS_PER_PAGE }],
+    ]);
     const expected = Object.values(s.endpoints).filter((e) => e.parentId === home.id && !e.isManaged);
     expect(expected.length).toBeGreaterThan(0);
     expect(endpoints.map((e) => e.id).sort()).toEqual(expected.map((e) => e.id).sort());
@@ -67,10 +79,21 @@ describe("getEndpoints", () => {
   });
 
   it("has an Output form that takes Outputs and reads the program's stack configuration", async () => {
-    pulumi.runtime.setMocks({ newResource: (a) => ({ id: "id", state: a.inputs }), call: () => ({}) }, "project", "stack", false);
-    pulumi.runtime.setAllConfig({ "gravityzone:accessUrl": env.emu.url, "gravityzone:apiKey": env.emu.keys[0]!.key, "gravityzone:rateLimitScale": "1000" });
+    pulumi.runtime.setMocks(
+      { newResource: (a) => ({ id: "id", state: a.inputs }), call: () => ({}) },
+      "project",
+      "stack",
+      false,
+    );
+    pulumi.runtime.setAllConfig({
+      "gravityzone:accessUrl": env.emu.url,
+      "gravityzone:apiKey": env.emu.keys[0]!.key,
+      "gravityzone:rateLimitScale": "1000",
+    });
     const out = getEndpointsOutput({ recursive: pulumi.output(true), isManaged: true });
-    const r = await new Promise<GetEndpointsResult>((resolve) => out.apply((v) => resolve(v as unknown as GetEndpointsResult)));
+    const r = await new Promise<GetEndpointsResult>((resolve) =>
+      out.apply((v) => resolve(v as unknown as GetEndpointsResult)),
+    );
     expect(r.endpoints).toHaveLength(Object.values(env.emu.state.endpoints).filter((e) => e.isManaged).length);
   });
 });

@@ -29,11 +29,28 @@ describe("getLicenseInfo", () => {
   });
 
   it("reads another company's license, sending returnAllProducts when asked", async () => {
-    const companyId = await env.client.call("companies", "createCompany", { type: 1, name: "Licensed Co", licenseSubscription: { type: 3, reservedSlots: 40, endSubscription: "2027-12-31" } }, z.string());
+    const companyId = await env.client.call(
+      "companies",
+      "createCompany",
+      {
+        type: 1,
+        name: "Licensed Co",
+        licenseSubscription: { type: 3, reservedSlots: 40, endSubscription: "2027-12-31" },
+      },
+      z.string(),
+    );
     env.reset();
     const info = await readLicenseInfo(env.client, { companyId, returnAllProducts: true });
-    expect(env.emu.calls().map((c) => [c.method, c.params])).toEqual([["getLicenseInfo", { companyId, returnAllProducts: true }]]);
-    expect(info).toMatchObject({ subscriptionType: 3, totalSlots: 40, usedSlots: 0, expiryDate: "2027-12-31", isAddon: false });
+    expect(env.emu.calls().map((c) => [c.method, c.params])).toEqual([
+      ["getLicenseInfo", { companyId, returnAllProducts: true }],
+    ]);
+    expect(info).toMatchObject({
+      subscriptionType: 3,
+      totalSlots: 40,
+      usedSlots: 0,
+      expiryDate: "2027-12-31",
+      isAddon: false,
+    });
     // The emulated companies have a single product: the answer lists no products, and none are made up.
     expect(info.products).toBeUndefined();
     // A monthly subscription's end and renewal are in the answer's other fields (77211-127105).
@@ -46,13 +63,26 @@ describe("getLicenseInfo", () => {
     const server = await startScriptedServer((req, res) =>
       sendResult(req, res, [
         { subscriptionType: 2, isAddon: true, usedSlots: 1, totalSlots: 5, licenseKey: "ADDON01" },
-        { subscriptionType: 2, isAddon: false, expiryDate: "2026-12-31T00:00:00", usedSlots: 12, totalSlots: 50, licenseKey: "TNB3AAA" },
+        {
+          subscriptionType: 2,
+          isAddon: false,
+          expiryDate: "2026-12-31T00:00:00",
+          usedSlots: 12,
+          totalSlots: 50,
+          licenseKey: "TNB3AAA",
+        },
       ]),
     );
     try {
-      const client = new GravityZoneClient({ accessUrl: server.url, apiKey: "k".repeat(40), retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+      const client = new GravityZoneClient({
+        accessUrl: server.url,
+        apiKey: "k".repeat(40),
+        retry: { baseDelayMs: 5, maxDelayMs: 20 },
+      });
       const info = await readLicenseInfo(client, { companyId: "5f0c0c0c0c0c0c0c0c0c0c0c" });
-      expect(server.received.map((r) => [r.body.method, r.body.params])).toEqual([["getLicenseInfo", { companyId: "5f0c0c0c0c0c0c0c0c0c0c0c" }]]);
+      expect(server.received.map((r) => [r.body.method, r.body.params])).toEqual([
+        ["getLicenseInfo", { companyId: "5f0c0c0c0c0c0c0c0c0c0c0c" }],
+      ]);
       const { licenseKey, ...plain } = info;
       expect(plain).toEqual({
         subscriptionType: 2,
@@ -61,7 +91,13 @@ describe("getLicenseInfo", () => {
         totalSlots: 50,
         isAddon: false,
         products: undefined,
-        details: { subscriptionType: 2, isAddon: false, expiryDate: "2026-12-31T00:00:00", usedSlots: 12, totalSlots: 50 },
+        details: {
+          subscriptionType: 2,
+          isAddon: false,
+          expiryDate: "2026-12-31T00:00:00",
+          usedSlots: 12,
+          totalSlots: 50,
+        },
       });
       // The key comes only as a secret Output, never as plain text in the result.
       expect(JSON.stringify(plain)).not.toContain("TNB3AAA");

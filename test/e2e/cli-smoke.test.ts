@@ -129,7 +129,10 @@ describe("pulumi CLI with the Node.js language host", () => {
     const policy = path.join(tmp, "policy");
     fs.mkdirSync(policy);
     fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(policy, "node_modules"), "dir");
-    fs.writeFileSync(path.join(policy, "package.json"), JSON.stringify({ name: "smoke-policy", version: "0.0.1", private: true }));
+    fs.writeFileSync(
+      path.join(policy, "package.json"),
+      JSON.stringify({ name: "smoke-policy", version: "0.0.1", private: true }),
+    );
     fs.writeFileSync(path.join(policy, "PulumiPolicy.yaml"), "runtime: nodejs\n");
     fs.writeFileSync(path.join(policy, "index.ts"), POLICY_PACK);
 

@@ -32,7 +32,8 @@ function inventory() {
   };
 }
 
-const company = () => Object.values(p.emu.state.companies as Record<string, any>).find((c: any) => c.id === outs.companyId);
+const company = () =>
+  Object.values(p.emu.state.companies as Record<string, any>).find((c: any) => c.id === outs.companyId);
 
 beforeAll(async () => {
   p = await PulumiProject.create({
@@ -61,7 +62,11 @@ describe("the demo program with the real CLI", () => {
     const r = await resourceOutputs();
     await p.console({ action: "renameCompany", companyId: outs.companyId, name: "Proseware (renamed by hand)" });
     await p.console({ action: "renameCustomGroup", groupId: r["front-desk"]!.groupId, name: "Reception" });
-    await p.console({ action: "updatePackage", packageId: r["agent"]!.packageId, description: "edited in the console" });
+    await p.console({
+      action: "updatePackage",
+      packageId: r["agent"]!.packageId,
+      description: "edited in the console",
+    });
     await p.console({ action: "updateAccount", accountId: r["it-admin"]!.accountId, fullName: "Someone Else" });
     await p.console({ action: "disablePush" });
     const [firstHash] = Object.values(r["known-bad"]!.itemIds as Record<string, string>);
@@ -72,7 +77,11 @@ describe("the demo program with the real CLI", () => {
     expect(found).toEqual(
       expect.arrayContaining([
         { op: "update", resource: "Company::customer", props: ["name"] },
-        expect.objectContaining({ op: "replace", resource: "CustomGroup::front-desk", props: expect.arrayContaining(["name"]) }),
+        expect.objectContaining({
+          op: "replace",
+          resource: "CustomGroup::front-desk",
+          props: expect.arrayContaining(["name"]),
+        }),
         { op: "update", resource: "InstallationPackage::agent", props: ["description"] },
         { op: "update", resource: "Account::it-admin", props: ["profile"] },
         { op: "update", resource: "PushEventSettings::siem", props: ["enabled"] },
@@ -126,8 +135,16 @@ describe("the demo program with the real CLI", () => {
     await p.run(["destroy", "--yes", "--skip-preview"], { check: true });
     expect(company()).toBeUndefined();
     const left = inventory();
-    const created = [r["servers"]!.groupId, r["workstations"]!.groupId, r["agent"]!.packageId, r["it-admin"]!.accountId, ...Object.values(r["known-bad"]!.itemIds)] as string[];
-    expect(created.filter((id) => [...left.groups, ...left.packages, ...left.accounts, ...left.blocklist].includes(id))).toEqual([]);
+    const created = [
+      r["servers"]!.groupId,
+      r["workstations"]!.groupId,
+      r["agent"]!.packageId,
+      r["it-admin"]!.accountId,
+      ...Object.values(r["known-bad"]!.itemIds),
+    ] as string[];
+    expect(
+      created.filter((id) => [...left.groups, ...left.packages, ...left.accounts, ...left.blocklist].includes(id)),
+    ).toEqual([]);
     expect(Object.values(left.push)).toEqual([0]);
   }, 300_000);
 });

@@ -13,7 +13,8 @@ import { changes, PulumiProject } from "../helpers/pulumi-project";
 
 const COMPANY = "Tailspin Toys";
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
-const sample = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => sha256(`sample-${from + i}`));
+const sample = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => sha256(`sample-${from + i}`));
 
 let p: PulumiProject;
 let companyId: string;
@@ -37,7 +38,11 @@ function blocklistCalls() {
 }
 
 beforeAll(async () => {
-  p = await PulumiProject.create({ source: "examples/blocklist-feed", config: { "feed:company": COMPANY }, emulator: { rateLimits: 60 } });
+  p = await PulumiProject.create({
+    source: "examples/blocklist-feed",
+    config: { "feed:company": COMPANY },
+    emulator: { rateLimits: 60 },
+  });
   companyId = (Object.values(p.emu.state.companies as Record<string, any>).find((c) => c.name === COMPANY) as any).id;
 }, 120_000);
 afterAll(async () => p?.dispose());
@@ -92,7 +97,9 @@ describe("examples/blocklist-feed with the real CLI and time-scaled rate limits"
     // (77211-135329): ten calls for the ten dropped hashes, paced by the 5/min budget without a 429.
     expect(blocklistCalls()).toEqual({ add: 1, remove: 10, tooMany: 0 });
     const removes = p.emu.calls().filter((c) => c.method === "removeFromBlocklist");
-    expect(removes.every((c) => c.version === "v1.0" && Object.keys(c.params as object).join() === "hashItemId")).toBe(true);
+    expect(removes.every((c) => c.version === "v1.0" && Object.keys(c.params as object).join() === "hashItemId")).toBe(
+      true,
+    );
     const now = blockedHashes();
     expect(sample(11, 320).filter((h) => !now.has(h))).toEqual([]);
     expect(sample(1, 10).filter((h) => now.has(h))).toEqual([]);

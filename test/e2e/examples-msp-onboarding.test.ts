@@ -16,7 +16,9 @@ interface Customer {
   blockedHashes?: string[];
 }
 
-const shipped: Customer[] = JSON.parse(fs.readFileSync(path.join(__dirname, "../../examples/msp-onboarding/customers.json"), "utf8"));
+const shipped: Customer[] = JSON.parse(
+  fs.readFileSync(path.join(__dirname, "../../examples/msp-onboarding/customers.json"), "utf8"),
+);
 let p: PulumiProject;
 let outs: Record<string, any>;
 
@@ -39,11 +41,17 @@ describe("examples/msp-onboarding with the real CLI", () => {
       const company = companyNamed(c.name);
       expect(company, c.name).toMatchObject({ id: outs.customersOnboarded[c.key].companyId, enforce2FA: true });
       // Custom groups live under the company's 'Computers and Groups' group (77209-128488).
-      const root = Object.values(st().groups).find((g: any) => g.parentId === company.id && g.name === "Computers and Groups") as any;
+      const root = Object.values(st().groups).find(
+        (g: any) => g.parentId === company.id && g.name === "Computers and Groups",
+      ) as any;
       const groups = Object.values(st().groups).filter((g: any) => g.parentId === root.id) as any[];
       expect(groups.map((g) => g.name).sort()).toEqual(["Servers", "Workstations"]);
       expect(groups.find((g) => g.name === "Workstations").policy).toMatchObject({ policyId: policyId.id });
-      expect(Object.values(st().accounts).filter((a: any) => a.companyId === company.id).map((a: any) => a.email)).toEqual([c.adminEmail]);
+      expect(
+        Object.values(st().accounts)
+          .filter((a: any) => a.companyId === company.id)
+          .map((a: any) => a.email),
+      ).toEqual([c.adminEmail]);
       expect(Object.values(st().packages).filter((k: any) => k.companyId === company.id)).toHaveLength(1);
       const blocked = Object.values(st().blocklist).filter((b: any) => b.companyId === company.id).length;
       expect(blocked).toBe(c.blockedHashes?.length ?? 0);
@@ -62,7 +70,11 @@ describe("examples/msp-onboarding with the real CLI", () => {
     fs.writeFileSync(path.join(p.dir, "more.json"), JSON.stringify([...shipped, extra]));
     await p.run(["config", "set", "onboarding:customersFile", "more.json"], { check: true });
     const { steps } = await p.previewJson();
-    expect(changes(steps).map((c) => `${c.op} ${c.resource}`).sort()).toEqual(
+    expect(
+      changes(steps)
+        .map((c) => `${c.op} ${c.resource}`)
+        .sort(),
+    ).toEqual(
       [
         "create Account::fourth-coffee-admin",
         "create Company::fourth-coffee-company",
@@ -78,9 +90,17 @@ describe("examples/msp-onboarding with the real CLI", () => {
   it("console edits show in preview --refresh as the resources and properties that drifted", async () => {
     const r = await resourceOutputs(p);
     const [a, b, c, d] = shipped;
-    await p.console({ action: "renameCompany", companyId: outs.customersOnboarded[a!.key].companyId, name: `${a!.name} (renamed by hand)` });
+    await p.console({
+      action: "renameCompany",
+      companyId: outs.customersOnboarded[a!.key].companyId,
+      name: `${a!.name} (renamed by hand)`,
+    });
     await p.console({ action: "updateAccount", accountId: r[`${b!.key}-admin`]!.accountId, fullName: "Someone Else" });
-    await p.console({ action: "updatePackage", packageId: r[`${c!.key}-agent`]!.packageId, description: "edited in the console" });
+    await p.console({
+      action: "updatePackage",
+      packageId: r[`${c!.key}-agent`]!.packageId,
+      description: "edited in the console",
+    });
     await p.console({ action: "deleteObject", id: r[`${d!.key}-servers`]!.groupId });
 
     const { steps } = await p.previewJson(["--refresh"]);
@@ -104,7 +124,10 @@ describe("examples/msp-onboarding with the real CLI", () => {
     const r = await resourceOutputs(p);
     expect(st().accounts[r[`${b!.key}-admin`]!.accountId].fullName).not.toBe("Someone Else");
     expect(st().packages[r[`${c!.key}-agent`]!.packageId].description).not.toBe("edited in the console");
-    expect(st().groups[r[`${d!.key}-servers`]!.groupId]).toMatchObject({ name: "Servers", companyId: outs.customersOnboarded[d!.key].companyId });
+    expect(st().groups[r[`${d!.key}-servers`]!.groupId]).toMatchObject({
+      name: "Servers",
+      companyId: outs.customersOnboarded[d!.key].companyId,
+    });
     const again = await p.run(["preview", "--refresh", "--expect-no-changes"]);
     expect(again.code, again.stdout + again.stderr).toBe(0);
   }, 300_000);
@@ -114,7 +137,8 @@ describe("examples/msp-onboarding with the real CLI", () => {
   }, 60_000);
 
   it("destroy refuses while deletionProtection is on, then removes everything with it off", async () => {
-    const counts = () => ["companies", "groups", "accounts", "packages", "blocklist"].map((k) => Object.keys(st()[k]).length);
+    const counts = () =>
+      ["companies", "groups", "accounts", "packages", "blocklist"].map((k) => Object.keys(st()[k]).length);
     const before = counts();
     // The preview of the destroy stops at the protected companies, before any delete.
     const refused = await p.run(["destroy", "--yes"]);
@@ -125,7 +149,9 @@ describe("examples/msp-onboarding with the real CLI", () => {
     await p.run(["config", "set", "onboarding:deletionProtection", "false"], { check: true });
     await p.up();
     const r = await resourceOutputs(p);
-    const created = Object.values(r).flatMap((o) => [o.groupId, o.accountId, o.packageId, ...Object.values(o.itemIds ?? {})]).filter((x) => typeof x === "string");
+    const created = Object.values(r)
+      .flatMap((o) => [o.groupId, o.accountId, o.packageId, ...Object.values(o.itemIds ?? {})])
+      .filter((x) => typeof x === "string");
     expect(created).toHaveLength(shipped.length * 4 + shipped.reduce((n, c) => n + (c.blockedHashes?.length ?? 0), 0));
     await p.run(["destroy", "--yes", "--skip-preview"], { check: true });
     for (const c of shipped) expect(companyNamed(c.name), c.name).toBeUndefined();

@@ -24,7 +24,14 @@ function ci(command: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn("bash", [path.join(REPO_ROOT, "examples/ci/pulumi-ci.sh"), command], {
       cwd: p.dir,
-      env: { ...p.env, PULUMI_STACK: p.stack, PULUMI_CI_SKIP_INSTALL: "1", GITHUB_ACTIONS: "", GITHUB_STEP_SUMMARY: "", ...env },
+      env: {
+        ...p.env,
+        PULUMI_STACK: p.stack,
+        PULUMI_CI_SKIP_INSTALL: "1",
+        GITHUB_ACTIONS: "",
+        GITHUB_STEP_SUMMARY: "",
+        ...env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -39,7 +46,10 @@ function ci(command: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
 beforeAll(async () => {
   p = await PulumiProject.create({
     source: "examples/siem-push",
-    config: { "siem:url": "https://siem.msp.example:8088/services/collector", "siem:companies": JSON.stringify(COMPANIES) },
+    config: {
+      "siem:url": "https://siem.msp.example:8088/services/collector",
+      "siem:companies": JSON.stringify(COMPANIES),
+    },
     secrets: { "siem:authorization": TOKEN },
   });
 }, 120_000);
@@ -51,7 +61,11 @@ describe("examples/siem-push with the real CLI", () => {
     const outs = await p.outputs();
     expect(outs.subscribedCompanies).toEqual(["Northwind MSP", ...COMPANIES].sort());
     const cfg = push();
-    expect(cfg).toMatchObject({ status: 1, serviceType: "splunk", serviceSettings: { url: "https://siem.msp.example:8088/services/collector", requireValidSslCertificate: true } });
+    expect(cfg).toMatchObject({
+      status: 1,
+      serviceType: "splunk",
+      serviceSettings: { url: "https://siem.msp.example:8088/services/collector", requireValidSslCertificate: true },
+    });
     expect([...cfg.subscribeToCompanies].sort()).toEqual([st().rootCompanyId, ...COMPANIES.map(idOf)].sort());
     expect(cfg.subscribeToEventTypes).toMatchObject({ av: true, "new-incident": true });
     expect(cfg.serviceSettings.splunkAuthorization === TOKEN, "the HEC token was sent").toBe(true);
@@ -67,7 +81,9 @@ describe("examples/siem-push with the real CLI", () => {
     await p.console({ action: "disablePush" });
     push().subscribeToCompanies = push().subscribeToCompanies.filter((id: string) => id !== idOf("Fabrikam Logistics"));
     const { steps } = await p.previewJson(["--refresh"]);
-    expect(changes(steps)).toEqual([{ op: "update", resource: "PushEventSettings::siem", props: ["enabled", "subscribeToCompanies"] }]);
+    expect(changes(steps)).toEqual([
+      { op: "update", resource: "PushEventSettings::siem", props: ["enabled", "subscribeToCompanies"] },
+    ]);
 
     const r = await ci("drift");
     expect(r.code).toBe(1);
@@ -96,7 +112,9 @@ describe("examples/siem-push with the real CLI", () => {
   it("subscribing one more company updates only the push settings", async () => {
     await p.run(["config", "set", "siem:companies", JSON.stringify([...COMPANIES, "Tailspin Toys"])], { check: true });
     const { steps } = await p.previewJson();
-    expect(changes(steps)).toEqual([{ op: "update", resource: "PushEventSettings::siem", props: ["subscribeToCompanies"] }]);
+    expect(changes(steps)).toEqual([
+      { op: "update", resource: "PushEventSettings::siem", props: ["subscribeToCompanies"] },
+    ]);
     await p.up();
     expect(push().subscribeToCompanies).toContain(idOf("Tailspin Toys"));
   }, 300_000);

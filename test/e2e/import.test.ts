@@ -47,7 +47,9 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; st
  * Seeds a tenant (with event push configured), runs the import bin on it with `scope` flags, and
  * creates a project from the generated directory on the same tenant.
  */
-async function importSeeded(scope: (state: { companies: Record<string, { id: string; name: string }> }) => string[]): Promise<Imported> {
+async function importSeeded(
+  scope: (state: { companies: Record<string, { id: string; name: string }> }) => string[],
+): Promise<Imported> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "gz-import-"));
   const statePath = path.join(root, "tenant.json");
   const out = path.join(root, "program");
@@ -60,10 +62,18 @@ async function importSeeded(scope: (state: { companies: Record<string, { id: str
     await client.call(
       "push",
       "setPushEventSettings",
-      { status: 1, serviceType: "splunk", serviceSettings: { url: "https://siem.example.com:8088/services/collector", splunkAuthorization: SIEM_TOKEN }, subscribeToEventTypes: { av: true, fw: true, "new-incident": true } },
+      {
+        status: 1,
+        serviceType: "splunk",
+        serviceSettings: { url: "https://siem.example.com:8088/services/collector", splunkAuthorization: SIEM_TOKEN },
+        subscribeToEventTypes: { av: true, fw: true, "new-incident": true },
+      },
       trueResult,
     );
-    result = await run(["import", "--access-url", emu.url, "--rate-limit-scale", "1000", "--out", out, ...scope(emu.state)], { ...process.env, GRAVITYZONE_API_KEY: keys[0]!.key, GRAVITYZONE_ACCESS_URL: "" });
+    result = await run(
+      ["import", "--access-url", emu.url, "--rate-limit-scale", "1000", "--out", out, ...scope(emu.state)],
+      { ...process.env, GRAVITYZONE_API_KEY: keys[0]!.key, GRAVITYZONE_ACCESS_URL: "" },
+    );
   } finally {
     await emu.close();
   }
@@ -74,7 +84,11 @@ async function importSeeded(scope: (state: { companies: Record<string, { id: str
   for (const f of fs.readdirSync(out)) expect(fs.readFileSync(path.join(out, f), "utf8")).not.toContain("9d2c4b6a");
   expect(result.stderr).not.toContain("9d2c4b6a");
   const declared = (program.match(/^ {2}adopt: true,$/gm) ?? []).length;
-  const project = await PulumiProject.create({ source: out, emulator: { statePath, keys }, secrets: { "push-authorization": SIEM_TOKEN } });
+  const project = await PulumiProject.create({
+    source: out,
+    emulator: { statePath, keys },
+    secrets: { "push-authorization": SIEM_TOKEN },
+  });
   return {
     project,
     declared,
@@ -130,7 +144,13 @@ describe("import of two customer companies, then pulumi up with the real CLI", (
     expect(writesIn(imp.project)).toEqual([]);
     const byType = await stackResources(imp.project);
     expect(Object.values(byType).reduce((a, b) => a + b, 0)).toBe(imp.declared);
-    expect(byType).toMatchObject({ Company: 2, CustomGroup: 11, PushEventSettings: 1, PolicyAssignment: 1, Blocklist: 3 });
+    expect(byType).toMatchObject({
+      Company: 2,
+      CustomGroup: 11,
+      PushEventSettings: 1,
+      PolicyAssignment: 1,
+      Blocklist: 3,
+    });
   }, 300_000);
 
   it("an immediate pulumi preview --expect-no-changes passes, and so does one with --refresh", async () => {

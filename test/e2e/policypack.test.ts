@@ -17,7 +17,11 @@ const projects: PulumiProject[] = [];
 
 beforeAll(() => {
   if (!fs.existsSync(path.join(PACK, "bin", "index.js")) || !fs.existsSync(path.join(PACK, "node_modules"))) {
-    execFileSync("bash", ["-c", 'source policypack/setup.sh && gz_policypack_setup'], { cwd: REPO_ROOT, env: pulumiCli().env, stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync("bash", ["-c", "source policypack/setup.sh && gz_policypack_setup"], {
+      cwd: REPO_ROOT,
+      env: pulumiCli().env,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
   }
 }, 180_000);
 afterAll(async () => {
@@ -26,7 +30,10 @@ afterAll(async () => {
 
 describe("pulumi preview --policy-pack policypack", () => {
   it("stops a violating program with the rules' messages, before any API call", async () => {
-    const p = await PulumiProject.create({ source: "test/e2e/fixtures/policy-violation", secrets: { "violation:pushAuthorization": PUSH_AUTHORIZATION } });
+    const p = await PulumiProject.create({
+      source: "test/e2e/fixtures/policy-violation",
+      secrets: { "violation:pushAuthorization": PUSH_AUTHORIZATION },
+    });
     projects.push(p);
     p.emu.resetCalls();
     const r = await p.run(["preview", "--policy-pack", PACK]);
@@ -42,7 +49,10 @@ describe("pulumi preview --policy-pack policypack", () => {
   it("lets the demo program through", async () => {
     const p = await PulumiProject.create({
       source: ["Pulumi.yaml", "index.ts"],
-      secrets: { "demo:adminPassword": "Demo-Adm1n-Passw0rd!", "demo:siemToken": "Splunk 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" },
+      secrets: {
+        "demo:adminPassword": "Demo-Adm1n-Passw0rd!",
+        "demo:siemToken": "Splunk 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+      },
     });
     projects.push(p);
     const r = await p.run(["preview", "--policy-pack", PACK]);

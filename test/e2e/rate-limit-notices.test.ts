@@ -13,7 +13,8 @@ import { removalNotice } from "../../provider/resources/blocklist";
 import { PulumiProject } from "../helpers/pulumi-project";
 
 const LABEL = 'Blocklist (sha256, "Rate-limit notices")';
-const WAIT = /incidents\.removeFromBlocklist waits about \d+ s for a rate-limit slot: GravityZone allows 5 requests per minute per API key for blocklist/;
+const WAIT =
+  /incidents\.removeFromBlocklist waits about \d+ s for a rate-limit slot: GravityZone allows 5 requests per minute per API key for blocklist/;
 
 let p: PulumiProject;
 
@@ -66,7 +67,8 @@ describe("rate-limit notices in the CLI's output", () => {
     const r = await p.up();
     const listed = diagnostics(r.stdout).filter((m) => WAIT.test(m));
     expect(listed, r.stdout).toHaveLength(waits);
-    for (const m of listed) expect(m).toContain("(rate-limit class per-minute-5, windows divided by 5 for a time-scaled emulator).");
+    for (const m of listed)
+      expect(m).toContain("(rate-limit class per-minute-5, windows divided by 5 for a time-scaled emulator).");
     // Live, each message shows at most once more (not once a second while the call waits).
     expect(count(r.stdout, WAIT)).toBeLessThanOrEqual(2 * waits);
     // Below the hash count that announces a plan.
@@ -83,14 +85,20 @@ describe("rate-limit notices in the CLI's output", () => {
     await setRange(to, 60);
     const preview = await p.run(["preview"], { check: true });
     const notice = `${LABEL}: ${removalNotice(removed)}.`;
-    expect(notice).toContain(`removing ${removed} hashes takes about 6 minutes (GravityZone removes hash blocklist rules`);
+    expect(notice).toContain(
+      `removing ${removed} hashes takes about 6 minutes (GravityZone removes hash blocklist rules`,
+    );
     expect(notice).toContain("with one incidents.removeFromBlocklist call per hash");
     expect(notice).toContain("5 per minute per API key");
     expect(diagnostics(preview.stdout)).toEqual([notice]);
 
     p.emu.resetCalls();
     const r = await p.up();
-    expect(diagnostics(r.stdout)).toEqual([notice, `${LABEL}: removed 25 of ${removed} hashes.`, `${LABEL}: removed ${removed} of ${removed} hashes.`]);
+    expect(diagnostics(r.stdout)).toEqual([
+      notice,
+      `${LABEL}: removed 25 of ${removed} hashes.`,
+      `${LABEL}: removed ${removed} of ${removed} hashes.`,
+    ]);
     expect(calls("removeFromBlocklist")).toHaveLength(removed);
     expect(tooMany()).toBe(0);
     expect((await p.outputs()).blocked).toBe(to);

@@ -39,9 +39,17 @@ const apiKey = (): string => emu.keys[0]!.key;
 const st = () => emu.state as any;
 
 /** Runs a command without blocking the event loop (the emulator answers from this process). */
-function exec(cmd: string, args: string[], opts: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
+function exec(
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd ?? dir, env: { ...env, ...opts.env }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd ?? dir,
+      env: { ...env, ...opts.env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -79,7 +87,10 @@ function caretAccepts(range: string, version: string): boolean {
 async function stackResources(): Promise<string[]> {
   const state = JSON.parse((await pulumi(["stack", "export"])).stdout);
   return (state.deployment.resources ?? [])
-    .map((r: { type: string; urn: string }) => `${r.type.replace("pulumi-nodejs:dynamic/gravityzone:", "")}::${r.urn.split("::").pop()}`)
+    .map(
+      (r: { type: string; urn: string }) =>
+        `${r.type.replace("pulumi-nodejs:dynamic/gravityzone:", "")}::${r.urn.split("::").pop()}`,
+    )
     .filter((s: string) => !s.startsWith("pulumi:"))
     .sort();
 }
@@ -115,7 +126,9 @@ describe("pulumi new ./templates/gravityzone-typescript", () => {
     const yaml = fs.readFileSync(path.join(TEMPLATE, "Pulumi.yaml"), "utf8");
     expect(yaml).toMatch(/^name: \$\{PROJECT\}$/m);
     expect(yaml).toMatch(/^description: \$\{DESCRIPTION\}$/m);
-    expect(yaml).toMatch(/\n {4}gravityzone:accessUrl:\n(?: {6}.*\n)*? {6}default: https:\/\/cloud\.gravityzone\.bitdefender\.com\/api\n/);
+    expect(yaml).toMatch(
+      /\n {4}gravityzone:accessUrl:\n(?: {6}.*\n)*? {6}default: https:\/\/cloud\.gravityzone\.bitdefender\.com\/api\n/,
+    );
     expect(yaml).toMatch(/\n {4}gravityzone:apiKey:\n(?: {6}.*\n)*? {6}secret: true\n/);
     const pkg = readJson(path.join(TEMPLATE, "package.json"));
     expect(pkg.name).toBe("${PROJECT}");
@@ -140,25 +153,47 @@ describe("pulumi new ./templates/gravityzone-typescript", () => {
     // `--config gravityzone:apiKey=…` would be stored as given, in plain text, whatever the template says.
     const args = ["new", template, "--dir", dir, "--stack", "dev", "--name", PROJECT, "--description", DESCRIPTION];
     // rateLimitScale: the emulator runs without rate limits, so the client's own pacing is sped up too.
-    for (const c of [`gravityzone:accessUrl=${emu.url}`, `companyName=${COMPANY}`, "gravityzone:rateLimitScale=1000"]) args.push("--config", c);
-    const r = await exec("pulumi", args, { cwd: root, input: `${apiKey()}\n`, env: { PULUMI_TEST_INTERACTIVE: "1" }, timeoutMs: 300_000 });
+    for (const c of [`gravityzone:accessUrl=${emu.url}`, `companyName=${COMPANY}`, "gravityzone:rateLimitScale=1000"])
+      args.push("--config", c);
+    const r = await exec("pulumi", args, {
+      cwd: root,
+      input: `${apiKey()}\n`,
+      env: { PULUMI_TEST_INTERACTIVE: "1" },
+      timeoutMs: 300_000,
+    });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain("(gravityzone:apiKey)");
 
-    const files = fs.readdirSync(dir).filter((f) => f !== "node_modules" && f !== "package-lock.json").sort();
-    expect(files).toEqual([".gitignore", "Pulumi.dev.yaml", "Pulumi.yaml", "index.ts", "package.json", "tsconfig.json"]);
-    for (const f of files) expect(fs.readFileSync(path.join(dir, f), "utf8"), f).not.toMatch(/\$\{(PROJECT|DESCRIPTION)\}/);
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f !== "node_modules" && f !== "package-lock.json")
+      .sort();
+    expect(files).toEqual([
+      ".gitignore",
+      "Pulumi.dev.yaml",
+      "Pulumi.yaml",
+      "index.ts",
+      "package.json",
+      "tsconfig.json",
+    ]);
+    for (const f of files)
+      expect(fs.readFileSync(path.join(dir, f), "utf8"), f).not.toMatch(/\$\{(PROJECT|DESCRIPTION)\}/);
     const project = fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8");
     expect(project).toMatch(new RegExp(`^name: ${PROJECT}$`, "m"));
     expect(project).toContain(`description: '${DESCRIPTION}'`);
     expect(project).not.toMatch(/^template:/m);
     expect(readJson(path.join(dir, "package.json")).name).toBe(PROJECT);
-    expect(fs.readFileSync(path.join(dir, "index.ts"), "utf8")).toBe(fs.readFileSync(path.join(TEMPLATE, "index.ts"), "utf8"));
+    expect(fs.readFileSync(path.join(dir, "index.ts"), "utf8")).toBe(
+      fs.readFileSync(path.join(TEMPLATE, "index.ts"), "utf8"),
+    );
 
     const stackFile = fs.readFileSync(path.join(dir, "Pulumi.dev.yaml"), "utf8");
     // Booleans only: a failure message must not print the file (it would hold the key).
     expect(stackFile.includes(apiKey()), "plaintext API key in Pulumi.dev.yaml").toBe(false);
-    expect(/\n {2}gravityzone:apiKey:\n {4}secure: v1:\S+\n/.test(stackFile), "gravityzone:apiKey stored as `secure:` in Pulumi.dev.yaml").toBe(true);
+    expect(
+      /\n {2}gravityzone:apiKey:\n {4}secure: v1:\S+\n/.test(stackFile),
+      "gravityzone:apiKey stored as `secure:` in Pulumi.dev.yaml",
+    ).toBe(true);
     const config = JSON.parse((await pulumi(["config", "--json"])).stdout);
     expect(config["gravityzone:apiKey"]).toMatchObject({ secret: true });
     expect(config["gravityzone:accessUrl"]).toMatchObject({ value: emu.url, secret: false });
@@ -183,7 +218,9 @@ describe("pulumi new ./templates/gravityzone-typescript", () => {
     const preview = JSON.parse((await pulumi(["preview", "--json"])).stdout);
     const creates = (preview.steps ?? [])
       .filter((s: { op: string; urn: string }) => s.op === "create" && s.urn.includes("gravityzone:"))
-      .map((s: { urn: string }) => s.urn.split("::").slice(-2).join("::").replace("pulumi-nodejs:dynamic/gravityzone:", ""))
+      .map((s: { urn: string }) =>
+        s.urn.split("::").slice(-2).join("::").replace("pulumi-nodejs:dynamic/gravityzone:", ""),
+      )
       .sort();
     expect(creates).toEqual(["Company::company", "CustomGroup::servers", "InstallationPackage::agent"]);
     expect(Object.values(st().companies).filter((c: any) => c.name === COMPANY)).toEqual([]);
@@ -191,9 +228,14 @@ describe("pulumi new ./templates/gravityzone-typescript", () => {
     await pulumi(["up", "--yes", "--skip-preview"]);
     const outs = JSON.parse((await pulumi(["stack", "output", "--json"])).stdout);
     expect(st().companies[outs.companyId]).toMatchObject({ name: COMPANY, enforce2FA: true });
-    const rootGroup = Object.values(st().groups).find((g: any) => g.parentId === outs.companyId && g.name === "Computers and Groups") as any;
+    const rootGroup = Object.values(st().groups).find(
+      (g: any) => g.parentId === outs.companyId && g.name === "Computers and Groups",
+    ) as any;
     expect(st().groups[outs.serversGroupId]).toMatchObject({ name: "Servers", parentId: rootGroup.id });
-    expect(st().packages[outs.packageId]).toMatchObject({ name: `${COMPANY} endpoint agent`, companyId: outs.companyId });
+    expect(st().packages[outs.packageId]).toMatchObject({
+      name: `${COMPANY} endpoint agent`,
+      companyId: outs.companyId,
+    });
     expect(outs.installLinks.windows).toMatch(/^https:\/\//);
 
     const state = (await pulumi(["stack", "export"])).stdout;

@@ -27,9 +27,13 @@ interface Resource {
   outputs?: Record<string, any>;
 }
 
-const exported: { deployment: { resources: Resource[] } } = JSON.parse(fs.readFileSync(path.join(FIXTURE, "stack.json"), "utf8"));
+const exported: { deployment: { resources: Resource[] } } = JSON.parse(
+  fs.readFileSync(path.join(FIXTURE, "stack.json"), "utf8"),
+);
 const deployed = Object.fromEntries(
-  exported.deployment.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/gravityzone:")).map((r) => [r.type.split(":").pop()!, r]),
+  exported.deployment.resources
+    .filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/gravityzone:"))
+    .map((r) => [r.type.split(":").pop()!, r]),
 ) as Record<"Company" | "CustomGroup" | "InstallationPackage" | "Account" | "BlocklistEntry", Resource>;
 
 let root: string;
@@ -42,7 +46,11 @@ const isSecret = (v: unknown) => typeof v === "object" && v !== null && "4dabf18
 /** The gravityzone resources of the stack now, by type. */
 async function resources(): Promise<Record<string, Resource>> {
   const state = JSON.parse((await stack.run(["stack", "export"], { check: true })).stdout) as typeof exported;
-  return Object.fromEntries(state.deployment.resources.filter((r) => r.type.includes("/gravityzone:")).map((r) => [r.type.split(":").pop()!, r]));
+  return Object.fromEntries(
+    state.deployment.resources
+      .filter((r) => r.type.includes("/gravityzone:"))
+      .map((r) => [r.type.split(":").pop()!, r]),
+  );
 }
 
 beforeAll(async () => {
@@ -52,7 +60,11 @@ beforeAll(async () => {
   // The current package, resolved by name from the program as in a user's project.
   fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"));
   fs.copyFileSync(path.join(FIXTURE, "emulator-state.json"), path.join(root, "emulator-state.json"));
-  emu = await startEmulator({ statePath: path.join(root, "emulator-state.json"), keys: [{ key: EMULATOR_KEY }], rateLimits: "off" });
+  emu = await startEmulator({
+    statePath: path.join(root, "emulator-state.json"),
+    keys: [{ key: EMULATOR_KEY }],
+    rateLimits: "off",
+  });
   stack = await CliStack.init({
     dir,
     stateDir: root,
@@ -63,7 +75,9 @@ beforeAll(async () => {
   });
   // The access URL is the user's and does not change on upgrade: the fixture's emulator listened on another port.
   const text = fs.readFileSync(path.join(FIXTURE, "stack.json"), "utf8");
-  const recordedUrl = exported.deployment.resources.find((r) => r.type === "pulumi:providers:pulumi-nodejs")!.inputs!["gravityzone:accessUrl"] as string;
+  const recordedUrl = exported.deployment.resources.find((r) => r.type === "pulumi:providers:pulumi-nodejs")!.inputs![
+    "gravityzone:accessUrl"
+  ] as string;
   fs.writeFileSync(path.join(root, "stack.json"), text.split(recordedUrl).join(emu.url));
   await stack.run(["stack", "import", "--file", path.join(root, "stack.json")], { check: true });
 }, 180_000);
@@ -75,7 +89,13 @@ afterAll(async () => {
 
 describe("a stack deployed by 0.1.0, managed by the current package", () => {
   it("the fixture holds the five resources, every one known to the emulator, and no plaintext secret", () => {
-    expect(Object.keys(deployed).sort()).toEqual(["Account", "BlocklistEntry", "Company", "CustomGroup", "InstallationPackage"]);
+    expect(Object.keys(deployed).sort()).toEqual([
+      "Account",
+      "BlocklistEntry",
+      "Company",
+      "CustomGroup",
+      "InstallationPackage",
+    ]);
     expect(st().companies[deployed.Company.id!]).toMatchObject({ name: "Upgrade Fixture Dental" });
     expect(st().groups[deployed.CustomGroup.id!]).toMatchObject({ name: "Servers", companyId: deployed.Company.id });
     expect(st().packages[deployed.InstallationPackage.id!]).toMatchObject({ name: "Upgrade Fixture agent" });

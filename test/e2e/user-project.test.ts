@@ -84,11 +84,18 @@ describe.each(["newest", "oldest"] as const)("a user project with the %s @pulumi
       name: "gravityzone-user",
       private: true,
       dependencies: { [SDK]: version, "pulumi-gravityzone": `file:${tarball}` },
-      devDependencies: { typescript: peers.typescript ?? OWN.devDependencies.typescript, "@types/node": OWN.devDependencies["@types/node"] },
+      devDependencies: {
+        typescript: peers.typescript ?? OWN.devDependencies.typescript,
+        "@types/node": OWN.devDependencies["@types/node"],
+      },
     };
     fs.writeFileSync(path.join(dir, "package.json"), `${JSON.stringify(pkg, null, 2)}\n`);
     await execOk("npm", ["install", "--prefer-offline"], { cwd: dir, env: toolEnv(), timeoutMs: 600_000 });
-    emu = await startEmulatorProcess(path.join(dir, "node_modules/.bin/gravityzone-emulator"), ["--rate-limits", "off"], toolEnv());
+    emu = await startEmulatorProcess(
+      path.join(dir, "node_modules/.bin/gravityzone-emulator"),
+      ["--rate-limits", "off"],
+      toolEnv(),
+    );
   }, 660_000);
 
   afterAll(async () => {
@@ -120,7 +127,12 @@ describe.each(["newest", "oldest"] as const)("a user project with the %s @pulumi
     let stack: CliStack;
     let outs: Record<string, any>;
     const prefix = `${folder.toUpperCase()} ${which}`;
-    const state = async () => (await emu.state()) as { companies: Record<string, any>; groups: Record<string, any>; packages: Record<string, any> };
+    const state = async () =>
+      (await emu.state()) as {
+        companies: Record<string, any>;
+        groups: Record<string, any>;
+        packages: Record<string, any>;
+      };
 
     beforeAll(async () => {
       const project = path.join(dir, folder);
@@ -137,7 +149,10 @@ describe.each(["newest", "oldest"] as const)("a user project with the %s @pulumi
 
     if (folder === "ts") {
       it("type-checks against the installed package's types (tsc --noEmit, strict, nodenext)", async () => {
-        await execOk(process.execPath, [path.join(dir, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", "."], { cwd: stack.dir, env: toolEnv() });
+        await execOk(process.execPath, [path.join(dir, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", "."], {
+          cwd: stack.dir,
+          env: toolEnv(),
+        });
       }, 120_000);
     }
 
@@ -157,10 +172,17 @@ describe.each(["newest", "oldest"] as const)("a user project with the %s @pulumi
     }, 180_000);
 
     it("a rename in the console shows as drift of the company's name in pulumi preview --refresh", async () => {
-      await emu.console({ action: "renameCompany", companyId: outs.companyId, name: `${prefix} Dental (renamed by hand)` });
+      await emu.console({
+        action: "renameCompany",
+        companyId: outs.companyId,
+        name: `${prefix} Dental (renamed by hand)`,
+      });
       const r = await stack.run(["preview", "--refresh", "--json"], { check: true });
       expectNoWarnings({ ...r, stdout: "" });
-      const preview = JSON.parse(r.stdout) as { steps?: PreviewStep[]; diagnostics?: { severity: string; message: string }[] };
+      const preview = JSON.parse(r.stdout) as {
+        steps?: PreviewStep[];
+        diagnostics?: { severity: string; message: string }[];
+      };
       expect((preview.diagnostics ?? []).filter((d) => d.severity.startsWith("warn"))).toEqual([]);
       expect(changes(preview.steps ?? [])).toEqual([{ op: "update", resource: "Company::company", props: ["name"] }]);
     }, 180_000);

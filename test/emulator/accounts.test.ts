@@ -39,7 +39,8 @@ async function details(accountId: string): Promise<any> {
 
 /** The error details of a createAccount call that must fail (fresh email and a profile unless given). */
 async function refused(params: Record<string, unknown>): Promise<string> {
-  return (await fails(emu, "accounts", "createAccount", { email: email(), profile: { fullName: "X" }, ...params })).data.details;
+  return (await fails(emu, "accounts", "createAccount", { email: email(), profile: { fullName: "X" }, ...params })).data
+    .details;
 }
 
 /** The error details of an accounts call that must fail. */
@@ -59,7 +60,18 @@ describe("createAccount", () => {
     });
     const d = await details(id);
     expect(Object.keys(d).sort()).toEqual(
-      ["companyId", "companyName", "email", "id", "passwordLifetime", "phoneNumber", "profile", "rights", "role", "twoFactorAuthenticationStatus"].sort(),
+      [
+        "companyId",
+        "companyName",
+        "email",
+        "id",
+        "passwordLifetime",
+        "phoneNumber",
+        "profile",
+        "rights",
+        "role",
+        "twoFactorAuthenticationStatus",
+      ].sort(),
     );
     expect(d).toMatchObject({
       id,
@@ -67,7 +79,12 @@ describe("createAccount", () => {
       role: 2,
       companyId: emu.state.rootCompanyId,
       companyName: emu.state.companies[emu.state.rootCompanyId]!.name,
-      profile: { fullName: "Jane Doe", timezone: "Europe/Bucharest", language: "ro_RO", landingPage: expect.any(String) },
+      profile: {
+        fullName: "Jane Doe",
+        timezone: "Europe/Bucharest",
+        language: "ro_RO",
+        landingPage: expect.any(String),
+      },
       phoneNumber: { countryCode: null, subscriberNumber: null },
       twoFactorAuthenticationStatus: false,
     });
@@ -81,11 +98,15 @@ describe("createAccount", () => {
   it("requires email and profile.fullName, and a valid, unused email", async () => {
     expect(await why("createAccount", { profile: { fullName: "X" } })).toBe("Missing required parameter 'email'.");
     expect(await why("createAccount", { email: email() })).toBe("Missing required parameter 'profile'.");
-    expect(await why("createAccount", { email: email(), profile: {} })).toBe("Missing required parameter 'profile.fullName'.");
+    expect(await why("createAccount", { email: email(), profile: {} })).toBe(
+      "Missing required parameter 'profile.fullName'.",
+    );
     for (const bad of ["no-at-sign", "a@b", "a b@example.com", "@example.com"]) {
       expect(await why("createAccount", { email: bad, profile: { fullName: "X" } })).toMatch(/'email'/);
     }
-    expect(await why("createAccount", { email: "IT.ADMIN@contoso-dental.example", profile: { fullName: "X" } })).toMatch(/already exists/);
+    expect(
+      await why("createAccount", { email: "IT.ADMIN@contoso-dental.example", profile: { fullName: "X" } }),
+    ).toMatch(/already exists/);
   });
 
   it("enforces the password rule: ≥12 characters with upper, lower, digit and special", async () => {
@@ -105,18 +126,38 @@ describe("createAccount", () => {
   });
 
   it("accepts the console's 15 languages and refuses others", async () => {
-    const languages = ["en_US", "es_ES", "de_DE", "fr_FR", "ro_RO", "pl_PL", "pt_BR", "it_IT", "ru_RU", "cs_CZ", "zh_CN", "vi_VN", "tr_TR", "ko_KR", "ja_JP"];
+    const languages = [
+      "en_US",
+      "es_ES",
+      "de_DE",
+      "fr_FR",
+      "ro_RO",
+      "pl_PL",
+      "pt_BR",
+      "it_IT",
+      "ru_RU",
+      "cs_CZ",
+      "zh_CN",
+      "vi_VN",
+      "tr_TR",
+      "ko_KR",
+      "ja_JP",
+    ];
     for (const language of languages) {
       const id = await create({ profile: { fullName: "X", language } });
       expect((await details(id)).profile.language).toBe(language);
     }
-    expect(await why("createAccount", { email: email(), profile: { fullName: "X", language: "en_GB" } })).toMatch(/'profile.language'/);
+    expect(await why("createAccount", { email: email(), profile: { fullName: "X", language: "en_GB" } })).toMatch(
+      /'profile.language'/,
+    );
   });
 
   it("refuses userName (documented on the on-premises pages only)", async () => {
     expect(await refused({ userName: "jdoe" })).toBe("Parameter 'userName' is not expected.");
     const id = await create({});
-    expect(await why("updateAccount", { accountId: id, userName: "jdoe" })).toBe("Parameter 'userName' is not expected.");
+    expect(await why("updateAccount", { accountId: id, userName: "jdoe" })).toBe(
+      "Parameter 'userName' is not expected.",
+    );
   });
 });
 
@@ -124,7 +165,13 @@ describe("roles and rights", () => {
   it("ignores rights with a role other than 5 and shows the role's rights", async () => {
     const admin = await create({ role: 1, rights: { manageNetworks: false, manageUsers: false } });
     const reporter = await create({ role: 3, rights: { manageUsers: true } });
-    const adminRights = { manageNetworks: true, manageUsers: true, manageReports: true, companyManager: true, manageCompanies: false };
+    const adminRights = {
+      manageNetworks: true,
+      manageUsers: true,
+      manageReports: true,
+      companyManager: true,
+      manageCompanies: false,
+    };
     expect((await details(admin)).rights).toMatchObject(adminRights);
     expect((await details(reporter)).rights).toEqual({ ...NO_RIGHTS, manageReports: true });
     expect(await refused({ role: 1, rights: { launchMissiles: true } })).toBe(
@@ -137,10 +184,20 @@ describe("roles and rights", () => {
     const plain = await create({ role: 5, rights: { manageUsers: true } });
     expect((await details(plain)).rights).toEqual({ ...NO_RIGHTS, manageUsers: true });
     const networks = await create({ role: 5, rights: { manageNetworks: true, managePoliciesRead: true } });
-    const granted = { manageNetworks: true, manageInventory: true, managePoliciesRead: true, managePoliciesWrite: true, manageReports: true };
+    const granted = {
+      manageNetworks: true,
+      manageInventory: true,
+      managePoliciesRead: true,
+      managePoliciesWrite: true,
+      manageReports: true,
+    };
     expect((await details(networks)).rights).toEqual({ ...NO_RIGHTS, ...granted });
     const conflict = { role: 5, rights: { manageNetworks: true, managePoliciesWrite: false } };
-    const e = await fails(emu, "accounts", "createAccount", { email: email(), profile: { fullName: "X" }, ...conflict });
+    const e = await fails(emu, "accounts", "createAccount", {
+      email: email(),
+      profile: { fullName: "X" },
+      ...conflict,
+    });
     expect(e.code).toBe(-32602);
     expect(e.data.details).toMatch(/'rights.managePoliciesWrite'.*manageNetworks/);
   });
@@ -155,7 +212,9 @@ describe("roles and rights", () => {
       /outside the account's company/,
     );
     expect(await refused({ profile2: 1 })).toBe("Parameter 'profile2' is not expected.");
-    expect(await why("createAccount", { email: email(), profile: { fullName: "X", timezone: "Mars/Olympus" } })).toMatch(/'profile.timezone'/);
+    expect(
+      await why("createAccount", { email: email(), profile: { fullName: "X", timezone: "Mars/Olympus" } }),
+    ).toMatch(/'profile.timezone'/);
   });
 
   it("stores the phone number as sent (countryCode a string or an integer)", async () => {
@@ -173,9 +232,19 @@ describe("updateAccount / deleteAccount", () => {
   it("updates fields and answers true", async () => {
     const id = await create({ profile: { fullName: "Before" } });
     const mail = email();
-    const update = { accountId: id, email: mail, profile: { fullName: "After", language: "vi_VN" }, role: 3, password: GOOD_PASSWORD };
+    const update = {
+      accountId: id,
+      email: mail,
+      profile: { fullName: "After", language: "vi_VN" },
+      role: 3,
+      password: GOOD_PASSWORD,
+    };
     expect(await ok(emu, "accounts", "updateAccount", update)).toBe(true);
-    expect(await details(id)).toMatchObject({ email: mail, role: 3, profile: { fullName: "After", language: "vi_VN" } });
+    expect(await details(id)).toMatchObject({
+      email: mail,
+      role: 3,
+      profile: { fullName: "After", language: "vi_VN" },
+    });
     expect(await why("updateAccount", { accountId: id, password: "weak" })).toMatch(/'password'/);
     expect(await why("updateAccount", { accountId: id, password: GOOD_PASSWORD })).toMatch(/'password'.*different/);
     expect(await why("updateAccount", { email: mail })).toBe("Missing required parameter 'accountId'.");
@@ -183,15 +252,29 @@ describe("updateAccount / deleteAccount", () => {
 
   it("accepts authenticationMethod and companyId (sent by existing clients) without effect", async () => {
     const id = await create({});
-    expect(await ok(emu, "accounts", "updateAccount", { accountId: id, authenticationMethod: 0, companyId: emu.state.rootCompanyId })).toBe(true);
+    expect(
+      await ok(emu, "accounts", "updateAccount", {
+        accountId: id,
+        authenticationMethod: 0,
+        companyId: emu.state.rootCompanyId,
+      }),
+    ).toBe(true);
     expect(await why("updateAccount", { accountId: id, authenticationMethod: 3 })).toMatch(/'authenticationMethod'/);
   });
 
   it("ignores rights sent with another role and replaces them with the role's rights", async () => {
     const id = await create({ role: 5, rights: { manageUsers: true } });
-    expect(await ok(emu, "accounts", "updateAccount", { accountId: id, role: 3, rights: { manageUsers: true, manageNetworks: true } })).toBe(true);
+    expect(
+      await ok(emu, "accounts", "updateAccount", {
+        accountId: id,
+        role: 3,
+        rights: { manageUsers: true, manageNetworks: true },
+      }),
+    ).toBe(true);
     expect((await details(id)).rights).toEqual({ ...NO_RIGHTS, manageReports: true });
-    expect(await ok(emu, "accounts", "updateAccount", { accountId: id, role: 5, rights: { companyManager: true } })).toBe(true);
+    expect(
+      await ok(emu, "accounts", "updateAccount", { accountId: id, role: 5, rights: { companyManager: true } }),
+    ).toBe(true);
     expect((await details(id)).rights).toEqual({ ...NO_RIGHTS, companyManager: true });
     expect(await ok(emu, "accounts", "updateAccount", { accountId: id, profile: { fullName: "Kept" } })).toBe(true);
     expect((await details(id)).rights).toEqual({ ...NO_RIGHTS, companyManager: true });
@@ -214,11 +297,22 @@ describe("lists and details", () => {
 
   it("getAccountsList pages with perPage 1–100 and answers the documented members", async () => {
     const company = seeded(emu).company("Coho Vineyard").id;
-    for (let i = 0; i < 3; i++) await create({ profile: { fullName: `C${i}` }, companyId: company, targetIds: [company] });
+    for (let i = 0; i < 3; i++)
+      await create({ profile: { fullName: `C${i}` }, companyId: company, targetIds: [company] });
     const r = await ok(emu, "accounts", "getAccountsList", { companyId: company, perPage: 2 });
     expect(r).toMatchObject({ total: 4, pagesCount: 2, perPage: 2, page: 1 });
     for (const item of r.items) {
-      const members = ["companyId", "companyName", "email", "id", "passwordLifetime", "profile", "rights", "role", "twoFactorAuthenticationStatus"];
+      const members = [
+        "companyId",
+        "companyName",
+        "email",
+        "id",
+        "passwordLifetime",
+        "profile",
+        "rights",
+        "role",
+        "twoFactorAuthenticationStatus",
+      ];
       expect(Object.keys(item).sort()).toEqual(members.sort());
       expect(Object.keys(item.profile).sort()).toEqual(["fullName", "landingPage", "language", "timezone"]);
     }
@@ -241,10 +335,19 @@ describe("lists and details", () => {
 
   it("reads and configures notification settings", async () => {
     const before = await ok(emu, "accounts", "getNotificationsSettings", {});
-    expect(before).toMatchObject({ deleteAfter: 30, includeDeviceName: false, includeDeviceFQDN: false, notificationsSettings: expect.any(Array) });
+    expect(before).toMatchObject({
+      deleteAfter: 30,
+      includeDeviceName: false,
+      includeDeviceFQDN: false,
+      notificationsSettings: expect.any(Array),
+    });
     const visibility = { sendPerEmail: true, showInConsole: true, useCustomEmailDistribution: false, emails: [] };
     expect(before.notificationsSettings[0].visibilitySettings).toEqual(visibility);
-    const change = { deleteAfter: 10, emailAddresses: ["soc@example.com"], notificationsSettings: [{ type: 1, enabled: false }] };
+    const change = {
+      deleteAfter: 10,
+      emailAddresses: ["soc@example.com"],
+      notificationsSettings: [{ type: 1, enabled: false }],
+    };
     expect(await ok(emu, "accounts", "configureNotificationsSettings", change)).toBe(true);
     const after = await ok(emu, "accounts", "getNotificationsSettings", {});
     expect(after).toMatchObject({ deleteAfter: 10, emailAddresses: ["soc@example.com"] });
@@ -256,14 +359,25 @@ describe("lists and details", () => {
     const custom = { sendPerEmail: true, useCustomEmailDistribution: true, emails: ["noc@example.com"] };
     const change = { notificationsSettings: [{ type: 2, enabled: true, visibilitySettings: custom }] };
     expect(await ok(emu, "accounts", "configureNotificationsSettings", change)).toBe(true);
-    const got = (await ok(emu, "accounts", "getNotificationsSettings", {})).notificationsSettings.find((x: any) => x.type === 2);
+    const got = (await ok(emu, "accounts", "getNotificationsSettings", {})).notificationsSettings.find(
+      (x: any) => x.type === 2,
+    );
     expect(got.visibilitySettings).toMatchObject(custom);
     const bad = async (visibilitySettings: Record<string, unknown>) =>
-      why("configureNotificationsSettings", { deleteAfter: 5, notificationsSettings: [{ type: 3, enabled: true, visibilitySettings }] });
+      why("configureNotificationsSettings", {
+        deleteAfter: 5,
+        notificationsSettings: [{ type: 3, enabled: true, visibilitySettings }],
+      });
     expect(await bad({ showInConsole: false, sendPerEmail: false })).toMatch(/showInConsole or sendPerEmail/);
-    expect(await bad({ sendPerEmail: false, useCustomEmailDistribution: true, emails: ["a@example.com"] })).toMatch(/useCustomEmailDistribution/);
-    expect(await bad({ sendPerEmail: true, useCustomEmailDistribution: true, emails: [] })).toMatch(/useCustomEmailDistribution/);
-    expect(await bad({ logToServer: true })).toBe("Parameter 'notificationsSettings[0].visibilitySettings.logToServer' is not expected.");
+    expect(await bad({ sendPerEmail: false, useCustomEmailDistribution: true, emails: ["a@example.com"] })).toMatch(
+      /useCustomEmailDistribution/,
+    );
+    expect(await bad({ sendPerEmail: true, useCustomEmailDistribution: true, emails: [] })).toMatch(
+      /useCustomEmailDistribution/,
+    );
+    expect(await bad({ logToServer: true })).toBe(
+      "Parameter 'notificationsSettings[0].visibilitySettings.logToServer' is not expected.",
+    );
     // A refused entry changes nothing.
     expect((await ok(emu, "accounts", "getNotificationsSettings", {})).deleteAfter).not.toBe(5);
   });

@@ -21,7 +21,11 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 
 async function admin(path: string, method = "GET", body?: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${emu.adminUrl}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+  const res = await fetch(`${emu.adminUrl}${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { "Content-Type": "application/json" },
+  });
   return { status: res.status, json: await res.json() };
 }
 
@@ -30,19 +34,27 @@ const consoleAction = (body: Record<string, unknown>) => admin("/console", "POST
 describe("admin route", () => {
   it("knows which peer addresses are loopback", () => {
     for (const a of ["127.0.0.1", "127.10.0.3", "::1", "::ffff:127.0.0.1"]) expect(isLoopbackAddress(a), a).toBe(true);
-    for (const a of ["192.0.2.2", "10.0.0.1", "::ffff:10.0.0.1", "fd00::2", "", undefined]) expect(isLoopbackAddress(a), String(a)).toBe(false);
+    for (const a of ["192.0.2.2", "10.0.0.1", "::ffff:10.0.0.1", "fd00::2", "", undefined])
+      expect(isLoopbackAddress(a), String(a)).toBe(false);
   });
 
   it.skipIf(!EXTERNAL_IP)("answers 403 to a non-loopback peer while the API works for it", async () => {
     const ip = EXTERNAL_IP!;
-    const wide = await startEmulator({ host: "0.0.0.0", rateLimits: "off", keys: [{ key: "wide-key-4444444444444444444444444444444" }] });
+    const wide = await startEmulator({
+      host: "0.0.0.0",
+      rateLimits: "off",
+      keys: [{ key: "wide-key-4444444444444444444444444444444" }],
+    });
     try {
       const port = new URL(wide.url).port;
       const denied = await fetch(`http://${ip}:${port}/__admin/state`);
       expect(denied.status).toBe(403);
       const api = await fetch(`http://${ip}:${port}/api/v1.0/jsonrpc/network`, {
         method: "POST",
-        headers: { "Content-Type": "application/json", Authorization: `Basic ${Buffer.from("wide-key-4444444444444444444444444444444:").toString("base64")}` },
+        headers: {
+          "Content-Type": "application/json",
+          Authorization: `Basic ${Buffer.from("wide-key-4444444444444444444444444444444:").toString("base64")}`,
+        },
         body: JSON.stringify({ id: 1, jsonrpc: "2.0", method: "getCustomGroupsList", params: {} }),
       });
       expect(api.status).toBe(200);
@@ -76,10 +88,20 @@ describe("admin route", () => {
   it("GET /calls lists requests in order (rejected ones included); DELETE /calls clears", async () => {
     await admin("/calls", "DELETE");
     await ok(emu, "network", "getCustomGroupsList", { parentId: null });
-    await fetch(`${emu.url}/v1.0/jsonrpc/network`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    await fetch(`${emu.url}/v1.0/jsonrpc/network`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
     const calls = (await admin("/calls")).json;
     expect(calls).toEqual([
-      expect.objectContaining({ module: "network", method: "getCustomGroupsList", version: "v1.0", status: 200, params: { parentId: null } }),
+      expect.objectContaining({
+        module: "network",
+        method: "getCustomGroupsList",
+        version: "v1.0",
+        status: 200,
+        params: { parentId: null },
+      }),
       expect.objectContaining({ module: "network", status: 401 }),
     ]);
     expect(JSON.stringify(calls)).not.toContain("test-key-");
@@ -90,7 +112,9 @@ describe("admin route", () => {
 describe("console actions", () => {
   it("renames, suspends and activates a company", async () => {
     const c = seeded(emu).company("Coho Vineyard");
-    expect((await consoleAction({ action: "renameCompany", companyId: c.id, name: "Coho Winery" })).json).toEqual({ ok: true });
+    expect((await consoleAction({ action: "renameCompany", companyId: c.id, name: "Coho Winery" })).json).toEqual({
+      ok: true,
+    });
     expect((await ok(emu, "companies", "getCompanyDetails", { companyId: c.id })).name).toBe("Coho Winery");
     expect((await consoleAction({ action: "renameCompany", companyId: c.id, name: "Tailspin Toys" })).status).toBe(400);
     await consoleAction({ action: "suspendCompany", companyId: c.id });
@@ -104,9 +128,13 @@ describe("console actions", () => {
     const front = s.group("Contoso Dental Group", "Front Desk");
     const laptops = s.group("Contoso Dental Group", "Laptops");
     await consoleAction({ action: "moveCustomGroup", groupId: front.id, parentId: laptops.id });
-    expect((await ok(emu, "network", "getCustomGroupsList", { parentId: laptops.id })).map((g: any) => g.name)).toEqual(["Front Desk"]);
+    expect((await ok(emu, "network", "getCustomGroupsList", { parentId: laptops.id })).map((g: any) => g.name)).toEqual(
+      ["Front Desk"],
+    );
     await consoleAction({ action: "renameCustomGroup", groupId: front.id, name: "Reception" });
-    expect((await ok(emu, "network", "getCustomGroupsList", { parentId: laptops.id })).map((g: any) => g.name)).toEqual(["Reception"]);
+    expect((await ok(emu, "network", "getCustomGroupsList", { parentId: laptops.id })).map((g: any) => g.name)).toEqual(
+      ["Reception"],
+    );
   });
 
   it("deletes objects of any kind", async () => {
@@ -115,9 +143,14 @@ describe("console actions", () => {
     const acc = Object.values(emu.state.accounts).find((a) => a.id !== emu.state.ownerAccountId)!;
     const group = s.group("Tailspin Toys", "Servers");
     const endpoint = s.endpointsOf("Tailspin Toys")[0]!;
-    for (const id of [pkg.id, acc.id, group.id, endpoint.id]) expect((await consoleAction({ action: "deleteObject", id })).status).toBe(200);
-    expect((await fails(emu, "packages", "getPackageDetails", { packageId: pkg.id })).data.details).toMatch(/not found/);
-    expect((await fails(emu, "accounts", "getAccountDetails", { accountId: acc.id })).data.details).toMatch(/not found/);
+    for (const id of [pkg.id, acc.id, group.id, endpoint.id])
+      expect((await consoleAction({ action: "deleteObject", id })).status).toBe(200);
+    expect((await fails(emu, "packages", "getPackageDetails", { packageId: pkg.id })).data.details).toMatch(
+      /not found/,
+    );
+    expect((await fails(emu, "accounts", "getAccountDetails", { accountId: acc.id })).data.details).toMatch(
+      /not found/,
+    );
     expect(emu.state.groups[group.id]).toBeUndefined();
     expect(emu.state.endpoints[endpoint.id]).toBeUndefined();
     const partner = s.company("Blue Yonder IT Services").id;
@@ -141,7 +174,12 @@ describe("console actions", () => {
 
   it("disables push by itself (status 0), like the service does after delivery errors", async () => {
     expect((await consoleAction({ action: "disablePush" })).status).toBe(400);
-    await ok(emu, "push", "setPushEventSettings", { status: 1, serviceType: "cef", serviceSettings: { url: "https://cef.example.com" }, subscribeToEventTypes: { av: true } });
+    await ok(emu, "push", "setPushEventSettings", {
+      status: 1,
+      serviceType: "cef",
+      serviceSettings: { url: "https://cef.example.com" },
+      subscribeToEventTypes: { av: true },
+    });
     await consoleAction({ action: "disablePush" });
     expect((await ok(emu, "push", "getPushEventSettings", {})).status).toBe(0);
     expect((await ok(emu, "push", "getPushEventStats", {})).count.errorMessages).toBeGreaterThan(100);
@@ -152,11 +190,22 @@ describe("console actions", () => {
     await consoleAction({ action: "removeBlocklistItem", id: item.id });
     expect(emu.state.blocklist[item.id]).toBeUndefined();
     const pkg = Object.values(emu.state.packages)[0]!;
-    await consoleAction({ action: "updatePackage", packageId: pkg.id, description: "edited in the console", modules: { firewall: 0 } });
-    expect(await ok(emu, "packages", "getPackageDetails", { packageId: pkg.id })).toMatchObject({ description: "edited in the console", modules: { firewall: 0 } });
+    await consoleAction({
+      action: "updatePackage",
+      packageId: pkg.id,
+      description: "edited in the console",
+      modules: { firewall: 0 },
+    });
+    expect(await ok(emu, "packages", "getPackageDetails", { packageId: pkg.id })).toMatchObject({
+      description: "edited in the console",
+      modules: { firewall: 0 },
+    });
     const acc = Object.values(emu.state.accounts).find((a) => a.id !== emu.state.ownerAccountId)!;
     await consoleAction({ action: "updateAccount", accountId: acc.id, fullName: "Renamed Person", role: 3 });
-    expect(await ok(emu, "accounts", "getAccountDetails", { accountId: acc.id })).toMatchObject({ role: 3, profile: { fullName: "Renamed Person" } });
+    expect(await ok(emu, "accounts", "getAccountDetails", { accountId: acc.id })).toMatchObject({
+      role: 3,
+      profile: { fullName: "Renamed Person" },
+    });
     expect((await consoleAction({ action: "updateAccount", accountId: acc.id, role: 9 })).json.error).toMatch(/'role'/);
   });
 
@@ -164,7 +213,10 @@ describe("console actions", () => {
     const company = seeded(emu).company("Wingtip Accounting").id;
     const r = await consoleAction({ action: "addEndpoint", parentId: company, name: "WTA-NEW-001" });
     expect(r.json.result.id).toMatch(/^[0-9a-f]{24}$/);
-    const list = await ok(emu, "network", "getEndpointsList", { parentId: company, filters: { details: { name: "WTA-NEW" } } });
+    const list = await ok(emu, "network", "getEndpointsList", {
+      parentId: company,
+      filters: { details: { name: "WTA-NEW" } },
+    });
     expect(list.items.map((e: any) => e.name)).toEqual(["WTA-NEW-001"]);
   });
 
@@ -172,7 +224,9 @@ describe("console actions", () => {
     const unknown = await consoleAction({ action: "launch" });
     expect(unknown.status).toBe(400);
     expect(unknown.json.error).toMatch(/Unknown console action/);
-    expect((await consoleAction({ action: "renameCompany", companyId: "x", name: "y" })).json.error).toMatch(/'companyId'/);
+    expect((await consoleAction({ action: "renameCompany", companyId: "x", name: "y" })).json.error).toMatch(
+      /'companyId'/,
+    );
   });
 });
 

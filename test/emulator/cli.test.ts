@@ -13,8 +13,29 @@ import { parseArgs } from "../../emulator/cli";
 describe("parseArgs", () => {
   it("reads every flag", () => {
     const o = parseArgs([
-      "--port", "8080", "--host=0.0.0.0", "--api-key", "K1", "--api-key", "K2:network,policies", "--state", "s.json", "--seed", "empty",
-      "--rate-limits", "60", "--fault-seed", "7", "--error-rate", "0.1", "--drop-after-write-rate", "0.2", "--latency-ms", "5", "--storm-rate", "0.3",
+      "--port",
+      "8080",
+      "--host=0.0.0.0",
+      "--api-key",
+      "K1",
+      "--api-key",
+      "K2:network,policies",
+      "--state",
+      "s.json",
+      "--seed",
+      "empty",
+      "--rate-limits",
+      "60",
+      "--fault-seed",
+      "7",
+      "--error-rate",
+      "0.1",
+      "--drop-after-write-rate",
+      "0.2",
+      "--latency-ms",
+      "5",
+      "--storm-rate",
+      "0.3",
     ]);
     expect(o).toMatchObject({
       port: 8080,
@@ -45,7 +66,23 @@ describe.skipIf(!existsSync(cli))("the built command", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "gz-emu-cli-"));
     const state = path.join(dir, "state.json");
     try {
-      const child = spawn(process.execPath, [cli, "--port", "0", "--api-key", "cli-key-1", "--api-key", "cli-key-2:network", "--state", state, "--seed", "empty"], { stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(
+        process.execPath,
+        [
+          cli,
+          "--port",
+          "0",
+          "--api-key",
+          "cli-key-1",
+          "--api-key",
+          "cli-key-2:network",
+          "--state",
+          state,
+          "--seed",
+          "empty",
+        ],
+        { stdio: ["ignore", "pipe", "pipe"] },
+      );
       const lines: string[] = [];
       const rl = createInterface({ input: child.stdout! });
       await new Promise<void>((resolve) => rl.on("line", (l) => (lines.push(l), lines.length === 3 && resolve())));
@@ -55,7 +92,10 @@ describe.skipIf(!existsSync(cli))("the built command", () => {
       const url = lines[0]!.replace("GravityZone emulator listening on ", "");
       const res = await fetch(`${url}/v1.0/jsonrpc/network`, {
         method: "POST",
-        headers: { "Content-Type": "application/json", Authorization: `Basic ${Buffer.from("cli-key-1:").toString("base64")}` },
+        headers: {
+          "Content-Type": "application/json",
+          Authorization: `Basic ${Buffer.from("cli-key-1:").toString("base64")}`,
+        },
         body: JSON.stringify({ id: 1, jsonrpc: "2.0", method: "createCustomGroup", params: { groupName: "From CLI" } }),
       });
       const id = ((await res.json()) as { result: string }).result;

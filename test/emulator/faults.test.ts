@@ -40,7 +40,11 @@ describe("faults", () => {
     emu.setFaults({ errorRate: 1 });
     const a = await rpc(emu, "network", "createCustomGroup", { groupName: "Never Created" });
     expect(a.status).toBe(500);
-    expect(a.json.error).toMatchObject({ code: -32000, message: "Server error", data: { details: expect.any(String) } });
+    expect(a.json.error).toMatchObject({
+      code: -32000,
+      message: "Server error",
+      data: { details: expect.any(String) },
+    });
     emu.setFaults(undefined);
     const names = await topGroupNames();
     expect(names).toContain("MSP Internal");
@@ -87,13 +91,25 @@ describe("faults", () => {
   });
 
   it("is controlled at run time through the admin route ({} clears)", async () => {
-    const set = await fetch(`${emu.adminUrl}/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ errorRate: 1 }) });
+    const set = await fetch(`${emu.adminUrl}/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ errorRate: 1 }),
+    });
     expect(set.status).toBe(200);
     expect((await rpc(emu, "network", "getCustomGroupsList", {})).status).toBe(500);
-    const bad = await fetch(`${emu.adminUrl}/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ stormRate: -0.1 }) });
+    const bad = await fetch(`${emu.adminUrl}/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ stormRate: -0.1 }),
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/stormRate/);
-    await fetch(`${emu.adminUrl}/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    await fetch(`${emu.adminUrl}/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect((await rpc(emu, "network", "getCustomGroupsList", {})).status).toBe(200);
   });
 });

@@ -26,12 +26,27 @@ export function basic(key: string, password = ""): string {
 }
 
 /** POSTs a raw body to a module path. */
-export async function post(emu: RunningEmulator, module: string, body: string, init: { version?: string; key?: string | null; headers?: Record<string, string>; method?: string; service?: string } = {}): Promise<Answer> {
+export async function post(
+  emu: RunningEmulator,
+  module: string,
+  body: string,
+  init: {
+    version?: string;
+    key?: string | null;
+    headers?: Record<string, string>;
+    method?: string;
+    service?: string;
+  } = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { "Content-Type": "application/json", ...init.headers };
   const key = init.key === undefined ? emu.keys[0]!.key : init.key;
   if (key !== null) headers.Authorization = basic(key);
   const path = `${emu.url}/${init.version ?? "v1.0"}/jsonrpc/${module}${init.service ? `/${init.service}` : ""}`;
-  const res = await fetch(path, { method: init.method ?? "POST", headers, body: init.method === "GET" ? undefined : body });
+  const res = await fetch(path, {
+    method: init.method ?? "POST",
+    headers,
+    body: init.method === "GET" ? undefined : body,
+  });
   const text = await res.text();
   let json: any;
   try {
@@ -45,7 +60,13 @@ export async function post(emu: RunningEmulator, module: string, body: string, i
 let nextId = 1;
 
 /** Calls `module.method` with a JSON-RPC envelope and returns the raw answer. */
-export function rpc(emu: RunningEmulator, module: string, method: string, params?: unknown, o: RpcOptions = {}): Promise<Answer> {
+export function rpc(
+  emu: RunningEmulator,
+  module: string,
+  method: string,
+  params?: unknown,
+  o: RpcOptions = {},
+): Promise<Answer> {
   const id = o.id ?? `req-${nextId++}`;
   const envelope: Record<string, unknown> = { id, jsonrpc: "2.0", method };
   if (params !== undefined) envelope.params = params;
@@ -53,16 +74,29 @@ export function rpc(emu: RunningEmulator, module: string, method: string, params
 }
 
 /** Calls a method and returns `result`, failing the test on any error. */
-export async function ok<T = any>(emu: RunningEmulator, module: string, method: string, params?: unknown, o: RpcOptions = {}): Promise<T> {
+export async function ok<T = any>(
+  emu: RunningEmulator,
+  module: string,
+  method: string,
+  params?: unknown,
+  o: RpcOptions = {},
+): Promise<T> {
   const a = await rpc(emu, module, method, params, o);
   if (a.status !== 200 || a.json?.error) throw new Error(`${module}.${method} failed: HTTP ${a.status} ${a.text}`);
   return a.json.result as T;
 }
 
 /** Calls a method that must fail with a JSON-RPC error (HTTP 200) and returns the error member. */
-export async function fails(emu: RunningEmulator, module: string, method: string, params?: unknown, o: RpcOptions = {}): Promise<{ code: number; message: string; data: { details: string } }> {
+export async function fails(
+  emu: RunningEmulator,
+  module: string,
+  method: string,
+  params?: unknown,
+  o: RpcOptions = {},
+): Promise<{ code: number; message: string; data: { details: string } }> {
   const a = await rpc(emu, module, method, params, o);
-  if (a.status !== 200 || !a.json?.error) throw new Error(`${module}.${method} was expected to fail: HTTP ${a.status} ${a.text}`);
+  if (a.status !== 200 || !a.json?.error)
+    throw new Error(`${module}.${method} was expected to fail: HTTP ${a.status} ${a.text}`);
   return a.json.error;
 }
 
@@ -75,13 +109,18 @@ export function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
 export function seeded(emu: RunningEmulator) {
   const s = emu.state;
   const company = (name: string) => Object.values(s.companies).find((c) => c.name === name)!;
-  const group = (companyName: string, name: string) => Object.values(s.groups).find((g) => g.name === name && g.companyId === company(companyName).id)!;
+  const group = (companyName: string, name: string) =>
+    Object.values(s.groups).find((g) => g.name === name && g.companyId === company(companyName).id)!;
   return {
     root: s.companies[s.rootCompanyId]!,
     company,
     group,
-    policy: (name: string, companyName?: string) => Object.values(s.policies).find((p) => p.name === name && (companyName === undefined || p.companyId === company(companyName).id))!,
-    endpointsOf: (companyName: string) => Object.values(s.endpoints).filter((e) => e.companyId === company(companyName).id),
+    policy: (name: string, companyName?: string) =>
+      Object.values(s.policies).find(
+        (p) => p.name === name && (companyName === undefined || p.companyId === company(companyName).id),
+      )!,
+    endpointsOf: (companyName: string) =>
+      Object.values(s.endpoints).filter((e) => e.companyId === company(companyName).id),
   };
 }
 

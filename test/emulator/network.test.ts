@@ -23,7 +23,10 @@ const ZERO_ID = "0123456789abcdef01234567";
 /** A company's system groups, looked up in the state. */
 function systemGroups(companyId: string) {
   const groups = Object.values(emu.state.groups).filter((g) => g.companyId === companyId && g.system !== undefined);
-  return { home: groups.find((g) => g.system === "computersAndGroups")!, deleted: groups.find((g) => g.system === "deleted")! };
+  return {
+    home: groups.find((g) => g.system === "computersAndGroups")!,
+    deleted: groups.find((g) => g.system === "deleted")!,
+  };
 }
 
 /** The details of a network call that must fail with a JSON-RPC error. */
@@ -48,7 +51,11 @@ describe("the network tree", () => {
       expect(home).toMatchObject({ name: "Computers and Groups", parentId: c.id });
       expect(deleted).toMatchObject({ name: "Deleted", parentId: c.id });
     }
-    const homes = new Set(Object.values(emu.state.groups).filter((g) => g.system === "computersAndGroups").map((g) => g.id));
+    const homes = new Set(
+      Object.values(emu.state.groups)
+        .filter((g) => g.system === "computersAndGroups")
+        .map((g) => g.id),
+    );
     const s = seeded(emu);
     expect(homes.has(s.group("Contoso Dental Group", "Laptops").parentId)).toBe(true);
     for (const e of Object.values(emu.state.endpoints)) expect(emu.state.companies[e.parentId]).toBeUndefined();
@@ -61,7 +68,9 @@ describe("companies created later and older state files", () => {
     const list = await ok(emu, "network", "getCustomGroupsList", { parentId: id });
     expect(list.map((g: any) => g.name)).toEqual(["Computers and Groups", "Deleted"]);
     const group = await ok<string>(emu, "network", "createCustomGroup", { groupName: "First", parentId: list[0].id });
-    expect(await ok(emu, "network", "getCustomGroupsList", { parentId: list[0].id })).toEqual([{ id: group, name: "First" }]);
+    expect(await ok(emu, "network", "getCustomGroupsList", { parentId: list[0].id })).toEqual([
+      { id: group, name: "First" },
+    ]);
   });
 
   it("moves groups and endpoints of a state file without system groups into 'Computers and Groups' when it is read", () => {
@@ -86,12 +95,28 @@ describe("getNetworkInventoryItems", () => {
     const r = await ok(emu, "network", "getNetworkInventoryItems", { perPage: 100 });
     expect(new Set(r.items.map((i: any) => i.type))).toEqual(new Set([1, 2]));
     const company = r.items.find((i: any) => i.name === "Contoso Dental Group");
-    expect(company).toMatchObject({ type: 1, parentId: emu.state.rootCompanyId, details: { type: 1, isSuspended: false } });
+    expect(company).toMatchObject({
+      type: 1,
+      parentId: emu.state.rootCompanyId,
+      details: { type: 1, isSuspended: false },
+    });
     const { home, deleted } = systemGroups(emu.state.rootCompanyId);
     const containers = r.items.filter((i: any) => i.type === 2);
     expect(containers).toEqual([
-      { id: home.id, name: "Computers and Groups", type: 2, parentId: emu.state.rootCompanyId, companyId: emu.state.rootCompanyId },
-      { id: deleted.id, name: "Deleted", type: 2, parentId: emu.state.rootCompanyId, companyId: emu.state.rootCompanyId },
+      {
+        id: home.id,
+        name: "Computers and Groups",
+        type: 2,
+        parentId: emu.state.rootCompanyId,
+        companyId: emu.state.rootCompanyId,
+      },
+      {
+        id: deleted.id,
+        name: "Deleted",
+        type: 2,
+        parentId: emu.state.rootCompanyId,
+        companyId: emu.state.rootCompanyId,
+      },
     ]);
     const inside = await ok(emu, "network", "getNetworkInventoryItems", { parentId: home.id, perPage: 100 });
     const group = inside.items.find((i: any) => i.type === 4);
@@ -109,22 +134,46 @@ describe("getNetworkInventoryItems", () => {
     const s = seeded(emu);
     const contoso = s.company("Contoso Dental Group").id;
     const { home } = systemGroups(contoso);
-    expect((await ok(emu, "network", "getNetworkInventoryItems", { parentId: contoso, filters: { type: { groups: true } } })).items).toEqual([]);
-    const direct = await ok(emu, "network", "getNetworkInventoryItems", { parentId: home.id, filters: { type: { groups: true } } });
+    expect(
+      (await ok(emu, "network", "getNetworkInventoryItems", { parentId: contoso, filters: { type: { groups: true } } }))
+        .items,
+    ).toEqual([]);
+    const direct = await ok(emu, "network", "getNetworkInventoryItems", {
+      parentId: home.id,
+      filters: { type: { groups: true } },
+    });
     expect(direct.items.map((i: any) => i.name).sort()).toEqual(["Laptops", "Servers", "Workstations"]);
     const recursiveGroups = { type: { groups: true }, depth: { allItemsRecursively: true } };
     const all = await ok(emu, "network", "getNetworkInventoryItems", { parentId: contoso, filters: recursiveGroups });
-    expect(all.items.map((i: any) => i.name).sort()).toEqual(["Front Desk", "Laptops", "Operatories", "Servers", "Workstations"]);
+    expect(all.items.map((i: any) => i.name).sort()).toEqual([
+      "Front Desk",
+      "Laptops",
+      "Operatories",
+      "Servers",
+      "Workstations",
+    ]);
     const machineFilter = { type: { computers: true, virtualMachines: true }, depth: { allItemsRecursively: true } };
-    const machines = await ok(emu, "network", "getNetworkInventoryItems", { parentId: contoso, perPage: 100, filters: machineFilter });
+    const machines = await ok(emu, "network", "getNetworkInventoryItems", {
+      parentId: contoso,
+      perPage: 100,
+      filters: machineFilter,
+    });
     expect(machines.total).toBe(s.endpointsOf("Contoso Dental Group").length);
     const e = machines.items[0];
-    expect(e.details).toMatchObject({ fqdn: expect.any(String), groupId: e.parentId, isManaged: expect.any(Boolean), machineType: expect.any(Number) });
+    expect(e.details).toMatchObject({
+      fqdn: expect.any(String),
+      groupId: e.parentId,
+      isManaged: expect.any(Boolean),
+      machineType: expect.any(Number),
+    });
     expect(machines.items.some((i: any) => i.parentId === home.id)).toBe(true);
   });
 
   it("sends no undocumented policy member in endpoint details", async () => {
-    const params = { filters: { type: { computers: true, virtualMachines: true }, depth: { allItemsRecursively: true } }, perPage: 100 };
+    const params = {
+      filters: { type: { computers: true, virtualMachines: true }, depth: { allItemsRecursively: true } },
+      perPage: 100,
+    };
     const r = await ok(emu, "network", "getNetworkInventoryItems", params);
     expect(r.items.length).toBeGreaterThan(0);
     for (const i of r.items) expect(i.details.policy).toBeUndefined();
@@ -133,7 +182,11 @@ describe("getNetworkInventoryItems", () => {
   it("pages over more than 100 items with pagesCount and total on every v1.0 page", async () => {
     const params = { filters: { depth: { allItemsRecursively: true } }, perPage: 100 };
     const first = await ok(emu, "network", "getNetworkInventoryItems", params);
-    const total = Object.keys(emu.state.companies).length - 1 + Object.keys(emu.state.groups).length + Object.keys(emu.state.endpoints).length;
+    const total =
+      Object.keys(emu.state.companies).length -
+      1 +
+      Object.keys(emu.state.groups).length +
+      Object.keys(emu.state.endpoints).length;
     expect(first).toMatchObject({ page: 1, perPage: 100, total, pagesCount: Math.ceil(total / 100) });
     const ids = new Set<string>();
     for (let page = 1; page <= first.pagesCount; page++) {
@@ -153,16 +206,26 @@ describe("getNetworkInventoryItems", () => {
     expect(first.hasMoreRecords).toBe(true);
     const second = await ok(emu, "network", "getNetworkInventoryItems", { ...params, page: 2 }, { version: "v1.1" });
     expect(Object.keys(second).sort()).toEqual(["hasMoreRecords", "items", "page", "perPage"]);
-    const last = await ok(emu, "network", "getNetworkInventoryItems", { ...params, page: first.pagesCount }, { version: "v1.1" });
+    const last = await ok(
+      emu,
+      "network",
+      "getNetworkInventoryItems",
+      { ...params, page: first.pagesCount },
+      { version: "v1.1" },
+    );
     expect(last.hasMoreRecords).toBe(false);
   });
 
   it("allows perPage 1–100 on v1.0 and 1–1000 on v1.1", async () => {
     expect((await ok(emu, "network", "getNetworkInventoryItems", { perPage: 100 })).perPage).toBe(100);
-    expect(await refusal("getNetworkInventoryItems", { perPage: 101 })).toBe("Invalid value for 'perPage' parameter. The value should be between 1 and 100.");
+    expect(await refusal("getNetworkInventoryItems", { perPage: 101 })).toBe(
+      "Invalid value for 'perPage' parameter. The value should be between 1 and 100.",
+    );
     expect(await refusal("getNetworkInventoryItems", { perPage: 0 })).toMatch(/'perPage'/);
     expect(await refusal("getNetworkInventoryItems", { page: 0 })).toMatch(/'page'/);
-    expect((await ok(emu, "network", "getNetworkInventoryItems", { perPage: 1000 }, { version: "v1.1" })).perPage).toBe(1000);
+    expect((await ok(emu, "network", "getNetworkInventoryItems", { perPage: 1000 }, { version: "v1.1" })).perPage).toBe(
+      1000,
+    );
     const tooMany = await refusal("getNetworkInventoryItems", { perPage: 1001 }, "v1.1");
     expect(tooMany).toBe("Invalid value for 'perPage' parameter. The value should be between 1 and 1000.");
   });
@@ -170,22 +233,30 @@ describe("getNetworkInventoryItems", () => {
   it("accepts the on-premises viewType (1–4) in v1.0 only", async () => {
     expect((await ok(emu, "network", "getNetworkInventoryItems", { viewType: 2 })).items.length).toBeGreaterThan(0);
     expect(await refusal("getNetworkInventoryItems", { viewType: 5 })).toMatch(/'viewType'/);
-    expect(await refusal("getNetworkInventoryItems", { viewType: 1 }, "v1.1")).toBe("Parameter 'viewType' is not expected.");
+    expect(await refusal("getNetworkInventoryItems", { viewType: 1 }, "v1.1")).toBe(
+      "Parameter 'viewType' is not expected.",
+    );
     expect((await ok(emu, "network", "getEndpointsList", { viewType: 4 })).items).toBeInstanceOf(Array);
     expect(await refusal("getEndpointsList", { viewType: 1 }, "v1.1")).toBe("Parameter 'viewType' is not expected.");
   });
 
   it("defaults to 30 per page", async () => {
-    const r = await ok(emu, "network", "getNetworkInventoryItems", { filters: { depth: { allItemsRecursively: true } } });
+    const r = await ok(emu, "network", "getNetworkInventoryItems", {
+      filters: { depth: { allItemsRecursively: true } },
+    });
     expect(r.perPage).toBe(30);
     expect(r.items).toHaveLength(30);
   });
 
   it("matches names by prefix, or by substring with a leading *", async () => {
-    const prefix = await ok(emu, "network", "getNetworkInventoryItems", { filters: { details: { name: "cdg-srv" }, depth: { allItemsRecursively: true } } });
+    const prefix = await ok(emu, "network", "getNetworkInventoryItems", {
+      filters: { details: { name: "cdg-srv" }, depth: { allItemsRecursively: true } },
+    });
     expect(prefix.total).toBeGreaterThan(0);
     expect(prefix.items.every((i: any) => i.name.startsWith("CDG-SRV"))).toBe(true);
-    const contains = await ok(emu, "network", "getNetworkInventoryItems", { filters: { details: { name: "*-DC-" }, depth: { allItemsRecursively: true } } });
+    const contains = await ok(emu, "network", "getNetworkInventoryItems", {
+      filters: { details: { name: "*-DC-" }, depth: { allItemsRecursively: true } },
+    });
     expect(contains.items.length).toBeGreaterThan(0);
     expect(contains.items.every((i: any) => i.name.includes("-DC-"))).toBe(true);
   });
@@ -227,7 +298,10 @@ describe("companies in the network API", () => {
     ]);
     expect(await ok(emu, "network", "getCustomGroupsList", { parentId: tailspin })).toEqual(r);
     const own = await ok(emu, "network", "getRootContainers", {});
-    expect(own.map((c: any) => c.id)).toEqual([systemGroups(emu.state.rootCompanyId).home.id, systemGroups(emu.state.rootCompanyId).deleted.id]);
+    expect(own.map((c: any) => c.id)).toEqual([
+      systemGroups(emu.state.rootCompanyId).home.id,
+      systemGroups(emu.state.rootCompanyId).deleted.id,
+    ]);
   });
 });
 
@@ -261,8 +335,20 @@ describe("endpoints", () => {
 
   it("filters managed and unmanaged endpoints", async () => {
     const recursive = { filters: { depth: { allItemsRecursively: true } }, perPage: 1000 };
-    const managed = await ok(emu, "network", "getEndpointsList", { ...recursive, isManaged: true }, { version: "v1.1" });
-    const unmanaged = await ok(emu, "network", "getEndpointsList", { ...recursive, isManaged: false }, { version: "v1.1" });
+    const managed = await ok(
+      emu,
+      "network",
+      "getEndpointsList",
+      { ...recursive, isManaged: true },
+      { version: "v1.1" },
+    );
+    const unmanaged = await ok(
+      emu,
+      "network",
+      "getEndpointsList",
+      { ...recursive, isManaged: false },
+      { version: "v1.1" },
+    );
     expect(managed.total + unmanaged.total).toBe(Object.keys(emu.state.endpoints).length);
     expect(unmanaged.total).toBeGreaterThan(0);
     expect(managed.items.every((e: any) => e.isManaged)).toBe(true);
@@ -270,36 +356,72 @@ describe("endpoints", () => {
 
   it("takes getEndpointsList options as the documented Array or as an Object of sections", async () => {
     const sections = { endpoints: { returnProductOutdated: true } };
-    expect((await ok(emu, "network", "getEndpointsList", { options: [sections] }, { version: "v1.1" })).items).toBeInstanceOf(Array);
-    expect((await ok(emu, "network", "getEndpointsList", { options: [] }, { version: "v1.1" })).items).toBeInstanceOf(Array);
-    expect((await ok(emu, "network", "getEndpointsList", { options: sections }, { version: "v1.1" })).items).toBeInstanceOf(Array);
+    expect(
+      (await ok(emu, "network", "getEndpointsList", { options: [sections] }, { version: "v1.1" })).items,
+    ).toBeInstanceOf(Array);
+    expect((await ok(emu, "network", "getEndpointsList", { options: [] }, { version: "v1.1" })).items).toBeInstanceOf(
+      Array,
+    );
+    expect(
+      (await ok(emu, "network", "getEndpointsList", { options: sections }, { version: "v1.1" })).items,
+    ).toBeInstanceOf(Array);
     expect(await refusal("getEndpointsList", { options: ["returnProductOutdated"] }, "v1.1")).toMatch(/'options\[0\]'/);
-    expect(await refusal("getEndpointsList", { options: [{ colour: true }] }, "v1.1")).toBe("Parameter 'options[0].colour' is not expected.");
+    expect(await refusal("getEndpointsList", { options: [{ colour: true }] }, "v1.1")).toBe(
+      "Parameter 'options[0].colour' is not expected.",
+    );
   });
 
   it("getManagedEndpointDetails shows agent, modules, state, the group and the effective policy", async () => {
     const s = seeded(emu);
-    const laptop = s.endpointsOf("Contoso Dental Group").find((e) => e.isManaged && e.parentId === s.group("Contoso Dental Group", "Laptops").id)!;
+    const laptop = s
+      .endpointsOf("Contoso Dental Group")
+      .find((e) => e.isManaged && e.parentId === s.group("Contoso Dental Group", "Laptops").id)!;
     const d = await ok(emu, "network", "getManagedEndpointDetails", { endpointId: laptop.id });
-    expect(d).toMatchObject({ id: laptop.id, name: laptop.name, companyId: laptop.companyId, groupId: laptop.parentId });
+    expect(d).toMatchObject({
+      id: laptop.id,
+      name: laptop.name,
+      companyId: laptop.companyId,
+      groupId: laptop.parentId,
+    });
     expect(d.group).toEqual({ id: laptop.parentId, name: "Laptops" });
-    expect(d).toMatchObject({ state: expect.any(Number), malwareStatus: { detection: expect.any(Boolean), infected: expect.any(Boolean) } });
-    expect(d.agent).toMatchObject({ productVersion: expect.any(String), engineVersion: expect.any(String), productOutdated: expect.any(Boolean) });
-    expect(d.policy).toEqual({ id: s.policy("MSP Hardened - Laptops").id, name: "MSP Hardened - Laptops", applied: true });
+    expect(d).toMatchObject({
+      state: expect.any(Number),
+      malwareStatus: { detection: expect.any(Boolean), infected: expect.any(Boolean) },
+    });
+    expect(d.agent).toMatchObject({
+      productVersion: expect.any(String),
+      engineVersion: expect.any(String),
+      productOutdated: expect.any(Boolean),
+    });
+    expect(d.policy).toEqual({
+      id: s.policy("MSP Hardened - Laptops").id,
+      name: "MSP Hardened - Laptops",
+      applied: true,
+    });
     expect(d.lastSuccessfulScan).toBeUndefined();
-    const loose = s.endpointsOf("Coho Vineyard").find((e) => e.isManaged && e.parentId === systemGroups(e.companyId).home.id)!;
+    const loose = s
+      .endpointsOf("Coho Vineyard")
+      .find((e) => e.isManaged && e.parentId === systemGroups(e.companyId).home.id)!;
     const looseDetails = await ok(emu, "network", "getManagedEndpointDetails", { endpointId: loose.id });
     expect(looseDetails.group).toEqual({ id: loose.parentId, name: "Computers and Groups" });
   });
 
   it("takes getManagedEndpointDetails options as the documented Array or as an Object", async () => {
     const e = Object.values(emu.state.endpoints).find((x) => x.isManaged && x.lastSuccessfulScan)!;
-    const scanLog = async (options: unknown) => (await ok(emu, "network", "getManagedEndpointDetails", { endpointId: e.id, options })).lastSuccessfulScan;
+    const scanLog = async (options: unknown) =>
+      (await ok(emu, "network", "getManagedEndpointDetails", { endpointId: e.id, options })).lastSuccessfulScan;
     expect(await scanLog([{ includeScanLogs: true }])).toEqual(e.lastSuccessfulScan);
     expect(await scanLog({ includeScanLogs: true })).toEqual(e.lastSuccessfulScan);
-    expect((await ok(emu, "network", "getManagedEndpointDetails", { endpointId: e.id, options: [] })).lastSuccessfulScan).toBeUndefined();
-    expect((await fails(emu, "network", "getManagedEndpointDetails", { endpointId: e.id, options: ["includeScanLogs"] })).code).toBe(-32602);
-    expect(await refusal("getManagedEndpointDetails", { endpointId: e.id, options: [{ includeScanLogs: 1 }] })).toMatch(/includeScanLogs.*boolean/);
+    expect(
+      (await ok(emu, "network", "getManagedEndpointDetails", { endpointId: e.id, options: [] })).lastSuccessfulScan,
+    ).toBeUndefined();
+    expect(
+      (await fails(emu, "network", "getManagedEndpointDetails", { endpointId: e.id, options: ["includeScanLogs"] }))
+        .code,
+    ).toBe(-32602);
+    expect(await refusal("getManagedEndpointDetails", { endpointId: e.id, options: [{ includeScanLogs: 1 }] })).toMatch(
+      /includeScanLogs.*boolean/,
+    );
   });
 
   it("refuses details of an unmanaged endpoint", async () => {
@@ -317,7 +439,9 @@ describe("endpoints", () => {
     const { home, deleted } = systemGroups(tailspin);
     expect(await ok(emu, "network", "moveEndpoints", { endpointIds: [b!.id], groupId: home.id })).toBeNull();
     expect(emu.state.endpoints[b!.id]!.parentId).toBe(home.id);
-    expect(await refusal("moveEndpoints", { endpointIds: [a!.id], groupId: tailspin })).toMatch(/'groupId'.*is a company, not a group/);
+    expect(await refusal("moveEndpoints", { endpointIds: [a!.id], groupId: tailspin })).toMatch(
+      /'groupId'.*is a company, not a group/,
+    );
     expect(await refusal("moveEndpoints", { endpointIds: [a!.id], groupId: deleted.id })).toMatch(/'Deleted'/);
     const other = s.group("Contoso Dental Group", "Servers");
     expect(await refusal("moveEndpoints", { endpointIds: [a!.id], groupId: other.id })).toMatch(/another company/);
@@ -362,11 +486,15 @@ describe("getEndpointTags", () => {
     const desc = await ok(emu, "network", "getEndpointTags", { orderBy: "name", order: "DESC", perPage: 100 });
     expect(desc.map((t: any) => t.name)[0]).toBe("VIP");
     expect(await ok(emu, "network", "getEndpointTags", { orderBy: "type" })).toHaveLength(Math.min(30, asc.length));
-    expect(await ok(emu, "network", "getEndpointTags", { orderBy: "name", order: "ASC", perPage: 2, page: 2 })).toEqual(asc.slice(2, 4));
+    expect(await ok(emu, "network", "getEndpointTags", { orderBy: "name", order: "ASC", perPage: 2, page: 2 })).toEqual(
+      asc.slice(2, 4),
+    );
     expect(await refusal("getEndpointTags", { perPage: 101 })).toMatch(/'perPage'/);
     expect(await refusal("getEndpointTags", { orderBy: "count" })).toMatch(/'orderBy'/);
     expect(await refusal("getEndpointTags", { order: "asc" })).toMatch(/'order'/);
-    expect(await refusal("getEndpointTags", { companyId: emu.state.rootCompanyId })).toBe("Parameter 'companyId' is not expected.");
+    expect(await refusal("getEndpointTags", { companyId: emu.state.rootCompanyId })).toBe(
+      "Parameter 'companyId' is not expected.",
+    );
   });
 });
 
@@ -387,7 +515,9 @@ describe("custom groups", () => {
       { id: s.group("Contoso Dental Group", "Servers").id, name: "Servers" },
       { id: s.group("Contoso Dental Group", "Workstations").id, name: "Workstations" },
     ]);
-    const sub = await ok(emu, "network", "getCustomGroupsList", { parentId: s.group("Contoso Dental Group", "Workstations").id });
+    const sub = await ok(emu, "network", "getCustomGroupsList", {
+      parentId: s.group("Contoso Dental Group", "Workstations").id,
+    });
     expect(sub.map((g: any) => g.name)).toEqual(["Front Desk", "Operatories"]);
     expect(await ok(emu, "network", "getCustomGroupsList", { parentId: contoso.deleted.id })).toEqual([]);
   });
@@ -395,7 +525,11 @@ describe("custom groups", () => {
   it("createCustomGroup takes groupName (not name) and without parentId lands in the key's company's 'Computers and Groups'", async () => {
     const id = await ok<string>(emu, "network", "createCustomGroup", { groupName: "Lab Machines" });
     const root = emu.state.rootCompanyId;
-    expect(emu.state.groups[id]).toMatchObject({ name: "Lab Machines", parentId: systemGroups(root).home.id, companyId: root });
+    expect(emu.state.groups[id]).toMatchObject({
+      name: "Lab Machines",
+      parentId: systemGroups(root).home.id,
+      companyId: root,
+    });
     expect(await refusal("createCustomGroup", { name: "Lab" })).toBe("Parameter 'name' is not expected.");
   });
 
@@ -405,8 +539,13 @@ describe("custom groups", () => {
     const e = await fails(emu, "network", "createCustomGroup", { groupName: "X", parentId: tailspin });
     expect(e.code).toBe(-32602);
     expect(e.data.details).toMatch(/'parentId'.*is a company, not a group/);
-    expect(await refusal("createCustomGroup", { groupName: "X", parentId: systemGroups(tailspin).deleted.id })).toMatch(/'Deleted'/);
-    const id = await ok<string>(emu, "network", "createCustomGroup", { groupName: "Warehouse Scanners", parentId: systemGroups(tailspin).home.id });
+    expect(await refusal("createCustomGroup", { groupName: "X", parentId: systemGroups(tailspin).deleted.id })).toMatch(
+      /'Deleted'/,
+    );
+    const id = await ok<string>(emu, "network", "createCustomGroup", {
+      groupName: "Warehouse Scanners",
+      parentId: systemGroups(tailspin).home.id,
+    });
     expect(emu.state.groups[id]).toMatchObject({ parentId: systemGroups(tailspin).home.id, companyId: tailspin });
   });
 
@@ -415,14 +554,21 @@ describe("custom groups", () => {
     const tailspin = s.company("Tailspin Toys").id;
     const home = systemGroups(tailspin).home.id;
     expect(await refusal("createCustomGroup", { groupName: "stores", parentId: home })).toMatch(/already exists/);
-    const nested = await ok<string>(emu, "network", "createCustomGroup", { groupName: "Stores", parentId: s.group("Tailspin Toys", "Stores").id });
+    const nested = await ok<string>(emu, "network", "createCustomGroup", {
+      groupName: "Stores",
+      parentId: s.group("Tailspin Toys", "Stores").id,
+    });
     expect(emu.state.groups[nested]!.companyId).toBe(tailspin);
   });
 
   it("limits group names to 128 characters without HTML", async () => {
     const parent = systemGroups(seeded(emu).company("Wingtip Accounting").id).home.id;
-    expect(await ok(emu, "network", "createCustomGroup", { groupName: "g".repeat(128), parentId: parent })).toMatch(/^[0-9a-f]{24}$/);
-    expect(await refusal("createCustomGroup", { groupName: "g".repeat(129), parentId: parent })).toMatch(/'groupName'.*128/);
+    expect(await ok(emu, "network", "createCustomGroup", { groupName: "g".repeat(128), parentId: parent })).toMatch(
+      /^[0-9a-f]{24}$/,
+    );
+    expect(await refusal("createCustomGroup", { groupName: "g".repeat(129), parentId: parent })).toMatch(
+      /'groupName'.*128/,
+    );
     expect(await refusal("createCustomGroup", { groupName: "<script>x</script>", parentId: parent })).toMatch(/HTML/);
     expect(await refusal("createCustomGroup", { groupName: "  ", parentId: parent })).toMatch(/empty/);
   });
@@ -441,12 +587,20 @@ describe("custom groups", () => {
     const b = await ok<string>(emu, "network", "createCustomGroup", { groupName: "Move B", parentId: home });
     expect(await ok(emu, "network", "moveCustomGroup", { groupId: b, parentId: a })).toBeNull();
     expect(emu.state.groups[b]!.parentId).toBe(a);
-    expect(await refusal("moveCustomGroup", { groupId: a, newParentId: b })).toBe("Parameter 'newParentId' is not expected.");
+    expect(await refusal("moveCustomGroup", { groupId: a, newParentId: b })).toBe(
+      "Parameter 'newParentId' is not expected.",
+    );
     expect(await refusal("moveCustomGroup", { groupId: a, parentId: b })).toMatch(/under itself/);
     const tailspin = s.company("Tailspin Toys").id;
-    expect(await refusal("moveCustomGroup", { groupId: a, parentId: systemGroups(tailspin).home.id })).toMatch(/another company/);
-    expect(await refusal("moveCustomGroup", { groupId: b, parentId: company })).toMatch(/'parentId'.*is a company, not a group/);
-    expect(await refusal("moveCustomGroup", { groupId: b, parentId: systemGroups(company).deleted.id })).toMatch(/'Deleted'/);
+    expect(await refusal("moveCustomGroup", { groupId: a, parentId: systemGroups(tailspin).home.id })).toMatch(
+      /another company/,
+    );
+    expect(await refusal("moveCustomGroup", { groupId: b, parentId: company })).toMatch(
+      /'parentId'.*is a company, not a group/,
+    );
+    expect(await refusal("moveCustomGroup", { groupId: b, parentId: systemGroups(company).deleted.id })).toMatch(
+      /'Deleted'/,
+    );
     await ok(emu, "network", "createCustomGroup", { groupName: "Move B", parentId: home });
     expect(await refusal("moveCustomGroup", { groupId: b, parentId: home })).toMatch(/already exists/);
   });
@@ -468,7 +622,9 @@ describe("custom groups", () => {
   it("deleteCustomGroup refuses a non-empty group without force", async () => {
     const s = seeded(emu);
     const withEndpoints = s.group("Alpine Ski House", "Rental Desk");
-    expect(await refusal("deleteCustomGroup", { groupId: withEndpoints.id })).toMatch(/is not empty \(9 endpoints, 0 subgroups\)/);
+    expect(await refusal("deleteCustomGroup", { groupId: withEndpoints.id })).toMatch(
+      /is not empty \(9 endpoints, 0 subgroups\)/,
+    );
     const home = systemGroups(s.company("Alpine Ski House").id).home.id;
     const parent = await ok<string>(emu, "network", "createCustomGroup", { groupName: "Has Child", parentId: home });
     await ok(emu, "network", "createCustomGroup", { groupName: "Child", parentId: parent });
@@ -480,7 +636,9 @@ describe("custom groups", () => {
     const company = s.company("Wingtip Accounting");
     const group = s.group("Wingtip Accounting", "Accountants");
     const sub = s.group("Wingtip Accounting", "Tax Season Temps");
-    const inside = Object.values(emu.state.endpoints).filter((e) => e.parentId === group.id || e.parentId === sub.id).map((e) => e.id);
+    const inside = Object.values(emu.state.endpoints)
+      .filter((e) => e.parentId === group.id || e.parentId === sub.id)
+      .map((e) => e.id);
     expect(inside.length).toBe(21);
     expect(await ok(emu, "network", "deleteCustomGroup", { groupId: group.id, force: true })).toBeNull();
     expect(emu.state.groups[group.id]).toBeUndefined();
@@ -499,18 +657,26 @@ describe("console edits keep the tree", () => {
   it("cannot rename, move or delete a system group", () => {
     const { home, deleted } = systemGroups(seeded(emu).company("Coho Vineyard").id);
     const winery = seeded(emu).group("Coho Vineyard", "Winery").id;
-    expect(consoleError({ action: "renameCustomGroup", groupId: home.id, name: "Everything" })).toMatch(/system group and cannot be renamed/);
-    expect(consoleError({ action: "moveCustomGroup", groupId: deleted.id, parentId: winery })).toMatch(/system group and cannot be moved/);
+    expect(consoleError({ action: "renameCustomGroup", groupId: home.id, name: "Everything" })).toMatch(
+      /system group and cannot be renamed/,
+    );
+    expect(consoleError({ action: "moveCustomGroup", groupId: deleted.id, parentId: winery })).toMatch(
+      /system group and cannot be moved/,
+    );
     expect(consoleError({ action: "deleteObject", id: home.id })).toMatch(/system group and cannot be deleted/);
     const coho = seeded(emu).company("Coho Vineyard").id;
-    expect(consoleError({ action: "moveCustomGroup", groupId: winery, parentId: coho })).toMatch(/is a company, not a group/);
+    expect(consoleError({ action: "moveCustomGroup", groupId: winery, parentId: coho })).toMatch(
+      /is a company, not a group/,
+    );
     expect(emu.state.groups[home.id]).toMatchObject({ name: "Computers and Groups" });
   });
 
   it("adds an endpoint to the company's 'Computers and Groups' (or to a group), never to 'Deleted'", () => {
     const coho = seeded(emu).company("Coho Vineyard").id;
     const { home, deleted } = systemGroups(coho);
-    const added = runConsoleAction(emu.state, { action: "addEndpoint", parentId: coho, name: "COHO-NEW-001" }) as { id: string };
+    const added = runConsoleAction(emu.state, { action: "addEndpoint", parentId: coho, name: "COHO-NEW-001" }) as {
+      id: string;
+    };
     expect(emu.state.endpoints[added.id]).toMatchObject({ parentId: home.id, companyId: coho });
     expect(consoleError({ action: "addEndpoint", parentId: deleted.id, name: "COHO-NEW-002" })).toMatch(/'Deleted'/);
   });
@@ -519,7 +685,9 @@ describe("console edits keep the tree", () => {
 describe("scan tasks", () => {
   it("creates and lists scan tasks", async () => {
     const company = seeded(emu).company("Tailspin Toys").id;
-    expect(await ok(emu, "network", "createScanTask", { targetIds: [company], type: 1, name: "Weekly quick scan" })).toBe(true);
+    expect(
+      await ok(emu, "network", "createScanTask", { targetIds: [company], type: 1, name: "Weekly quick scan" }),
+    ).toBe(true);
     const list = await ok(emu, "network", "getScanTasksList", { name: "Weekly" });
     expect(list.items).toEqual([expect.objectContaining({ name: "Weekly quick scan", status: 1 })]);
     expect(await refusal("createScanTask", { targetIds: [company], type: 5 })).toMatch(/'type'/);
@@ -528,7 +696,13 @@ describe("scan tasks", () => {
 
   it("accepts and ignores customScanSettings for scan types other than custom", async () => {
     const company = seeded(emu).company("Tailspin Toys").id;
-    expect(await ok(emu, "network", "createScanTask", { targetIds: [company], type: 2, customScanSettings: { scanDepth: 1, scanPath: ["C:\\"] } })).toBe(true);
+    expect(
+      await ok(emu, "network", "createScanTask", {
+        targetIds: [company],
+        type: 2,
+        customScanSettings: { scanDepth: 1, scanPath: ["C:\\"] },
+      }),
+    ).toBe(true);
   });
 });
 
@@ -547,7 +721,11 @@ describe("assignPolicy", () => {
   it("refuses forcePolicyInheritance without policyId", async () => {
     const target = seeded(emu).endpointsOf("Litware Legal LLP")[0]!;
     for (const force of [true, false]) {
-      const e = await fails(emu, "network", "assignPolicy", { targetIds: [target.id], inheritFromAbove: true, forcePolicyInheritance: force });
+      const e = await fails(emu, "network", "assignPolicy", {
+        targetIds: [target.id],
+        inheritFromAbove: true,
+        forcePolicyInheritance: force,
+      });
       expect(e.code).toBe(-32602);
       expect(e.data.details).toBe("Parameter 'forcePolicyInheritance' can only be used together with 'policyId'.");
     }
@@ -555,12 +733,19 @@ describe("assignPolicy", () => {
 
   it("assigns with inheritFromAbove:false and returns targets to inheriting with inheritFromAbove:true", async () => {
     const s = seeded(emu);
-    const target = s.endpointsOf("Litware Legal LLP").find((e) => e.isManaged && e.parentId === s.group("Litware Legal LLP", "Associates").id)!;
+    const target = s
+      .endpointsOf("Litware Legal LLP")
+      .find((e) => e.isManaged && e.parentId === s.group("Litware Legal LLP", "Associates").id)!;
     const before = (await ok(emu, "network", "getManagedEndpointDetails", { endpointId: target.id })).policy;
     expect(before.name).toBe("MSP Baseline - Workstations");
     const edr = s.policy("EDR Report Only");
-    expect(await ok(emu, "network", "assignPolicy", { targetIds: [target.id], policyId: edr.id, inheritFromAbove: false })).toBe(true);
-    expect((await ok(emu, "network", "getManagedEndpointDetails", { endpointId: target.id })).policy).toMatchObject({ id: edr.id, name: "EDR Report Only" });
+    expect(
+      await ok(emu, "network", "assignPolicy", { targetIds: [target.id], policyId: edr.id, inheritFromAbove: false }),
+    ).toBe(true);
+    expect((await ok(emu, "network", "getManagedEndpointDetails", { endpointId: target.id })).policy).toMatchObject({
+      id: edr.id,
+      name: "EDR Report Only",
+    });
     expect(await ok(emu, "network", "assignPolicy", { targetIds: [target.id], inheritFromAbove: true })).toBe(true);
     expect((await ok(emu, "network", "getManagedEndpointDetails", { endpointId: target.id })).policy).toEqual(before);
   });
@@ -571,9 +756,15 @@ describe("assignPolicy", () => {
     expect(await refusal("assignPolicy", { targetIds: [target.id] })).toMatch(/policyId/);
     expect(await refusal("assignPolicy", { targetIds: [target.id], inheritFromAbove: false })).toMatch(/policyId/);
     const edr = s.policy("EDR Report Only").id;
-    expect(await refusal("assignPolicy", { policyId: edr, inheritFromAbove: false })).toBe("Missing required parameter 'targetIds'.");
-    expect(await refusal("assignPolicy", { targetIds: [ZERO_ID], inheritFromAbove: true })).toBe(`The target with ID "${ZERO_ID}" was not found.`);
-    expect(await refusal("assignPolicy", { targetIds: [target.id], policyId: ZERO_ID, inheritFromAbove: false })).toMatch(/policy.*was not found/);
+    expect(await refusal("assignPolicy", { policyId: edr, inheritFromAbove: false })).toBe(
+      "Missing required parameter 'targetIds'.",
+    );
+    expect(await refusal("assignPolicy", { targetIds: [ZERO_ID], inheritFromAbove: true })).toBe(
+      `The target with ID "${ZERO_ID}" was not found.`,
+    );
+    expect(
+      await refusal("assignPolicy", { targetIds: [target.id], policyId: ZERO_ID, inheritFromAbove: false }),
+    ).toMatch(/policy.*was not found/);
   });
 
   it("applies a group's assignment to its endpoints and forcePolicyInheritance overrides their own", async () => {
@@ -586,29 +777,52 @@ describe("assignPolicy", () => {
     await ok(emu, "network", "assignPolicy", { targetIds: [group.id], policyId: servers.id, inheritFromAbove: false });
     expect((await ok(emu, "network", "getManagedEndpointDetails", { endpointId: e1!.id })).policy.id).toBe(edr.id);
     expect((await ok(emu, "network", "getManagedEndpointDetails", { endpointId: e2!.id })).policy.id).toBe(servers.id);
-    await ok(emu, "network", "assignPolicy", { targetIds: [group.id], policyId: servers.id, inheritFromAbove: false, forcePolicyInheritance: true });
+    await ok(emu, "network", "assignPolicy", {
+      targetIds: [group.id],
+      policyId: servers.id,
+      inheritFromAbove: false,
+      forcePolicyInheritance: true,
+    });
     expect((await ok(emu, "network", "getManagedEndpointDetails", { endpointId: e1!.id })).policy.id).toBe(servers.id);
   });
 
   it("answers false and leaves a target alone when a policy is enforced on it from above", async () => {
     const s = seeded(emu);
     const forced = s.group("Fabrikam Logistics", "Servers");
-    const enforced = s.endpointsOf("Fabrikam Logistics").find((e) => e.parentId === forced.id && e.isManaged && !e.policy)!;
-    const free = s.endpointsOf("Fabrikam Logistics").find((e) => e.parentId === s.group("Fabrikam Logistics", "Warehouse").id && e.isManaged)!;
+    const enforced = s
+      .endpointsOf("Fabrikam Logistics")
+      .find((e) => e.parentId === forced.id && e.isManaged && !e.policy)!;
+    const free = s
+      .endpointsOf("Fabrikam Logistics")
+      .find((e) => e.parentId === s.group("Fabrikam Logistics", "Warehouse").id && e.isManaged)!;
     const edr = s.policy("EDR Report Only");
-    expect(await ok(emu, "network", "assignPolicy", { targetIds: [enforced.id], policyId: edr.id, inheritFromAbove: false })).toBe(false);
+    expect(
+      await ok(emu, "network", "assignPolicy", { targetIds: [enforced.id], policyId: edr.id, inheritFromAbove: false }),
+    ).toBe(false);
     expect(emu.state.endpoints[enforced.id]!.policy).toBeUndefined();
-    expect(await ok(emu, "network", "assignPolicy", { targetIds: [enforced.id, free.id], policyId: edr.id, inheritFromAbove: false })).toBe(false);
+    expect(
+      await ok(emu, "network", "assignPolicy", {
+        targetIds: [enforced.id, free.id],
+        policyId: edr.id,
+        inheritFromAbove: false,
+      }),
+    ).toBe(false);
     expect(emu.state.endpoints[free.id]!.policy).toEqual({ policyId: edr.id, force: false });
     expect(emu.state.endpoints[enforced.id]!.policy).toBeUndefined();
-    expect((await ok(emu, "network", "getManagedEndpointDetails", { endpointId: enforced.id })).policy.name).toBe("MSP Baseline - Servers");
-    expect(await ok(emu, "network", "assignPolicy", { targetIds: [free.id], policyId: edr.id, inheritFromAbove: false })).toBe(true);
+    expect((await ok(emu, "network", "getManagedEndpointDetails", { endpointId: enforced.id })).policy.name).toBe(
+      "MSP Baseline - Servers",
+    );
+    expect(
+      await ok(emu, "network", "assignPolicy", { targetIds: [free.id], policyId: edr.id, inheritFromAbove: false }),
+    ).toBe(true);
   });
 
   it("assigns to companies, and inheritFromAbove:true puts back the company's default policy", async () => {
     const s = seeded(emu);
     const company = s.company("Coho Vineyard");
-    const loose = s.endpointsOf("Coho Vineyard").find((e) => e.parentId === systemGroups(company.id).home.id && e.isManaged)!;
+    const loose = s
+      .endpointsOf("Coho Vineyard")
+      .find((e) => e.parentId === systemGroups(company.id).home.id && e.isManaged)!;
     const strict = s.policy("MSP Hardened - Laptops");
     await ok(emu, "network", "assignPolicy", { targetIds: [company.id], policyId: strict.id, inheritFromAbove: false });
     expect((await ok(emu, "network", "getManagedEndpointDetails", { endpointId: loose.id })).policy.id).toBe(strict.id);
@@ -621,12 +835,16 @@ describe("assignPolicy", () => {
     const s = seeded(emu);
     const target = s.endpointsOf("Tailspin Toys")[0]!;
     const foreign = s.policy("Blue Yonder Standard");
-    expect(await refusal("assignPolicy", { targetIds: [target.id], policyId: foreign.id, inheritFromAbove: false })).toMatch(/not available to the target/);
+    expect(
+      await refusal("assignPolicy", { targetIds: [target.id], policyId: foreign.id, inheritFromAbove: false }),
+    ).toMatch(/not available to the target/);
   });
 
   it("the seeded forced Servers group of Fabrikam wins over an endpoint's own policy", async () => {
     const s = seeded(emu);
     const e = s.endpointsOf("Fabrikam Logistics").find((x) => x.policy && x.name.startsWith("FAB-SRV"))!;
-    expect((await ok(emu, "network", "getManagedEndpointDetails", { endpointId: e.id })).policy.name).toBe("MSP Baseline - Servers");
+    expect((await ok(emu, "network", "getManagedEndpointDetails", { endpointId: e.id })).policy.name).toBe(
+      "MSP Baseline - Servers",
+    );
   });
 });

@@ -66,7 +66,16 @@ describe("createPackage / getPackageDetails", () => {
       companyId: company,
       description: "Workstation kit",
       language: "de_DE",
-      modules: { advancedThreatControl: 1, firewall: 0, userControl: 1, antiphishing: 1, trafficScan: 1, deviceControl: 1, edrSensor: 1, patchManagement: 1 },
+      modules: {
+        advancedThreatControl: 1,
+        firewall: 0,
+        userControl: 1,
+        antiphishing: 1,
+        trafficScan: 1,
+        deviceControl: 1,
+        edrSensor: 1,
+        patchManagement: 1,
+      },
       scanMode: { type: 2, computers: { main: 3, fallback: 2 }, vms: { main: 1 } },
       settings: { scanBeforeInstall: true, uninstallPassword: "x" },
       roles: { relay: 1 },
@@ -96,7 +105,9 @@ describe("createPackage / getPackageDetails", () => {
     expect(await why("createPackage", {})).toBe("Missing required parameter 'packageName'.");
     const s = seeded(emu);
     const contoso = s.company("Contoso Dental Group").id;
-    expect(await why("createPackage", { packageName: "contoso dental group - workstations", companyId: contoso })).toMatch(/already exists/);
+    expect(
+      await why("createPackage", { packageName: "contoso dental group - workstations", companyId: contoso }),
+    ).toMatch(/already exists/);
     const other = { packageName: "Contoso Dental Group - Workstations", companyId: s.company("Coho Vineyard").id };
     expect(await ok(emu, "packages", "createPackage", other)).toMatch(/^[0-9a-f]{24}$/);
   });
@@ -120,7 +131,15 @@ describe("createPackage / getPackageDetails", () => {
     };
     const id = await create({ modules: every });
     expect((await details(id)).modules).toEqual({ ...ALL_OFF, ...every, atc: 1, contentControl: 0 });
-    for (const undocumented of ["antimalware", "hyperDetect", "sandboxAnalyzer", "exchange", "riskManagement", "applicationControl", "teleport"]) {
+    for (const undocumented of [
+      "antimalware",
+      "hyperDetect",
+      "sandboxAnalyzer",
+      "exchange",
+      "riskManagement",
+      "applicationControl",
+      "teleport",
+    ]) {
       expect(await refused({ modules: { [undocumented]: 1 } })).toBe(
         `Parameter 'modules.${undocumented}' is not expected.`,
       );
@@ -136,20 +155,41 @@ describe("createPackage / getPackageDetails", () => {
 
   it("copies contentControl to userControl, antiphishing and trafficScan, and refuses a different value for any of them", async () => {
     const on = await create({ modules: { contentControl: 1 } });
-    expect((await details(on)).modules).toMatchObject({ contentControl: 1, userControl: 1, antiphishing: 1, trafficScan: 1 });
+    expect((await details(on)).modules).toMatchObject({
+      contentControl: 1,
+      userControl: 1,
+      antiphishing: 1,
+      trafficScan: 1,
+    });
     const same = await create({ modules: { contentControl: 0, userControl: 0 } });
-    expect((await details(same)).modules).toMatchObject({ contentControl: 0, userControl: 0, antiphishing: 0, trafficScan: 0 });
+    expect((await details(same)).modules).toMatchObject({
+      contentControl: 0,
+      userControl: 0,
+      antiphishing: 0,
+      trafficScan: 0,
+    });
     for (const key of ["userControl", "antiphishing", "trafficScan"]) {
-      const e = await fails(emu, "packages", "createPackage", { packageName: name("P"), modules: { contentControl: 1, [key]: 0 } });
+      const e = await fails(emu, "packages", "createPackage", {
+        packageName: name("P"),
+        modules: { contentControl: 1, [key]: 0 },
+      });
       expect(e.code).toBe(-32602);
       expect(e.data.details).toMatch(new RegExp(`'modules.${key}'.*contentControl`));
     }
     const partial = await create({ modules: { userControl: 1, antiphishing: 1 } });
-    expect((await details(partial)).modules).toMatchObject({ contentControl: 0, userControl: 1, antiphishing: 1, trafficScan: 0 });
+    expect((await details(partial)).modules).toMatchObject({
+      contentControl: 0,
+      userControl: 1,
+      antiphishing: 1,
+      trafficScan: 0,
+    });
   });
 
   it("accepts the deprecated atc as advancedThreatControl and refuses the two with different values", async () => {
-    expect((await details(await create({ modules: { atc: 1 } }))).modules).toMatchObject({ advancedThreatControl: 1, atc: 1 });
+    expect((await details(await create({ modules: { atc: 1 } }))).modules).toMatchObject({
+      advancedThreatControl: 1,
+      atc: 1,
+    });
     expect(await refused({ modules: { atc: 1, advancedThreatControl: 0 } })).toMatch(/'modules.atc'/);
   });
 
@@ -174,9 +214,18 @@ describe("createPackage / getPackageDetails", () => {
     expect(await refused({ language: "en_GB" })).toMatch(/'language'/);
     expect(await refused({ language: "vi_VN" })).toMatch(/'language'/);
     expect((await details(await create({}))).language).toBe("en_US");
-    expect((await details(await create({ scanMode: { computers: { main: 3 } } }))).scanMode).toEqual({ type: 1, computers: { main: 3 } });
-    expect((await details(await create({ scanMode: { type: 2 } }))).scanMode).toEqual({ type: 2, computers: { main: 3 }, vms: { main: 3 } });
-    expect(await refused({ scanMode: { type: 2, computers: { main: 4 } } })).toMatch(/'scanMode.computers.main'.*1, 2, 3/);
+    expect((await details(await create({ scanMode: { computers: { main: 3 } } }))).scanMode).toEqual({
+      type: 1,
+      computers: { main: 3 },
+    });
+    expect((await details(await create({ scanMode: { type: 2 } }))).scanMode).toEqual({
+      type: 2,
+      computers: { main: 3 },
+      vms: { main: 3 },
+    });
+    expect(await refused({ scanMode: { type: 2, computers: { main: 4 } } })).toMatch(
+      /'scanMode.computers.main'.*1, 2, 3/,
+    );
     expect(await refused({ scanMode: { type: 2, ec2: { main: 3 } } })).toMatch(/'scanMode.ec2'.*AWS/);
     expect(await refused({ roles: { relay: 2 } })).toMatch(/'roles.relay'/);
   });
@@ -186,9 +235,15 @@ describe("getPackagesList / updatePackage / deletePackage", () => {
   it("lists packages with paging (perPage ≤ 100)", async () => {
     const company = seeded(emu).company("Alpine Ski House").id;
     const seededCount = Object.values(emu.state.packages).filter((p) => p.companyId === company).length;
-    for (let i = 0; i < 5; i++) await ok(emu, "packages", "createPackage", { packageName: `Alpine ${i}`, companyId: company });
+    for (let i = 0; i < 5; i++)
+      await ok(emu, "packages", "createPackage", { packageName: `Alpine ${i}`, companyId: company });
     const page = await ok(emu, "packages", "getPackagesList", { companyId: company, perPage: 2, page: 2 });
-    expect(page).toMatchObject({ page: 2, perPage: 2, total: seededCount + 5, pagesCount: Math.ceil((seededCount + 5) / 2) });
+    expect(page).toMatchObject({
+      page: 2,
+      perPage: 2,
+      total: seededCount + 5,
+      pagesCount: Math.ceil((seededCount + 5) / 2),
+    });
     expect(page.items[0]).toEqual({ id: expect.any(String), name: expect.any(String), type: 4 });
     expect(await why("getPackagesList", { perPage: 101 })).toMatch(/between 1 and 100/);
   });
@@ -201,7 +256,11 @@ describe("getPackagesList / updatePackage / deletePackage", () => {
     expect(await why("updatePackage", { packageName: "x" })).toBe("Missing required parameter 'packageId'.");
     const update = { packageId: id, packageName: "Litware A2", description: "changed", modules: { firewall: 1 } };
     expect(await ok(emu, "packages", "updatePackage", update)).toBe(true);
-    expect(await details(id)).toMatchObject({ packageName: "Litware A2", description: "changed", modules: { ...ALL_OFF, firewall: 1 } });
+    expect(await details(id)).toMatchObject({
+      packageName: "Litware A2",
+      description: "changed",
+      modules: { ...ALL_OFF, firewall: 1 },
+    });
     expect(await why("updatePackage", { packageId: id, packageName: "litware b" })).toMatch(/already exists/);
   });
 
@@ -236,10 +295,14 @@ describe("getPackagesList / updatePackage / deletePackage", () => {
     const company = s.company("Coho Vineyard").id;
     const id = await create({ companyId: company });
     const packageName = name("Upd");
-    expect(await why("updatePackage", { packageId: id, packageName, modules: { contentControl: 0, trafficScan: 1 } })).toMatch(/'modules.trafficScan'/);
+    expect(
+      await why("updatePackage", { packageId: id, packageName, modules: { contentControl: 0, trafficScan: 1 } }),
+    ).toMatch(/'modules.trafficScan'/);
     expect(await why("updatePackage", { packageId: id, packageName, productType: 3 })).toMatch(/EDR \(Report only\)/);
     expect(await ok(emu, "packages", "updatePackage", { packageId: id, packageName, companyId: company })).toBe(true);
-    expect(await why("updatePackage", { packageId: id, packageName, companyId: s.company("Tailspin Toys").id })).toMatch(/'companyId'/);
+    expect(
+      await why("updatePackage", { packageId: id, packageName, companyId: s.company("Tailspin Toys").id }),
+    ).toMatch(/'companyId'/);
     expect((await details(id)).packageName).toBe(packageName);
   });
 
@@ -264,13 +327,18 @@ describe("getInstallationLinks", () => {
       installLinkLinux: expect.any(String),
     });
     expect(links[0]).not.toHaveProperty("companyId");
-    const one = await ok(emu, "packages", "getInstallationLinks", { companyId: company.id, packageName: links[0].packageName });
+    const one = await ok(emu, "packages", "getInstallationLinks", {
+      companyId: company.id,
+      packageName: links[0].packageName,
+    });
     expect(one).toEqual([links[0]]);
   });
 
   it("answers [] when packageName matches nothing", async () => {
     const company = seeded(emu).company("Coho Vineyard");
-    expect(await ok(emu, "packages", "getInstallationLinks", { companyId: company.id, packageName: "nope" })).toEqual([]);
+    expect(await ok(emu, "packages", "getInstallationLinks", { companyId: company.id, packageName: "nope" })).toEqual(
+      [],
+    );
   });
 
   it("accepts ringId (0, 3, 4, 5): each ring has its own links, Production (3) is the default", async () => {

@@ -52,12 +52,20 @@ describe("persistence", () => {
     const emu = await start({ statePath: file });
     try {
       const company = Object.values(emu.state.companies).find((c) => c.name === "Tailspin Toys")!;
-      await fetch(`${emu.adminUrl}/console`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action: "renameCompany", companyId: company.id, name: "Tailspin Games" }) });
+      await fetch(`${emu.adminUrl}/console`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ action: "renameCompany", companyId: company.id, name: "Tailspin Games" }),
+      });
       expect(readJson(file).companies[company.id].name).toBe("Tailspin Games");
       emu.state.companies[company.id]!.phone = "+44 1";
       await emu.persist();
       expect(readJson(file).companies[company.id].phone).toBe("+44 1");
-      await fetch(`${emu.adminUrl}/state`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(seedState("empty")) });
+      await fetch(`${emu.adminUrl}/state`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(seedState("empty")),
+      });
       expect(Object.keys(readJson(file).companies)).toHaveLength(1);
     } finally {
       await emu.close();
@@ -69,7 +77,11 @@ describe("persistence", () => {
     const file = path.join(sub, "state.json");
     const emu = await start({ statePath: file });
     try {
-      const ids = await Promise.all(Array.from({ length: 25 }, (_, i) => ok<string>(emu, "network", "createCustomGroup", { groupName: `Concurrent ${i}` })));
+      const ids = await Promise.all(
+        Array.from({ length: 25 }, (_, i) =>
+          ok<string>(emu, "network", "createCustomGroup", { groupName: `Concurrent ${i}` }),
+        ),
+      );
       const saved = readJson(file);
       for (const id of ids) expect(saved.groups[id]).toBeDefined();
       expect(readdirSync(sub)).toEqual(["state.json"]);

@@ -26,17 +26,23 @@ describe("getPolicyDetails", () => {
 
   it("names the owning company's first account as the author", async () => {
     const p = seeded(emu).policy("Blue Yonder Standard");
-    expect((await ok(emu, "policies", "getPolicyDetails", { policyId: p.id })).createdBy).toBe("andrei@blueyonder-it.example");
+    expect((await ok(emu, "policies", "getPolicyDetails", { policyId: p.id })).createdBy).toBe(
+      "andrei@blueyonder-it.example",
+    );
   });
 
   it("requires policyId", async () => {
-    expect((await fails(emu, "policies", "getPolicyDetails", {})).data.details).toBe("Missing required parameter 'policyId'.");
+    expect((await fails(emu, "policies", "getPolicyDetails", {})).data.details).toBe(
+      "Missing required parameter 'policyId'.",
+    );
   });
 });
 
 describe("getPoliciesList", () => {
   it("refuses a fractional page or perPage", async () => {
-    expect((await fails(emu, "policies", "getPoliciesList", { perPage: 2.5 })).data.details).toMatch(/'perPage'.*integer/);
+    expect((await fails(emu, "policies", "getPoliciesList", { perPage: 2.5 })).data.details).toMatch(
+      /'perPage'.*integer/,
+    );
     expect((await fails(emu, "policies", "getPoliciesList", { page: 1.5 })).data.details).toMatch(/'page'.*integer/);
     expect((await ok(emu, "policies", "getPoliciesList", { perPage: 2 })).items).toHaveLength(2);
   });

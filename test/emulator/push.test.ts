@@ -16,7 +16,11 @@ afterAll(() => emu.close());
 const valid = () => ({
   status: 1,
   serviceType: "jsonRPC",
-  serviceSettings: { url: "https://siem.example.com/gz", authorization: "Bearer abc123", requireValidSslCertificate: true },
+  serviceSettings: {
+    url: "https://siem.example.com/gz",
+    authorization: "Bearer abc123",
+    requireValidSslCertificate: true,
+  },
   subscribeToEventTypes: { av: true, fw: true, "task-status": false },
 });
 
@@ -37,7 +41,10 @@ describe("push", () => {
       [{ ...valid(), serviceSettings: { url: "http://siem.example.com" } }, /'serviceSettings.url'.*https/],
       [{ ...valid(), serviceSettings: { url: "not a url" } }, /'serviceSettings.url'/],
       [{ ...valid(), serviceSettings: { authorization: "x" } }, /Missing required parameter 'serviceSettings.url'/],
-      [{ ...valid(), subscribeToEventTypes: { av: true, "made-up-event": true } }, /'subscribeToEventTypes.made-up-event' is not expected/],
+      [
+        { ...valid(), subscribeToEventTypes: { av: true, "made-up-event": true } },
+        /'subscribeToEventTypes.made-up-event' is not expected/,
+      ],
       [{ ...valid(), subscribeToEventTypes: { av: "yes" } }, /'subscribeToEventTypes.av'.*boolean/],
       [{ ...valid(), serviceType: "splunk" }, /splunkAuthorization/],
       [{ ...valid(), subscribeToCompanies: [] }, /'subscribeToCompanies'.*empty/],
@@ -47,9 +54,12 @@ describe("push", () => {
       [{ ...valid(), subscribeToEventTypes: ["av"] }, /'subscribeToEventTypes'.*an object/],
       [{ ...valid(), status: 0.5 }, /'status'.*integer/],
     ];
-    for (const [params, why] of cases) expect((await fails(emu, "push", "setPushEventSettings", params)).data.details).toMatch(why);
+    for (const [params, why] of cases)
+      expect((await fails(emu, "push", "setPushEventSettings", params)).data.details).toMatch(why);
     const other = seeded(emu).company("Tailspin Toys").id;
-    expect((await fails(emu, "push", "setPushEventSettings", { ...valid(), subscribeToCompanies: [other] })).data.details).toMatch(/own company/);
+    expect(
+      (await fails(emu, "push", "setPushEventSettings", { ...valid(), subscribeToCompanies: [other] })).data.details,
+    ).toMatch(/own company/);
     expect(emu.state.push[emu.state.rootCompanyId]).toBeUndefined();
   });
 
@@ -69,7 +79,12 @@ describe("push", () => {
   it("uses splunkAuthorization for splunk and overwrites the previous configuration", async () => {
     const url = "https://splunk.example.com:8088/services/collector";
     const serviceSettings = { url, splunkAuthorization: "Splunk 1234" };
-    await ok(emu, "push", "setPushEventSettings", { status: 1, serviceType: "splunk", serviceSettings, subscribeToEventTypes: { av: true } });
+    await ok(emu, "push", "setPushEventSettings", {
+      status: 1,
+      serviceType: "splunk",
+      serviceSettings,
+      subscribeToEventTypes: { av: true },
+    });
     const got = await ok(emu, "push", "getPushEventSettings", {});
     expect(got).toEqual({
       status: 1,
@@ -78,31 +93,58 @@ describe("push", () => {
       subscribeToEventTypes: { av: true },
       subscribeToCompanies: null,
     });
-    const wrong = { status: 1, serviceType: "splunk", serviceSettings: { url: "https://s.example.com", authorization: "x" }, subscribeToEventTypes: {} };
-    expect((await fails(emu, "push", "setPushEventSettings", wrong)).data.details).toMatch(/'serviceSettings.authorization' is not expected/);
+    const wrong = {
+      status: 1,
+      serviceType: "splunk",
+      serviceSettings: { url: "https://s.example.com", authorization: "x" },
+      subscribeToEventTypes: {},
+    };
+    expect((await fails(emu, "push", "setPushEventSettings", wrong)).data.details).toMatch(
+      /'serviceSettings.authorization' is not expected/,
+    );
   });
 
   it("sends test events while enabled, answers the event with _testEvent_: true (77209-135321) and counts them", async () => {
     await ok(emu, "push", "setPushEventSettings", valid());
-    expect(await ok(emu, "push", "sendTestPushEvent", { eventType: "av" })).toEqual({ module: "av", companyId: emu.state.rootCompanyId, _testEvent_: true });
-    const withData = await ok(emu, "push", "sendTestPushEvent", { eventType: "av", data: { malware_name: "Test malware name", _testEvent_: false } });
-    expect(withData).toEqual({ module: "av", companyId: emu.state.rootCompanyId, malware_name: "Test malware name", _testEvent_: true });
+    expect(await ok(emu, "push", "sendTestPushEvent", { eventType: "av" })).toEqual({
+      module: "av",
+      companyId: emu.state.rootCompanyId,
+      _testEvent_: true,
+    });
+    const withData = await ok(emu, "push", "sendTestPushEvent", {
+      eventType: "av",
+      data: { malware_name: "Test malware name", _testEvent_: false },
+    });
+    expect(withData).toEqual({
+      module: "av",
+      companyId: emu.state.rootCompanyId,
+      malware_name: "Test malware name",
+      _testEvent_: true,
+    });
     expect((await ok(emu, "push", "getPushEventStats", {})).count.testEvents).toBe(2);
     expect((await fails(emu, "push", "sendTestPushEvent", { eventType: "nope" })).data.details).toMatch(/'eventType'/);
-    expect((await fails(emu, "push", "sendTestPushEvent", {})).data.details).toBe("Missing required parameter 'eventType'.");
+    expect((await fails(emu, "push", "sendTestPushEvent", {})).data.details).toBe(
+      "Missing required parameter 'eventType'.",
+    );
   });
 
   it("status 0 disables the service and keeps the configuration readable", async () => {
     await ok(emu, "push", "setPushEventSettings", valid());
     expect(await ok(emu, "push", "setPushEventSettings", { ...valid(), status: 0 })).toBe(true);
     const got = await ok(emu, "push", "getPushEventSettings", {});
-    expect(got).toMatchObject({ status: 0, serviceType: "jsonRPC", serviceSettings: { url: "https://siem.example.com/gz" } });
+    expect(got).toMatchObject({
+      status: 0,
+      serviceType: "jsonRPC",
+      serviceSettings: { url: "https://siem.example.com/gz" },
+    });
     expect((await fails(emu, "push", "sendTestPushEvent", { eventType: "av" })).data.details).toMatch(/disabled/);
   });
 
   it("requires the whole configuration with status 0 too: every row is 'Optional: No' (77211-135319)", async () => {
     await ok(emu, "push", "setPushEventSettings", valid());
-    expect((await fails(emu, "push", "setPushEventSettings", { status: 0 })).data.details).toBe("Missing required parameter 'serviceType'.");
+    expect((await fails(emu, "push", "setPushEventSettings", { status: 0 })).data.details).toBe(
+      "Missing required parameter 'serviceType'.",
+    );
     const { subscribeToEventTypes: _omit, ...noEvents } = valid();
     const details = (await fails(emu, "push", "setPushEventSettings", { ...noEvents, status: 0 })).data.details;
     expect(details).toBe("Missing required parameter 'subscribeToEventTypes'.");

@@ -26,11 +26,27 @@ describe("getQuarantineItemsList", () => {
   it("takes companyId, endpointId, filters, page and perPage ≤ 100; the endpoint must exist", async () => {
     const s = seeded(emu);
     const endpoint = s.endpointsOf("Tailspin Toys")[0]!;
-    const params = { companyId: s.company("Tailspin Toys").id, endpointId: endpoint.id, filters: { threatName: "EICAR" }, page: 1, perPage: 100 };
-    expect(await ok(emu, "quarantine", "getQuarantineItemsList", params, { service: "computers" })).toMatchObject({ total: 0, perPage: 100 });
+    const params = {
+      companyId: s.company("Tailspin Toys").id,
+      endpointId: endpoint.id,
+      filters: { threatName: "EICAR" },
+      page: 1,
+      perPage: 100,
+    };
+    expect(await ok(emu, "quarantine", "getQuarantineItemsList", params, { service: "computers" })).toMatchObject({
+      total: 0,
+      perPage: 100,
+    });
     const missing = { endpointId: "0123456789abcdef01234567" };
-    expect((await fails(emu, "quarantine", "getQuarantineItemsList", missing, { service: "computers" })).data.details).toMatch(/endpoint.*was not found/);
-    expect((await fails(emu, "quarantine", "getQuarantineItemsList", { perPage: 101 }, { service: "computers" })).data.details).toMatch(/between 1 and 100/);
-    expect((await fails(emu, "quarantine", "getQuarantineItemsList", { page: 1.5 }, { service: "computers" })).data.details).toMatch(/'page'.*integer/);
+    expect(
+      (await fails(emu, "quarantine", "getQuarantineItemsList", missing, { service: "computers" })).data.details,
+    ).toMatch(/endpoint.*was not found/);
+    expect(
+      (await fails(emu, "quarantine", "getQuarantineItemsList", { perPage: 101 }, { service: "computers" })).data
+        .details,
+    ).toMatch(/between 1 and 100/);
+    expect(
+      (await fails(emu, "quarantine", "getQuarantineItemsList", { page: 1.5 }, { service: "computers" })).data.details,
+    ).toMatch(/'page'.*integer/);
   });
 });

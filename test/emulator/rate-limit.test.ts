@@ -17,7 +17,15 @@ describe("RateLimiter (fake clock)", () => {
     expect(rateClassOf("reports", "createReport")).toBe("per-minute-30");
     expect(rateClassOf("network", "createScanTask")).toBe("per-minute-30");
     expect(rateClassOf("accounts", "configureNotificationsSettings")).toBe("per-minute-30");
-    for (const m of ["incidents.addToBlocklist", "incidents.removeFromBlocklist", "network.assignPolicy", "push.setPushEventSettings", "push.getPushEventSettings", "push.getPushEventStats", "push.sendTestPushEvent"]) {
+    for (const m of [
+      "incidents.addToBlocklist",
+      "incidents.removeFromBlocklist",
+      "network.assignPolicy",
+      "push.setPushEventSettings",
+      "push.getPushEventSettings",
+      "push.getPushEventStats",
+      "push.sendTestPushEvent",
+    ]) {
       const [mod, meth] = m.split(".") as [string, string];
       expect(rateClassOf(mod, meth), m).toBe("per-minute-5");
     }
@@ -82,7 +90,12 @@ describe("HTTP 429", () => {
     expect(Number(limited.headers.get("retry-after"))).toBe(1);
     expect((await rpc(emu, "network", "assignPolicy", params, { key: SECOND })).status).toBe(200);
     expect((await rpc(emu, "network", "getCustomGroupsList", {})).status).toBe(200);
-    expect(emu.calls().filter((c) => c.method === "assignPolicy").map((c) => c.status)).toContain(429);
+    expect(
+      emu
+        .calls()
+        .filter((c) => c.method === "assignPolicy")
+        .map((c) => c.status),
+    ).toContain(429);
     await new Promise((r) => setTimeout(r, 1100));
     expect((await rpc(emu, "network", "assignPolicy", params)).status).toBe(200);
   });
@@ -102,7 +115,9 @@ describe("HTTP 429 at the real per-second budget", () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(2);
     expect(burst.find((a) => a.status === 429)!.headers.get("retry-after")).toBe("1");
     await new Promise((r) => setTimeout(r, 1050));
-    const companies = await Promise.all(Array.from({ length: 6 }, () => rpc(emu, "companies", "getCompanyDetails", {})));
+    const companies = await Promise.all(
+      Array.from({ length: 6 }, () => rpc(emu, "companies", "getCompanyDetails", {})),
+    );
     expect(companies.map((a) => a.status).filter((s) => s === 429)).toHaveLength(1);
   });
 });

@@ -15,14 +15,23 @@ import { seedState } from "../../emulator/seed";
 import { GOOD_PASSWORD, ok, post, rpc, start } from "./helpers";
 
 /** A raw request to the emulator with full control of the headers (fetch would set Host itself). */
-function raw(emu: RunningEmulator, method: string, pathname: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+function raw(
+  emu: RunningEmulator,
+  method: string,
+  pathname: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; text: string }> {
   const url = new URL(emu.adminUrl);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: url.hostname, port: url.port, method, path: pathname, headers, setHost: false }, (res) => {
-      let text = "";
-      res.on("data", (c: Buffer) => (text += c.toString("utf8")));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = http.request(
+      { host: url.hostname, port: url.port, method, path: pathname, headers, setHost: false },
+      (res) => {
+        let text = "";
+        res.on("data", (c: Buffer) => (text += c.toString("utf8")));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -40,16 +49,26 @@ afterAll(async () => {
 });
 
 describe("the admin route cannot be driven from a web page", () => {
-  const renameBody = () => JSON.stringify({ action: "renameCompany", companyId: emu.state.rootCompanyId, name: "Renamed By A Page" });
+  const renameBody = () =>
+    JSON.stringify({ action: "renameCompany", companyId: emu.state.rootCompanyId, name: "Renamed By A Page" });
 
   it.each([
     ["a rebinding Host (attacker.example)", { Host: "attacker.example:80", "Content-Type": "application/json" }],
-    ["a rebinding Host on the emulator's port", { Host: `rebind.attacker.example:${new URL("http://x").port || "8443"}`, "Content-Type": "application/json" }],
+    [
+      "a rebinding Host on the emulator's port",
+      { Host: `rebind.attacker.example:${new URL("http://x").port || "8443"}`, "Content-Type": "application/json" },
+    ],
     ["a cross-site text/plain POST (no preflight)", { Host: "HOST", "Content-Type": "text/plain" }],
     ["a form POST", { Host: "HOST", "Content-Type": "application/x-www-form-urlencoded" }],
-    ["an Origin of another site", { Host: "HOST", "Content-Type": "application/json", Origin: "https://attacker.example" }],
+    [
+      "an Origin of another site",
+      { Host: "HOST", "Content-Type": "application/json", Origin: "https://attacker.example" },
+    ],
     ["an opaque Origin (sandboxed page)", { Host: "HOST", "Content-Type": "application/json", Origin: "null" }],
-    ["Sec-Fetch-Site: cross-site", { Host: "HOST", "Content-Type": "application/json", "Sec-Fetch-Site": "cross-site" }],
+    [
+      "Sec-Fetch-Site: cross-site",
+      { Host: "HOST", "Content-Type": "application/json", "Sec-Fetch-Site": "cross-site" },
+    ],
   ])("%s is refused and changes nothing", async (_what, headers) => {
     const before = emu.state.companies[emu.state.rootCompanyId]!.name;
     const h = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, v === "HOST" ? host : v]));
@@ -57,17 +76,28 @@ describe("the admin route cannot be driven from a web page", () => {
     expect([403, 415]).toContain(a.status);
     expect(emu.state.companies[emu.state.rootCompanyId]!.name).toBe(before);
     // Reading the state with a rebinding Host is refused too.
-    if ((headers as Record<string, string>).Host !== "HOST") expect((await raw(emu, "GET", "/__admin/state", h)).status).toBe(403);
+    if ((headers as Record<string, string>).Host !== "HOST")
+      expect((await raw(emu, "GET", "/__admin/state", h)).status).toBe(403);
   });
 
   it("a local tool (loopback Host, JSON, no Origin) is served", async () => {
-    const a = await raw(emu, "POST", "/__admin/console", { Host: host, "Content-Type": "application/json" }, renameBody());
+    const a = await raw(
+      emu,
+      "POST",
+      "/__admin/console",
+      { Host: host, "Content-Type": "application/json" },
+      renameBody(),
+    );
     expect(a.status).toBe(200);
     expect(emu.state.companies[emu.state.rootCompanyId]!.name).toBe("Renamed By A Page");
   });
 
   it("the call record shows passwords, push authorizations and licence keys as [redacted]", async () => {
-    await rpc(emu, "accounts", "createAccount", { email: "sec@example.com", profile: { fullName: "Sec" }, password: GOOD_PASSWORD });
+    await rpc(emu, "accounts", "createAccount", {
+      email: "sec@example.com",
+      profile: { fullName: "Sec" },
+      password: GOOD_PASSWORD,
+    });
     await rpc(emu, "licensing", "setLicenseKey", { licenseKey: "LICENSEKEY-SECRET-1" });
     const a = await raw(emu, "GET", "/__admin/calls", { Host: host });
     expect(a.status).toBe(200);
@@ -81,7 +111,11 @@ describe("requests nested deeper than any parameter", () => {
   it("are refused before they reach a method, and later writes still save", async () => {
     const deep = `${"[".repeat(20_000)}1${"]".repeat(20_000)}`;
     const before = JSON.stringify(emu.state);
-    const a = await post(emu, "companies", `{"id":"1","jsonrpc":"2.0","method":"updateCompanyDetails","params":{"name":"Deep","customFields":${deep}}}`);
+    const a = await post(
+      emu,
+      "companies",
+      `{"id":"1","jsonrpc":"2.0","method":"updateCompanyDetails","params":{"name":"Deep","customFields":${deep}}}`,
+    );
     expect(a.json.error.code).toBe(-32600);
     expect(JSON.stringify(emu.state)).toBe(before);
     await ok(emu, "companies", "updateCompanyDetails", { name: "Shallow Again" });
@@ -89,7 +123,9 @@ describe("requests nested deeper than any parameter", () => {
 
   it("are refused on the admin route too", async () => {
     const deep = `{"action":${"[".repeat(20_000)}${"]".repeat(20_000)}}`;
-    expect((await raw(emu, "POST", "/__admin/console", { Host: host, "Content-Type": "application/json" }, deep)).status).toBe(400);
+    expect(
+      (await raw(emu, "POST", "/__admin/console", { Host: host, "Content-Type": "application/json" }, deep)).status,
+    ).toBe(400);
   });
 });
 

@@ -10,7 +10,9 @@ let emu: RunningEmulator;
 const SCOPED = "scoped-key-11111111111111111111111111111111";
 
 beforeAll(async () => {
-  emu = await start({ keys: [{ key: "test-key-0000000000000000000000000000000" }, { key: SCOPED, modules: ["network", "policies"] }] });
+  emu = await start({
+    keys: [{ key: "test-key-0000000000000000000000000000000" }, { key: SCOPED, modules: ["network", "policies"] }],
+  });
 });
 afterAll(() => emu.close());
 
@@ -31,7 +33,12 @@ describe("HTTP layer", () => {
 
   it("answers 401 with a JSON-RPC error body for a missing key, a wrong key and a non-empty password", async () => {
     const body = JSON.stringify({ id: "x1", jsonrpc: "2.0", method: "getCustomGroupsList", params: {} });
-    for (const headers of [{} as Record<string, string>, { Authorization: basic("not-a-key") }, { Authorization: basic(emu.keys[0]!.key, "secret") }, { Authorization: "Bearer abc" }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { Authorization: basic("not-a-key") },
+      { Authorization: basic(emu.keys[0]!.key, "secret") },
+      { Authorization: "Bearer abc" },
+    ]) {
       const a = await post(emu, "network", body, { key: null, headers });
       expect(a.status).toBe(401);
       expect(a.json.id).toBe("x1");
@@ -80,7 +87,15 @@ describe("JSON-RPC envelope", () => {
   });
 
   it("refuses a missing or wrong jsonrpc member, a missing method and notifications with -32600", async () => {
-    for (const env of [{ id: 1, method: "getCustomGroupsList" }, { id: 1, jsonrpc: "1.0", method: "getCustomGroupsList" }, { id: 1, jsonrpc: "2.0" }, { id: 1, jsonrpc: "2.0", method: "" }, { jsonrpc: "2.0", method: "getCustomGroupsList" }, { id: { a: 1 }, jsonrpc: "2.0", method: "getCustomGroupsList" }, "just a string"]) {
+    for (const env of [
+      { id: 1, method: "getCustomGroupsList" },
+      { id: 1, jsonrpc: "1.0", method: "getCustomGroupsList" },
+      { id: 1, jsonrpc: "2.0" },
+      { id: 1, jsonrpc: "2.0", method: "" },
+      { jsonrpc: "2.0", method: "getCustomGroupsList" },
+      { id: { a: 1 }, jsonrpc: "2.0", method: "getCustomGroupsList" },
+      "just a string",
+    ]) {
       const a = await post(emu, "network", JSON.stringify(env));
       expect(a.status).toBe(200);
       expect(a.json.error.code, JSON.stringify(env)).toBe(-32600);
@@ -88,7 +103,9 @@ describe("JSON-RPC envelope", () => {
   });
 
   it("echoes string and number ids", async () => {
-    expect((await rpc(emu, "network", "getCustomGroupsList", {}, { id: "91d6430d-bfd4-494f-8d4d-4947406d21a7" })).json.id).toBe("91d6430d-bfd4-494f-8d4d-4947406d21a7");
+    expect(
+      (await rpc(emu, "network", "getCustomGroupsList", {}, { id: "91d6430d-bfd4-494f-8d4d-4947406d21a7" })).json.id,
+    ).toBe("91d6430d-bfd4-494f-8d4d-4947406d21a7");
     expect((await rpc(emu, "network", "getCustomGroupsList", {}, { id: 42 })).json.id).toBe(42);
     expect((await rpc(emu, "network", "noSuchMethod", {}, { id: 43 })).json.id).toBe(43);
   });
@@ -113,7 +130,11 @@ describe("JSON-RPC envelope", () => {
     for (const [module, method, version] of cases) {
       const a = await rpc(emu, module, method, {}, { version });
       expect(a.status, `${module}.${method}`).toBe(200);
-      expect(a.json.error, `${module}.${method}`).toEqual({ code: -32601, message: "Method not found", data: { details: "The selected API is not available." } });
+      expect(a.json.error, `${module}.${method}`).toEqual({
+        code: -32601,
+        message: "Method not found",
+        data: { details: "The selected API is not available." },
+      });
     }
   });
 });
@@ -138,18 +159,31 @@ describe("parameters", () => {
 
   it("refuses ill-typed values naming the parameter (no coercion)", async () => {
     expect((await fails(emu, "network", "getCustomGroupsList", { parentId: 12 })).data.details).toMatch(/'parentId'/);
-    expect((await fails(emu, "network", "getCustomGroupsList", { parentId: "not-an-id" })).data.details).toMatch(/'parentId'.*24 hexadecimal/);
-    expect((await fails(emu, "network", "getNetworkInventoryItems", { perPage: "10" })).data.details).toMatch(/'perPage'.*integer/);
-    expect((await fails(emu, "network", "getNetworkInventoryItems", { perPage: 2.5 })).data.details).toMatch(/'perPage'.*integer/);
-    expect((await fails(emu, "network", "deleteCustomGroup", { groupId: "aaaaaaaaaaaaaaaaaaaaaaaa", force: 1 })).data.details).toMatch(/'force'.*boolean/);
-    expect((await fails(emu, "network", "getCustomGroupsList", { parentId: "AAAAAAAAAAAAAAAAAAAAAAAA" })).data.details).toMatch(/'parentId'/);
+    expect((await fails(emu, "network", "getCustomGroupsList", { parentId: "not-an-id" })).data.details).toMatch(
+      /'parentId'.*24 hexadecimal/,
+    );
+    expect((await fails(emu, "network", "getNetworkInventoryItems", { perPage: "10" })).data.details).toMatch(
+      /'perPage'.*integer/,
+    );
+    expect((await fails(emu, "network", "getNetworkInventoryItems", { perPage: 2.5 })).data.details).toMatch(
+      /'perPage'.*integer/,
+    );
+    expect(
+      (await fails(emu, "network", "deleteCustomGroup", { groupId: "aaaaaaaaaaaaaaaaaaaaaaaa", force: 1 })).data
+        .details,
+    ).toMatch(/'force'.*boolean/);
+    expect(
+      (await fails(emu, "network", "getCustomGroupsList", { parentId: "AAAAAAAAAAAAAAAAAAAAAAAA" })).data.details,
+    ).toMatch(/'parentId'/);
   });
 
   it("treats null as omitted for optional parameters, and as missing for required ones", async () => {
     const withNull = await ok(emu, "network", "getCustomGroupsList", { parentId: null });
     const omitted = await ok(emu, "network", "getCustomGroupsList", {});
     expect(withNull).toEqual(omitted);
-    expect((await fails(emu, "network", "createCustomGroup", { groupName: null })).data.details).toBe("Missing required parameter 'groupName'.");
+    expect((await fails(emu, "network", "createCustomGroup", { groupName: null })).data.details).toBe(
+      "Missing required parameter 'groupName'.",
+    );
     const details = await ok(emu, "companies", "getCompanyDetails", { companyId: null });
     expect(details.id).toBe(emu.state.rootCompanyId);
   });

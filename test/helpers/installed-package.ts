@@ -10,7 +10,11 @@ import { pulumiCli, REPO_ROOT } from "./pulumi-cli";
 import type { CliResult } from "./pulumi-project";
 
 /** Runs a command without blocking the event loop; never rejects on a non-zero exit. */
-export function exec(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<CliResult> {
+export function exec(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -27,7 +31,11 @@ export function exec(cmd: string, args: string[], opts: { cwd: string; env?: Nod
 }
 
 /** `exec`, failing with the command's output on a non-zero exit. */
-export async function execOk(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<CliResult> {
+export async function execOk(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+): Promise<CliResult> {
   const r = await exec(cmd, args, opts);
   if (r.code !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.code}\n${r.stdout}\n${r.stderr}`);
   return r;
@@ -50,13 +58,20 @@ export function toolEnv(): NodeJS.ProcessEnv {
  * files load it; scripts/test.sh builds dist/ before any test runs.
  */
 export async function packPackage(dest: string): Promise<string> {
-  const r = await execOk("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dest], { cwd: REPO_ROOT, env: toolEnv() });
+  const r = await execOk("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dest], {
+    cwd: REPO_ROOT,
+    env: toolEnv(),
+  });
   return path.join(dest, (JSON.parse(r.stdout) as { filename: string }[])[0]!.filename);
 }
 
 /** `npm view <spec> <field> --json`, parsed (an array when several versions match). */
 export async function npmView(spec: string, field: string): Promise<unknown> {
-  const r = await execOk("npm", ["view", spec, field, "--json"], { cwd: REPO_ROOT, env: toolEnv(), timeoutMs: 120_000 });
+  const r = await execOk("npm", ["view", spec, field, "--json"], {
+    cwd: REPO_ROOT,
+    env: toolEnv(),
+    timeoutMs: 120_000,
+  });
   return JSON.parse(r.stdout);
 }
 
@@ -75,7 +90,9 @@ export function installedCopies(dir: string, name: string): string[] {
     if (!fs.existsSync(modules)) return;
     for (const entry of fs.readdirSync(modules, { withFileTypes: true })) {
       if (!entry.isDirectory()) continue;
-      const names = entry.name.startsWith("@") ? fs.readdirSync(path.join(modules, entry.name)).map((n) => `${entry.name}/${n}`) : [entry.name];
+      const names = entry.name.startsWith("@")
+        ? fs.readdirSync(path.join(modules, entry.name)).map((n) => `${entry.name}/${n}`)
+        : [entry.name];
       for (const n of names) {
         const pkg = path.join(modules, n);
         if (n === name && fs.existsSync(path.join(pkg, "package.json"))) found.push(pkg);
@@ -119,7 +136,9 @@ export function startEmulatorProcess(bin: string, args: string[], env: NodeJS.Pr
     }, 30_000);
     child.stderr.on("data", (d) => (err += d));
     child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`gravityzone-emulator exited ${code} before its banner\n${out}\n${err}`)));
+    child.once("exit", (code) =>
+      reject(new Error(`gravityzone-emulator exited ${code} before its banner\n${out}\n${err}`)),
+    );
     child.stdout.on("data", (d) => {
       out += d;
       const url = /^GravityZone emulator listening on (\S+)$/m.exec(out)?.[1];
@@ -192,7 +211,8 @@ export class CliStack {
     await execOk("pulumi", ["stack", "init", o.stack, "--non-interactive"], { cwd: o.dir, env });
     const s = new CliStack(o.dir, o.stack, env);
     for (const [k, v] of Object.entries(o.config ?? {})) await s.run(["config", "set", k, v], { check: true });
-    for (const [k, v] of Object.entries(o.secrets ?? {})) await s.run(["config", "set", "--secret", k, v], { check: true });
+    for (const [k, v] of Object.entries(o.secrets ?? {}))
+      await s.run(["config", "set", "--secret", k, v], { check: true });
     return s;
   }
 

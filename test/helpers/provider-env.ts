@@ -35,7 +35,13 @@ export async function startProviderEnv(options: EmulatorOptions = {}): Promise<P
   const emu = await startEmulator({ rateLimits: "off", ...options });
   // The emulator runs without rate limits here unless asked, so the client budget is scaled up to match.
   const scale = typeof options.rateLimits === "number" ? options.rateLimits : 1000;
-  const newClient = () => new GravityZoneClient({ accessUrl: emu.url, apiKey: emu.keys[0]!.key, rateLimitScale: scale, retry: { baseDelayMs: 5, maxDelayMs: 50 } });
+  const newClient = () =>
+    new GravityZoneClient({
+      accessUrl: emu.url,
+      apiKey: emu.keys[0]!.key,
+      rateLimitScale: scale,
+      retry: { baseDelayMs: 5, maxDelayMs: 50 },
+    });
   const client = newClient();
   setProviderClient(client);
   const calls = () => emu.calls().map((c) => `${c.module}.${c.method}`);
@@ -47,8 +53,13 @@ export async function startProviderEnv(options: EmulatorOptions = {}): Promise<P
     reset: () => emu.resetCalls(),
     nextCommand: () => setProviderClient(newClient()),
     console: async (action) => {
-      const res = await fetch(`${emu.adminUrl}/console`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(action) });
-      if (res.status !== 200) throw new Error(`console ${JSON.stringify(action)} failed: ${res.status} ${await res.text()}`);
+      const res = await fetch(`${emu.adminUrl}/console`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(action),
+      });
+      if (res.status !== 200)
+        throw new Error(`console ${JSON.stringify(action)} failed: ${res.status} ${await res.text()}`);
     },
     close: async () => {
       setProviderClient(undefined);

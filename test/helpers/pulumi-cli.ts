@@ -23,10 +23,10 @@ let cached: { pulumiPath: string; env: NodeJS.ProcessEnv } | undefined;
 export function pulumiCli(): PulumiCli {
   if (!cached) {
     const script = [
-      'source scripts/lib.sh',
-      'gz_ensure_node',
-      'source scripts/pulumi-cli.sh',
-      'gz_ensure_pulumi',
+      "source scripts/lib.sh",
+      "gz_ensure_node",
+      "source scripts/pulumi-cli.sh",
+      "gz_ensure_pulumi",
       'node -e "process.stdout.write(JSON.stringify(process.env))"',
     ].join(" && ");
     const out = execFileSync("bash", ["-c", script], {

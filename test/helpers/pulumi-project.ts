@@ -52,9 +52,13 @@ export class PulumiProject {
     const dir = path.join(root, "program");
     fs.mkdirSync(dir);
     if (typeof options.source === "string") {
-      fs.cpSync(path.resolve(REPO_ROOT, options.source), dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}node_modules`) });
+      fs.cpSync(path.resolve(REPO_ROOT, options.source), dir, {
+        recursive: true,
+        filter: (src) => !src.includes(`${path.sep}node_modules`),
+      });
     } else {
-      for (const f of options.source) fs.cpSync(path.resolve(REPO_ROOT, f), path.join(dir, path.basename(f)), { recursive: true });
+      for (const f of options.source)
+        fs.cpSync(path.resolve(REPO_ROOT, f), path.join(dir, path.basename(f)), { recursive: true });
     }
     fs.rmSync(path.join(dir, "node_modules"), { recursive: true, force: true });
     fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"));
@@ -77,17 +81,26 @@ export class PulumiProject {
     const scale = typeof options.emulator?.rateLimits === "number" ? options.emulator.rateLimits : 1000;
     await project.run(["config", "set", "gravityzone:rateLimitScale", String(scale)], { check: true });
     await project.run(["config", "set", "--secret", "gravityzone:apiKey", project.apiKey], { check: true });
-    for (const [k, v] of Object.entries(options.config ?? {})) await project.run(["config", "set", k, v], { check: true });
-    for (const [k, v] of Object.entries(options.secrets ?? {})) await project.run(["config", "set", "--secret", k, v], { check: true });
+    for (const [k, v] of Object.entries(options.config ?? {}))
+      await project.run(["config", "set", k, v], { check: true });
+    for (const [k, v] of Object.entries(options.secrets ?? {}))
+      await project.run(["config", "set", "--secret", k, v], { check: true });
     return project;
   }
 
   /** Runs `pulumi <args>` in the program directory (non-interactive, this stack). */
-  run(args: string[], opts: { check?: boolean; timeoutMs?: number; env?: NodeJS.ProcessEnv; onSpawn?: (pid: number) => void } = {}): Promise<CliResult> {
+  run(
+    args: string[],
+    opts: { check?: boolean; timeoutMs?: number; env?: NodeJS.ProcessEnv; onSpawn?: (pid: number) => void } = {},
+  ): Promise<CliResult> {
     // Each project has its own PULUMI_HOME, so `stack init` leaves this stack selected.
     const full = [...args, "--non-interactive"];
     return new Promise((resolve, reject) => {
-      const child = spawn("pulumi", full, { cwd: this.dir, env: { ...this.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn("pulumi", full, {
+        cwd: this.dir,
+        env: { ...this.env, ...opts.env },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       // The CLI's pid, for a test that interrupts the run.
       if (opts.onSpawn && child.pid !== undefined) opts.onSpawn(child.pid);
       let stdout = "";
@@ -99,7 +112,8 @@ export class PulumiProject {
       child.on("close", (code) => {
         clearTimeout(timer);
         const result = { code: code ?? -1, stdout, stderr };
-        if (opts.check && result.code !== 0) reject(new Error(`pulumi ${args.join(" ")} exited ${result.code}\n${stdout}\n${stderr}`));
+        if (opts.check && result.code !== 0)
+          reject(new Error(`pulumi ${args.join(" ")} exited ${result.code}\n${stdout}\n${stderr}`));
         else resolve(result);
       });
     });
@@ -111,7 +125,9 @@ export class PulumiProject {
   }
 
   /** `pulumi preview --json` (plus extra flags), parsed: the steps with their ops and changed properties. */
-  async previewJson(extra: string[] = []): Promise<{ result: CliResult; steps: PreviewStep[]; changeSummary: Record<string, number> }> {
+  async previewJson(
+    extra: string[] = [],
+  ): Promise<{ result: CliResult; steps: PreviewStep[]; changeSummary: Record<string, number> }> {
     const result = await this.run(["preview", "--json", ...extra]);
     let parsed: { steps?: PreviewStep[]; changeSummary?: Record<string, number> } = {};
     try {
@@ -134,7 +150,11 @@ export class PulumiProject {
 
   /** A console-style out-of-band edit in the emulator. */
   async console(action: Record<string, unknown>): Promise<void> {
-    const res = await fetch(`${this.emu.adminUrl}/console`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(action) });
+    const res = await fetch(`${this.emu.adminUrl}/console`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(action),
+    });
     if (!res.ok) throw new Error(`console ${JSON.stringify(action)} failed: ${res.status} ${await res.text()}`);
   }
 
@@ -169,6 +189,10 @@ export function changes(steps: PreviewStep[]): { op: string; resource: string; p
       const props = Object.keys(news)
         .filter((k) => k !== "__provider" && JSON.stringify(olds[k]) !== JSON.stringify(news[k]))
         .sort();
-      return { op: s.op, resource: s.urn.split("::").slice(-2).join("::").replace("pulumi-nodejs:dynamic/gravityzone:", ""), props };
+      return {
+        op: s.op,
+        resource: s.urn.split("::").slice(-2).join("::").replace("pulumi-nodejs:dynamic/gravityzone:", ""),
+        props,
+      };
     });
 }

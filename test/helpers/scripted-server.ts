@@ -54,7 +54,20 @@ export function sendResult(req: Received, res: ServerResponse, result: unknown):
 }
 
 /** Writes a JSON-RPC error answer (HTTP `status`, 200 by default). */
-export function sendError(req: Received, res: ServerResponse, code: number, message: string, details?: string, status = 200): void {
+export function sendError(
+  req: Received,
+  res: ServerResponse,
+  code: number,
+  message: string,
+  details?: string,
+  status = 200,
+): void {
   res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify({ id: req.body?.id, jsonrpc: "2.0", error: { code, message, data: details === undefined ? undefined : { details } } }));
+  res.end(
+    JSON.stringify({
+      id: req.body?.id,
+      jsonrpc: "2.0",
+      error: { code, message, data: details === undefined ? undefined : { details } },
+    }),
+  );
 }

@@ -15,18 +15,30 @@ describe("company-requires-2fa", () => {
 
   it("fails a company with enforce2FA: false", async () => {
     const out = await checkResource(companyRequires2fa, Company, { ...happy, enforce2FA: false });
-    expect(out.violations).toEqual([{ message: 'company "Acme Ltd" does not enforce two-factor authentication: set enforce2FA: true.' }]);
+    expect(out.violations).toEqual([
+      { message: 'company "Acme Ltd" does not enforce two-factor authentication: set enforce2FA: true.' },
+    ]);
   });
 
   it("fails a company that leaves enforce2FA out (the resource's default is false)", async () => {
     const { enforce2FA: _omit, ...rest } = happy;
     const out = await checkResource(companyRequires2fa, Company, rest);
-    expect(out.violations).toEqual([{ message: 'company "Acme Ltd" does not enforce two-factor authentication: set enforce2FA: true.' }]);
+    expect(out.violations).toEqual([
+      { message: 'company "Acme Ltd" does not enforce two-factor authentication: set enforce2FA: true.' },
+    ]);
   });
 
   it("names the company by its Pulumi name while its name is unknown", async () => {
-    const out = await checkResource(companyRequires2fa, Company, { ...happy, name: UNKNOWN_STRING, enforce2FA: false }, {}, "acme");
-    expect(out.violations).toEqual([{ message: 'company "acme" does not enforce two-factor authentication: set enforce2FA: true.' }]);
+    const out = await checkResource(
+      companyRequires2fa,
+      Company,
+      { ...happy, name: UNKNOWN_STRING, enforce2FA: false },
+      {},
+      "acme",
+    );
+    expect(out.violations).toEqual([
+      { message: 'company "acme" does not enforce two-factor authentication: set enforce2FA: true.' },
+    ]);
   });
 });
 
@@ -43,26 +55,45 @@ describe("company-deletion-protection-in-production", () => {
   });
 
   it("fails an unprotected company in a production stack", async () => {
-    const out = await inStack("eu-Production", () => checkResource(policy, Company, { ...happy, deletionProtection: false }));
-    expect(out.violations).toEqual([{ message: 'company "Acme Ltd" turns deletionProtection off in production stack "eu-Production": keep deletionProtection: true.' }]);
+    const out = await inStack("eu-Production", () =>
+      checkResource(policy, Company, { ...happy, deletionProtection: false }),
+    );
+    expect(out.violations).toEqual([
+      {
+        message:
+          'company "Acme Ltd" turns deletionProtection off in production stack "eu-Production": keep deletionProtection: true.',
+      },
+    ]);
   });
 
   it("does not apply outside production stacks", async () => {
     const out = await inStack("dev", () => checkResource(policy, Company, { ...happy, deletionProtection: false }));
-    expect(out).toEqual({ violations: [], notApplicable: 'stack "dev" is not a production stack (productionStackPattern: prod)' });
+    expect(out).toEqual({
+      violations: [],
+      notApplicable: 'stack "dev" is not a production stack (productionStackPattern: prod)',
+    });
   });
 
   it("uses the configured productionStackPattern", async () => {
     const config = { productionStackPattern: "^(live|main)$" };
-    const live = await inStack("LIVE", () => checkResource(policy, Company, { ...happy, deletionProtection: false }, config));
-    expect(live.violations).toEqual([{ message: 'company "Acme Ltd" turns deletionProtection off in production stack "LIVE": keep deletionProtection: true.' }]);
-    const prod = await inStack("prod", () => checkResource(policy, Company, { ...happy, deletionProtection: false }, config));
+    const live = await inStack("LIVE", () =>
+      checkResource(policy, Company, { ...happy, deletionProtection: false }, config),
+    );
+    expect(live.violations).toEqual([
+      {
+        message:
+          'company "Acme Ltd" turns deletionProtection off in production stack "LIVE": keep deletionProtection: true.',
+      },
+    ]);
+    const prod = await inStack("prod", () =>
+      checkResource(policy, Company, { ...happy, deletionProtection: false }, config),
+    );
     expect(prod.notApplicable).toBe('stack "prod" is not a production stack (productionStackPattern: ^(live|main)$)');
   });
 
   it("rejects an invalid productionStackPattern with a clear error", async () => {
-    await expect(inStack("prod", () => checkResource(policy, Company, happy, { productionStackPattern: "(" }))).rejects.toThrow(
-      /productionStackPattern "\(" is not a valid regular expression/,
-    );
+    await expect(
+      inStack("prod", () => checkResource(policy, Company, happy, { productionStackPattern: "(" })),
+    ).rejects.toThrow(/productionStackPattern "\(" is not a valid regular expression/);
   });
 });

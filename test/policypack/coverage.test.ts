@@ -12,12 +12,27 @@ const POLICY_ID = "60aa00000000000000000001";
 
 const acme = res(Company, "acme", { name: "Acme Ltd", type: "customer", companyId: ACME_ID });
 const globex = res(Company, "globex", { name: "Globex", type: "customer", companyId: GLOBEX_ID });
-const assignAcme = res(PolicyAssignment, "acme-policy", { policyId: POLICY_ID, targetIds: [ACME_ID] }, { targetIds: ["acme"] });
+const assignAcme = res(
+  PolicyAssignment,
+  "acme-policy",
+  { policyId: POLICY_ID, targetIds: [ACME_ID] },
+  { targetIds: ["acme"] },
+);
 const push = (props: Record<string, unknown>, deps?: Record<string, string[]>) =>
-  res(PushEventSettings, "siem", { serviceType: "jsonRPC", url: "https://siem.example.com/", eventTypes: ["av"], enabled: true, ...props }, deps);
+  res(
+    PushEventSettings,
+    "siem",
+    { serviceType: "jsonRPC", url: "https://siem.example.com/", eventTypes: ["av"], enabled: true, ...props },
+    deps,
+  );
 
 /** Acme has a policy assignment, Globex receives push settings. */
-const happy = () => [acme, globex, assignAcme, push({ subscribeToCompanies: [GLOBEX_ID] }, { subscribeToCompanies: ["globex"] })];
+const happy = () => [
+  acme,
+  globex,
+  assignAcme,
+  push({ subscribeToCompanies: [GLOBEX_ID] }, { subscribeToCompanies: ["globex"] }),
+];
 
 describe("company-coverage", () => {
   it("is off by default", () => {
@@ -36,7 +51,8 @@ describe("company-coverage", () => {
     const out = await checkStack(policy, [acme, globex, assignAcme]);
     expect(out.violations).toEqual([
       {
-        message: 'company "Globex" has neither a policy assignment nor push settings in this stack: target it with a PolicyAssignment or subscribe a PushEventSettings to it.',
+        message:
+          'company "Globex" has neither a policy assignment nor push settings in this stack: target it with a PolicyAssignment or subscribe a PushEventSettings to it.',
         urn: urn(globex),
       },
     ]);
@@ -49,19 +65,33 @@ describe("company-coverage", () => {
 
   it("finds coverage during preview through dependencies", async () => {
     const fresh = res(Company, "fresh", { name: "Fresh" });
-    const assign = res(PolicyAssignment, "fresh-policy", { policyId: POLICY_ID, targetIds: [UNKNOWN_STRING] }, { targetIds: ["fresh"] });
+    const assign = res(
+      PolicyAssignment,
+      "fresh-policy",
+      { policyId: POLICY_ID, targetIds: [UNKNOWN_STRING] },
+      { targetIds: ["fresh"] },
+    );
     expect(await checkStack(policy, [fresh, assign])).toEqual({ violations: [] });
   });
 
   it("with coverage: policy-assignment, push settings do not count", async () => {
     const out = await checkStack(policy, happy(), { coverage: "policy-assignment" });
-    expect(out.violations).toEqual([{ message: 'company "Globex" has no policy assignment in this stack: target it with a PolicyAssignment.', urn: urn(globex) }]);
+    expect(out.violations).toEqual([
+      {
+        message: 'company "Globex" has no policy assignment in this stack: target it with a PolicyAssignment.',
+        urn: urn(globex),
+      },
+    ]);
   });
 
   it("with coverage: push-settings, policy assignments do not count", async () => {
     const out = await checkStack(policy, happy(), { coverage: "push-settings" });
     expect(out.violations).toEqual([
-      { message: 'company "Acme Ltd" receives no push settings in this stack: subscribe a PushEventSettings to it (subscribeToCompanies).', urn: urn(acme) },
+      {
+        message:
+          'company "Acme Ltd" receives no push settings in this stack: subscribe a PushEventSettings to it (subscribeToCompanies).',
+        urn: urn(acme),
+      },
     ]);
   });
 });

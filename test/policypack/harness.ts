@@ -3,7 +3,14 @@
  * @pulumi/policy's unknown-checking proxy, `notApplicable` throws, config comes from `getConfig`, and
  * stack resources carry their (property) dependencies.
  */
-import type { PolicyResource, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import type {
+  PolicyResource,
+  ReportViolation,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+  StackValidationArgs,
+  StackValidationPolicy,
+} from "@pulumi/policy";
 import * as pulumi from "@pulumi/pulumi";
 import * as policyProxy from "@pulumi/policy/proxy";
 
@@ -45,13 +52,20 @@ function isTypeFn(type: string) {
 }
 
 function opts() {
-  return { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] };
+  return {
+    protect: false,
+    ignoreChanges: [],
+    aliases: [],
+    customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+    additionalSecretOutputs: [],
+  };
 }
 
 /** Runs each validation like the engine: on its own, an unknown value or "not applicable" ending only that one. */
 async function run(calls: ((report: ReportViolation) => unknown)[]): Promise<Outcome> {
   const outcome: Outcome = { violations: [] };
-  const report: ReportViolation = (message, urn) => outcome.violations.push(urn === undefined ? { message } : { message, urn });
+  const report: ReportViolation = (message, urn) =>
+    outcome.violations.push(urn === undefined ? { message } : { message, urn });
   for (const call of calls) {
     try {
       await call(report);
@@ -65,7 +79,13 @@ async function run(calls: ((report: ReportViolation) => unknown)[]): Promise<Out
 }
 
 /** Validates one resource (its inputs `props`) against a resource policy. */
-export function checkResource(policy: ResourceValidationPolicy, cls: Typed, props: Record<string, unknown>, config: Record<string, unknown> = {}, name = "subject"): Promise<Outcome> {
+export function checkResource(
+  policy: ResourceValidationPolicy,
+  cls: Typed,
+  props: Record<string, unknown>,
+  config: Record<string, unknown> = {},
+  name = "subject",
+): Promise<Outcome> {
   const proxied = unknownCheckingProxy(structuredClone(props));
   const args: ResourceValidationArgs = {
     type: cls.__pulumiType,
@@ -81,7 +101,12 @@ export function checkResource(policy: ResourceValidationPolicy, cls: Typed, prop
       throw new NotApplicable(reason);
     },
   };
-  const validations = policy.validateResource === undefined ? [] : Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
+  const validations =
+    policy.validateResource === undefined
+      ? []
+      : Array.isArray(policy.validateResource)
+        ? policy.validateResource
+        : [policy.validateResource];
   return run(validations.map((v) => (report: ReportViolation) => v(args, report)));
 }
 
@@ -96,13 +121,22 @@ export interface StackEntry {
 }
 
 /** Builds a stack entry. */
-export const res = (cls: Typed, name: string, props: Record<string, unknown>, deps?: Record<string, string[]>): StackEntry => ({ cls, name, props, deps });
+export const res = (
+  cls: Typed,
+  name: string,
+  props: Record<string, unknown>,
+  deps?: Record<string, string[]>,
+): StackEntry => ({ cls, name, props, deps });
 
 /** The URN a stack entry gets. */
 export const urn = (e: Pick<StackEntry, "cls" | "name">) => urnOf(e.cls, e.name);
 
 /** Validates a whole stack against a stack policy. */
-export function checkStack(policy: StackValidationPolicy, entries: StackEntry[], config: Record<string, unknown> = {}): Promise<Outcome> {
+export function checkStack(
+  policy: StackValidationPolicy,
+  entries: StackEntry[],
+  config: Record<string, unknown> = {},
+): Promise<Outcome> {
   const byName = new Map<string, PolicyResource>();
   const resources: PolicyResource[] = entries.map((e) => {
     const proxied = unknownCheckingProxy(structuredClone(e.props));

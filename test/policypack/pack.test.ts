@@ -22,7 +22,9 @@ describe("the policy pack", () => {
   });
 
   it("exports every policy by name and lists each exported policy once", () => {
-    const consts = Object.entries(exported).filter(([k]) => k !== "policies").map(([, v]) => v);
+    const consts = Object.entries(exported)
+      .filter(([k]) => k !== "policies")
+      .map(([, v]) => v);
     expect(new Set(consts)).toEqual(new Set(policies));
   });
 
@@ -67,7 +69,11 @@ describe("the policy pack", () => {
 
   it("is a Node.js pack whose package.json carries the version and main the PolicyPack constructor needs", () => {
     expect(readFileSync(path.join(PACK, "PulumiPolicy.yaml"), "utf8")).toMatch(/^runtime: nodejs$/m);
-    const pkg = JSON.parse(readFileSync(path.join(PACK, "package.json"), "utf8")) as { version?: string; main?: string; name?: string };
+    const pkg = JSON.parse(readFileSync(path.join(PACK, "package.json"), "utf8")) as {
+      version?: string;
+      main?: string;
+      name?: string;
+    };
     expect(pkg.name).toBe("pulumi-gravityzone-policypack");
     expect(pkg.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(pkg.main).toBe("bin/index.js");

@@ -1,7 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
 import { PushEventSettings } from "./gravityzone";
 import { checkResource } from "./harness";
-import { pushHttpsOnly, pushRequireValidCertificate, pushRequiredEventTypes } from "../../policypack/rules/push-event-settings";
+import {
+  pushHttpsOnly,
+  pushRequireValidCertificate,
+  pushRequiredEventTypes,
+} from "../../policypack/rules/push-event-settings";
 
 vi.mock("pulumi-gravityzone", () => import("./gravityzone"));
 
@@ -21,8 +25,13 @@ describe("push-https-only", () => {
   });
 
   it("fails an http receiver without repeating the URL", async () => {
-    const out = await checkResource(pushHttpsOnly, PushEventSettings, { ...happy, url: "http://user:hunter2pass@siem.example.com/collector?token=abc123" });
-    expect(out.violations).toEqual([{ message: "the push receiver URL uses http://: only https:// receivers are allowed." }]);
+    const out = await checkResource(pushHttpsOnly, PushEventSettings, {
+      ...happy,
+      url: "http://user:hunter2pass@siem.example.com/collector?token=abc123",
+    });
+    expect(out.violations).toEqual([
+      { message: "the push receiver URL uses http://: only https:// receivers are allowed." },
+    ]);
   });
 
   it.each([
@@ -32,7 +41,9 @@ describe("push-https-only", () => {
     ["a string that is not a URL", "not a url"],
   ])("fails %s without repeating it", async (_what, url) => {
     const out = await checkResource(pushHttpsOnly, PushEventSettings, { ...happy, url });
-    expect(out.violations).toEqual([{ message: "the push receiver URL is not an https:// URL: only https:// receivers are allowed." }]);
+    expect(out.violations).toEqual([
+      { message: "the push receiver URL is not an https:// URL: only https:// receivers are allowed." },
+    ]);
   });
 });
 
@@ -47,8 +58,16 @@ describe("push-require-valid-certificate", () => {
   });
 
   it("fails requireValidSslCertificate: false", async () => {
-    const out = await checkResource(pushRequireValidCertificate, PushEventSettings, { ...happy, requireValidSslCertificate: false });
-    expect(out.violations).toEqual([{ message: "push settings accept a receiver with an invalid TLS certificate: set requireValidSslCertificate: true." }]);
+    const out = await checkResource(pushRequireValidCertificate, PushEventSettings, {
+      ...happy,
+      requireValidSslCertificate: false,
+    });
+    expect(out.violations).toEqual([
+      {
+        message:
+          "push settings accept a receiver with an invalid TLS certificate: set requireValidSslCertificate: true.",
+      },
+    ]);
   });
 });
 
@@ -59,17 +78,40 @@ describe("push-required-event-types", () => {
 
   it("fails settings missing default event types", async () => {
     const out = await checkResource(pushRequiredEventTypes, PushEventSettings, { ...happy, eventTypes: ["av", "fw"] });
-    expect(out.violations).toEqual([{ message: "push settings do not subscribe to the required event types new-incident, ransomware-mitigation: add them to eventTypes." }]);
+    expect(out.violations).toEqual([
+      {
+        message:
+          "push settings do not subscribe to the required event types new-incident, ransomware-mitigation: add them to eventTypes.",
+      },
+    ]);
   });
 
   it("uses the configured requiredEventTypes", async () => {
     const config = { requiredEventTypes: ["av", "exchange-malware"] };
     const out = await checkResource(pushRequiredEventTypes, PushEventSettings, happy, config);
-    expect(out.violations).toEqual([{ message: "push settings do not subscribe to the required event types exchange-malware: add them to eventTypes." }]);
-    expect(await checkResource(pushRequiredEventTypes, PushEventSettings, { ...happy, eventTypes: ["exchange-malware", "av"] }, config)).toEqual({ violations: [] });
+    expect(out.violations).toEqual([
+      {
+        message: "push settings do not subscribe to the required event types exchange-malware: add them to eventTypes.",
+      },
+    ]);
+    expect(
+      await checkResource(
+        pushRequiredEventTypes,
+        PushEventSettings,
+        { ...happy, eventTypes: ["exchange-malware", "av"] },
+        config,
+      ),
+    ).toEqual({ violations: [] });
   });
 
   it("accepts an empty requiredEventTypes (no minimum)", async () => {
-    expect(await checkResource(pushRequiredEventTypes, PushEventSettings, { ...happy, eventTypes: ["fw"] }, { requiredEventTypes: [] })).toEqual({ violations: [] });
+    expect(
+      await checkResource(
+        pushRequiredEventTypes,
+        PushEventSettings,
+        { ...happy, eventTypes: ["fw"] },
+        { requiredEventTypes: [] },
+      ),
+    ).toEqual({ violations: [] });
   });
 });

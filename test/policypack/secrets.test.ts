@@ -4,7 +4,15 @@
  */
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { describe, expect, it, vi } from "vitest";
-import { Account, Blocklist, BlocklistEntry, Company, InstallationPackage, PolicyAssignment, PushEventSettings } from "./gravityzone";
+import {
+  Account,
+  Blocklist,
+  BlocklistEntry,
+  Company,
+  InstallationPackage,
+  PolicyAssignment,
+  PushEventSettings,
+} from "./gravityzone";
 import { checkResource, checkStack, inStack, res, type StackEntry } from "./harness";
 import { policies } from "../../policypack/policies";
 import { accountAllowedEmailDomains } from "../../policypack/rules/accounts";
@@ -29,8 +37,20 @@ const MD5 = "44d88612fea8a8f36de82e1278abb02f";
  * profile names, sources).
  */
 const stack: StackEntry[] = [
-  res(Company, "partner", { name: "Partner", type: "partner", enforce2FA: false, deletionProtection: false, companyId: PARTNER_ID }),
-  res(Company, "customer", { name: "Customer", type: "customer", enforce2FA: false, deletionProtection: false, companyId: CUSTOMER_ID }),
+  res(Company, "partner", {
+    name: "Partner",
+    type: "partner",
+    enforce2FA: false,
+    deletionProtection: false,
+    companyId: PARTNER_ID,
+  }),
+  res(Company, "customer", {
+    name: "Customer",
+    type: "customer",
+    enforce2FA: false,
+    deletionProtection: false,
+    companyId: CUSTOMER_ID,
+  }),
   res(
     Account,
     "account",
@@ -43,7 +63,12 @@ const stack: StackEntry[] = [
     },
     { companyId: ["customer"] },
   ),
-  res(Account, "custom", { email: `x-${PASSWORD}@evil.example`, role: "custom", rights: { manageRemoteShell: true, managePoliciesWrite: true }, password: PASSWORD }),
+  res(Account, "custom", {
+    email: `x-${PASSWORD}@evil.example`,
+    role: "custom",
+    rights: { manageRemoteShell: true, managePoliciesWrite: true },
+    password: PASSWORD,
+  }),
   res(PushEventSettings, "push", {
     serviceType: "splunk",
     url: `http://admin:${PASSWORD}@siem.example.com/collector?token=${TOKEN_IN_URL}`,
@@ -52,7 +77,13 @@ const stack: StackEntry[] = [
     eventTypes: ["fw"],
     subscribeToCompanies: [PARTNER_ID],
   }),
-  res(PushEventSettings, "push-no-scheme", { serviceType: "cef", url: `${PASSWORD}:x@siem.example.com`, authorization: AUTHORIZATION, eventTypes: ["fw"], enabled: false }),
+  res(PushEventSettings, "push-no-scheme", {
+    serviceType: "cef",
+    url: `${PASSWORD}:x@siem.example.com`,
+    authorization: AUTHORIZATION,
+    eventTypes: ["fw"],
+    enabled: false,
+  }),
   res(BlocklistEntry, "md5", { hash: MD5, hashType: "md5", sourceInfo: " ", companyId: CUSTOMER_ID }),
   res(BlocklistEntry, "dup", { hash: SHA, sourceInfo: AUTHORIZATION, companyId: CUSTOMER_ID }),
   res(BlocklistEntry, "path", { path: "C:\\Tools\\PsExec.exe", companyId: CUSTOMER_ID }),
@@ -60,7 +91,12 @@ const stack: StackEntry[] = [
   res(Blocklist, "list", { hashType: "md5", hashes: [MD5, SHA], sourceInfo: "", companyId: CUSTOMER_ID }),
   res(Blocklist, "list2", { hashType: "sha256", hashes: [SHA], sourceInfo: PASSWORD, companyId: CUSTOMER_ID }),
   res(InstallationPackage, "package", { packageName: "Servers", modules: { edrSensor: false } }),
-  res(PolicyAssignment, "assignment", { policyId: "60aa00000000000000000001", targetIds: [PARTNER_ID], forceInheritance: true }, { targetIds: ["partner"] }),
+  res(
+    PolicyAssignment,
+    "assignment",
+    { policyId: "60aa00000000000000000001", targetIds: [PARTNER_ID], forceInheritance: true },
+    { targetIds: ["partner"] },
+  ),
 ];
 
 /** Config that makes every configurable rule apply. */
@@ -80,7 +116,9 @@ async function allMessages(): Promise<Map<string, string[]>> {
       messages.push(...out.violations.map((v) => v.message));
     } else {
       for (const e of stack) {
-        const out = await inStack("production", () => checkResource(policy as ResourceValidationPolicy, e.cls, e.props, cfg, e.name));
+        const out = await inStack("production", () =>
+          checkResource(policy as ResourceValidationPolicy, e.cls, e.props, cfg, e.name),
+        );
         messages.push(...out.violations.map((v) => v.message));
       }
     }
@@ -100,21 +138,33 @@ describe("secret values never appear in violation messages", () => {
   });
 
   it("redacts a password that is also the account's e-mail local part", async () => {
-    const out = await checkResource(accountAllowedEmailDomains, Account, stack[2]!.props, { allowedDomains: ["example.com"] });
+    const out = await checkResource(accountAllowedEmailDomains, Account, stack[2]!.props, {
+      allowedDomains: ["example.com"],
+    });
     expect(out.violations).toEqual([
-      { message: 'account "[secret]@evil.example" uses the e-mail domain "evil.example", which is not allowed: use an address in example.com.' },
+      {
+        message:
+          'account "[secret]@evil.example" uses the e-mail domain "evil.example", which is not allowed: use an address in example.com.',
+      },
     ]);
   });
 
   it("never repeats a push receiver URL", async () => {
     const out = await checkResource(pushHttpsOnly, PushEventSettings, stack[4]!.props);
-    expect(out.violations).toEqual([{ message: "the push receiver URL uses http://: only https:// receivers are allowed." }]);
+    expect(out.violations).toEqual([
+      { message: "the push receiver URL uses http://: only https:// receivers are allowed." },
+    ]);
   });
 });
 
 describe("collectSecrets / redact", () => {
   it("finds values under secret-looking keys at any depth", () => {
-    const found = collectSecrets({ password: "p4ssw0rd!", nested: { authorization: "Bearer abc", list: [{ apiKey: "k-123456" }] }, name: "visible", token: "ab" });
+    const found = collectSecrets({
+      password: "p4ssw0rd!",
+      nested: { authorization: "Bearer abc", list: [{ apiKey: "k-123456" }] },
+      name: "visible",
+      token: "ab",
+    });
     expect([...found].sort()).toEqual(["Bearer abc", "k-123456", "p4ssw0rd!"]);
   });
 

@@ -25,11 +25,35 @@ const MB = "x".repeat(1024 * 1024);
 
 /** A valid input per resource (each passes check). */
 export const BASES = {
-  Company: { name: "Acme Ltd", type: "customer", country: "RO", state: "RO-B", address: "1 Main St", phone: "+40 21 000 0000" },
+  Company: {
+    name: "Acme Ltd",
+    type: "customer",
+    country: "RO",
+    state: "RO-B",
+    address: "1 Main St",
+    phone: "+40 21 000 0000",
+  },
   CustomGroup: { name: "Servers", parentId: ID },
-  InstallationPackage: { packageName: "Acme agent", companyId: ID, description: "Standard agent", language: "en_US", modules: { firewall: true } },
-  Account: { email: "it-admin@acme.example", companyId: ID, profile: { fullName: "Acme IT", timezone: "Europe/Bucharest" }, role: "companyAdministrator", password: "Str0ng-Passw0rd!" },
-  PushEventSettings: { serviceType: "splunk", url: "https://siem.acme.example:8088/services/collector", authorization: "Splunk 0000", eventTypes: ["av", "fw"] },
+  InstallationPackage: {
+    packageName: "Acme agent",
+    companyId: ID,
+    description: "Standard agent",
+    language: "en_US",
+    modules: { firewall: true },
+  },
+  Account: {
+    email: "it-admin@acme.example",
+    companyId: ID,
+    profile: { fullName: "Acme IT", timezone: "Europe/Bucharest" },
+    role: "companyAdministrator",
+    password: "Str0ng-Passw0rd!",
+  },
+  PushEventSettings: {
+    serviceType: "splunk",
+    url: "https://siem.acme.example:8088/services/collector",
+    authorization: "Splunk 0000",
+    eventTypes: ["av", "fw"],
+  },
   BlocklistEntry: { hash: SHA, sourceInfo: "incident 42", companyId: ID },
   Blocklist: { companyId: ID, hashType: "sha256", hashes: [SHA], sourceInfo: "feed" },
   PolicyAssignment: { policyId: ID, targetIds: [ID] },
@@ -46,7 +70,8 @@ const UNICODE: [string, string][] = [
 ];
 
 const corpus: BadInput[] = [];
-const add = (resource: BadInput["resource"], field: string, what: string, change: Record<string, unknown>) => corpus.push({ resource, field, what, change });
+const add = (resource: BadInput["resource"], field: string, what: string, change: Record<string, unknown>) =>
+  corpus.push({ resource, field, what, change });
 
 // ---- Company
 add("Company", "name", "empty name", { name: "" });
@@ -85,12 +110,22 @@ add("Company", "parentId", "path traversal as parentId", { parentId: "../../../.
 add("Company", "parentId", "parentId with a fullwidth digit", { parentId: `５${ID.slice(1)}` });
 add("Company", "licenseSubscription", "unknown license type", { licenseSubscription: { type: "forever" } });
 add("Company", "licenseSubscription", "licensed without a key", { licenseSubscription: { type: "licensed" } });
-add("Company", "licenseSubscription", "key with a monthly subscription", { licenseSubscription: { type: "monthly", licenseKey: "ABC" } });
-add("Company", "licenseSubscription", "end date with a trial", { licenseSubscription: { type: "trial", endSubscription: "2027-01-01" } });
-add("Company", "licenseSubscription", "February 30th", { licenseSubscription: { type: "monthly", endSubscription: "2027-02-30" } });
-add("Company", "licenseSubscription", "renewal of 121 months", { licenseSubscription: { type: "monthly", autoRenewPeriod: 121 } });
+add("Company", "licenseSubscription", "key with a monthly subscription", {
+  licenseSubscription: { type: "monthly", licenseKey: "ABC" },
+});
+add("Company", "licenseSubscription", "end date with a trial", {
+  licenseSubscription: { type: "trial", endSubscription: "2027-01-01" },
+});
+add("Company", "licenseSubscription", "February 30th", {
+  licenseSubscription: { type: "monthly", endSubscription: "2027-02-30" },
+});
+add("Company", "licenseSubscription", "renewal of 121 months", {
+  licenseSubscription: { type: "monthly", autoRenewPeriod: 121 },
+});
 add("Company", "licenseSubscription", "negative seats", { licenseSubscription: { reservedSlots: -1 } });
-add("Company", "licenseSubscription", "__proto__ key in licenseSubscription", { licenseSubscription: json('{"type":"trial","__proto__":{"isAdmin":true}}') });
+add("Company", "licenseSubscription", "__proto__ key in licenseSubscription", {
+  licenseSubscription: json('{"type":"trial","__proto__":{"isAdmin":true}}'),
+});
 add("Company", "suspended", "string for a boolean", { suspended: "yes" });
 add("Company", "enforce2FA", "string 'true' for a boolean", { enforce2FA: "true" });
 add("Company", "deletionProtection", "0 for a boolean", { deletionProtection: 0 });
@@ -126,12 +161,20 @@ add("InstallationPackage", "modules", "string for a module switch", { modules: {
 add("InstallationPackage", "modules", "__proto__ key in modules", { modules: json('{"__proto__":{"firewall":true}}') });
 add("InstallationPackage", "modules", "constructor key in modules", { modules: json('{"constructor":true}') });
 add("InstallationPackage", "roles", "unknown role", { roles: { admin: true } });
-add("InstallationPackage", "scanMode", "engines with automatic mode", { scanMode: { type: "automatic", computers: { main: "central" } } });
+add("InstallationPackage", "scanMode", "engines with automatic mode", {
+  scanMode: { type: "automatic", computers: { main: "central" } },
+});
 add("InstallationPackage", "scanMode", "unknown scan mode", { scanMode: { type: "fast" } });
-add("InstallationPackage", "scanMode", "unknown engine", { scanMode: { type: "custom", computers: { main: "cloud" } } });
+add("InstallationPackage", "scanMode", "unknown engine", {
+  scanMode: { type: "custom", computers: { main: "cloud" } },
+});
 add("InstallationPackage", "productType", "unknown product type", { productType: "edr" });
-add("InstallationPackage", "settings", "__proto__ key in settings", { settings: json('{"__proto__":{"polluted":true}}') });
-add("InstallationPackage", "deploymentOptions", "constructor key in deploymentOptions", { deploymentOptions: json('{"constructor":{"prototype":{"polluted":true}}}') });
+add("InstallationPackage", "settings", "__proto__ key in settings", {
+  settings: json('{"__proto__":{"polluted":true}}'),
+});
+add("InstallationPackage", "deploymentOptions", "constructor key in deploymentOptions", {
+  deploymentOptions: json('{"constructor":{"prototype":{"polluted":true}}}'),
+});
 add("InstallationPackage", "settings", "settings as an array", { settings: [1, 2, 3] });
 add("InstallationPackage", "companyId", "companyId of the wrong shape", { companyId: "acme" });
 
@@ -153,18 +196,27 @@ add("Account", "role", "unknown role", { role: "superuser" });
 add("Account", "role", "role as its wire code", { role: 1 });
 add("Account", "rights", "unknown right", { role: "custom", rights: { deleteEverything: true } });
 add("Account", "rights", "rights with a non-custom role", { rights: { manageUsers: true } });
-add("Account", "rights", "__proto__ key in rights", { role: "custom", rights: json('{"__proto__":{"manageUsers":true}}') });
+add("Account", "rights", "__proto__ key in rights", {
+  role: "custom",
+  rights: json('{"__proto__":{"manageUsers":true}}'),
+});
 add("Account", "rights", "constructor key in rights", { role: "custom", rights: json('{"constructor":true}') });
 add("Account", "profile", "empty full name", { profile: { fullName: "" } });
 add("Account", "profile", "HTML in full name", { profile: { fullName: "<b>Boss</b>" } });
 add("Account", "profile", "unknown time zone", { profile: { fullName: "Acme IT", timezone: "Mars/Olympus_Mons" } });
 add("Account", "profile", "unknown language", { profile: { fullName: "Acme IT", language: "tlh_QO" } });
 add("Account", "profile", "missing full name", { profile: { timezone: "UTC" } });
-add("Account", "profile", "__proto__ key in profile", { profile: json('{"fullName":"Acme IT","__proto__":{"isAdmin":true}}') });
+add("Account", "profile", "__proto__ key in profile", {
+  profile: json('{"fullName":"Acme IT","__proto__":{"isAdmin":true}}'),
+});
 add("Account", "targetIds", "target of the wrong shape", { targetIds: ["acme"] });
 add("Account", "targetIds", "1001 targets", { targetIds: Array.from({ length: 1001 }, () => ID) });
-add("Account", "phoneNumber", "letters in calling code", { phoneNumber: { countryCode: "+4a", subscriberNumber: "123456" } });
-add("Account", "phoneNumber", "3-digit subscriber number", { phoneNumber: { countryCode: "+40", subscriberNumber: "123" } });
+add("Account", "phoneNumber", "letters in calling code", {
+  phoneNumber: { countryCode: "+4a", subscriberNumber: "123456" },
+});
+add("Account", "phoneNumber", "3-digit subscriber number", {
+  phoneNumber: { countryCode: "+40", subscriberNumber: "123" },
+});
 add("Account", "userName", "HTML in user name", { userName: "<admin>" });
 add("Account", "companyId", "companyId of the wrong shape", { companyId: "5f0c" });
 
@@ -197,14 +249,46 @@ add("BlocklistEntry", "sourceInfo", "hash without sourceInfo", { sourceInfo: und
 add("BlocklistEntry", "sourceInfo", "HTML in sourceInfo", { sourceInfo: "<script>x</script>" });
 add("BlocklistEntry", "note", "note on a hash entry", { note: "why" });
 add("BlocklistEntry", "path", "empty path", { hash: undefined, sourceInfo: undefined, path: "" });
-add("BlocklistEntry", "path", "1025-character path", { hash: undefined, sourceInfo: undefined, path: `C:\\${"p".repeat(1023)}` });
-add("BlocklistEntry", "connection", "empty rule name", { hash: undefined, sourceInfo: undefined, connection: { ruleName: "" } });
-add("BlocklistEntry", "connection", "unknown protocol", { hash: undefined, sourceInfo: undefined, connection: { ruleName: "r", protocol: "SCTP" } });
-add("BlocklistEntry", "connection", "malformed IP mask", { hash: undefined, sourceInfo: undefined, connection: { ruleName: "r", remoteAddress: { ipMask: "10.0.0.1/33x" } } });
-add("BlocklistEntry", "connection", "open port range", { hash: undefined, sourceInfo: undefined, connection: { ruleName: "r", localAddress: { portRange: "80-" } } });
-add("BlocklistEntry", "connection", "malformed MAC", { hash: undefined, sourceInfo: undefined, connection: { ruleName: "r", directlyConnected: { enable: true, remoteMac: "zz:zz" } } });
-add("BlocklistEntry", "connection", "HTML in rule name", { hash: undefined, sourceInfo: undefined, connection: { ruleName: "<script>" } });
-add("BlocklistEntry", "connection", "__proto__ key in connection", { hash: undefined, sourceInfo: undefined, connection: json('{"ruleName":"r","__proto__":{"x":1}}') });
+add("BlocklistEntry", "path", "1025-character path", {
+  hash: undefined,
+  sourceInfo: undefined,
+  path: `C:\\${"p".repeat(1023)}`,
+});
+add("BlocklistEntry", "connection", "empty rule name", {
+  hash: undefined,
+  sourceInfo: undefined,
+  connection: { ruleName: "" },
+});
+add("BlocklistEntry", "connection", "unknown protocol", {
+  hash: undefined,
+  sourceInfo: undefined,
+  connection: { ruleName: "r", protocol: "SCTP" },
+});
+add("BlocklistEntry", "connection", "malformed IP mask", {
+  hash: undefined,
+  sourceInfo: undefined,
+  connection: { ruleName: "r", remoteAddress: { ipMask: "10.0.0.1/33x" } },
+});
+add("BlocklistEntry", "connection", "open port range", {
+  hash: undefined,
+  sourceInfo: undefined,
+  connection: { ruleName: "r", localAddress: { portRange: "80-" } },
+});
+add("BlocklistEntry", "connection", "malformed MAC", {
+  hash: undefined,
+  sourceInfo: undefined,
+  connection: { ruleName: "r", directlyConnected: { enable: true, remoteMac: "zz:zz" } },
+});
+add("BlocklistEntry", "connection", "HTML in rule name", {
+  hash: undefined,
+  sourceInfo: undefined,
+  connection: { ruleName: "<script>" },
+});
+add("BlocklistEntry", "connection", "__proto__ key in connection", {
+  hash: undefined,
+  sourceInfo: undefined,
+  connection: json('{"ruleName":"r","__proto__":{"x":1}}'),
+});
 add("BlocklistEntry", "companyId", "companyId of the wrong shape", { companyId: "x" });
 
 // ---- Blocklist
@@ -214,7 +298,9 @@ add("Blocklist", "hashes", "65-character hash", { hashes: [`${SHA}0`] });
 add("Blocklist", "hashes", "MD5 in a SHA-256 list", { hashes: [MD5] });
 add("Blocklist", "hashes", "string for the list", { hashes: SHA });
 add("Blocklist", "hashes", "NUL inside a hash", { hashes: [`${SHA.slice(0, 32)}\u0000${SHA.slice(33)}`] });
-add("Blocklist", "hashes", "100001 hashes", { hashes: Array.from({ length: 100_001 }, (_, i) => i.toString(16).padStart(64, "0")) });
+add("Blocklist", "hashes", "100001 hashes", {
+  hashes: Array.from({ length: 100_001 }, (_, i) => i.toString(16).padStart(64, "0")),
+});
 add("Blocklist", "hashType", "unknown hash type", { hashType: "crc32" });
 add("Blocklist", "sourceInfo", "empty sourceInfo", { sourceInfo: "" });
 add("Blocklist", "sourceInfo", "HTML in sourceInfo", { sourceInfo: "<iframe src=x>" });
@@ -226,7 +312,9 @@ add("PolicyAssignment", "policyId", "policy name instead of id", { policyId: "MS
 add("PolicyAssignment", "policyId", "policyId with a fullwidth digit", { policyId: `${ID.slice(0, 23)}５` });
 add("PolicyAssignment", "targetIds", "no target", { targetIds: [] });
 add("PolicyAssignment", "targetIds", "target of the wrong shape", { targetIds: ["../"] });
-add("PolicyAssignment", "targetIds", "1001 targets", { targetIds: Array.from({ length: 1001 }, (_, i) => i.toString(16).padStart(24, "0")) });
+add("PolicyAssignment", "targetIds", "1001 targets", {
+  targetIds: Array.from({ length: 1001 }, (_, i) => i.toString(16).padStart(24, "0")),
+});
 add("PolicyAssignment", "forceInheritance", "string for a boolean", { forceInheritance: "true" });
 add("PolicyAssignment", "inheritFromAbove", "raw wire parameter", { inheritFromAbove: false });
 

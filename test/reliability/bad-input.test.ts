@@ -48,19 +48,29 @@ describe("bad-input corpus", () => {
     expect(failures ?? []).toEqual([]);
   });
 
-  it.each(BAD_INPUTS.map((b, i) => [`${i + 1}. ${b.resource}.${b.field}: ${b.what}`, b] as const))("%s is refused, naming the field", async (_name, entry) => {
-    const inputs = inputsOf(entry);
-    const { failures } = await HANDLERS[entry.resource].check({}, inputs);
-    expect(failures, "check accepted it").toBeDefined();
-    const named = (failures ?? []).filter((f) => f.property === entry.field);
-    expect(named.length, `failures name ${JSON.stringify((failures ?? []).map((f) => f.property))}`).toBeGreaterThan(0);
-    for (const f of named) expect(f.reason.startsWith(entry.field), f.reason.slice(0, 200)).toBe(true);
-    // A refused password is never repeated in the message.
-    if (entry.field === "password" && typeof inputs.password === "string") for (const f of failures ?? []) expect(f.reason).not.toContain(inputs.password);
-    // Checking never pollutes a prototype.
-    if (({} as Record<string, unknown>).polluted !== undefined || ({} as Record<string, unknown>).isAdmin !== undefined) pollution.push(_name);
-    refused[entry.resource] = (refused[entry.resource] ?? 0) + 1;
-  });
+  it.each(BAD_INPUTS.map((b, i) => [`${i + 1}. ${b.resource}.${b.field}: ${b.what}`, b] as const))(
+    "%s is refused, naming the field",
+    async (_name, entry) => {
+      const inputs = inputsOf(entry);
+      const { failures } = await HANDLERS[entry.resource].check({}, inputs);
+      expect(failures, "check accepted it").toBeDefined();
+      const named = (failures ?? []).filter((f) => f.property === entry.field);
+      expect(named.length, `failures name ${JSON.stringify((failures ?? []).map((f) => f.property))}`).toBeGreaterThan(
+        0,
+      );
+      for (const f of named) expect(f.reason.startsWith(entry.field), f.reason.slice(0, 200)).toBe(true);
+      // A refused password is never repeated in the message.
+      if (entry.field === "password" && typeof inputs.password === "string")
+        for (const f of failures ?? []) expect(f.reason).not.toContain(inputs.password);
+      // Checking never pollutes a prototype.
+      if (
+        ({} as Record<string, unknown>).polluted !== undefined ||
+        ({} as Record<string, unknown>).isAdmin !== undefined
+      )
+        pollution.push(_name);
+      refused[entry.resource] = (refused[entry.resource] ?? 0) + 1;
+    },
+  );
 
   it("made zero API calls and polluted no prototype", () => {
     expect(env.calls()).toEqual([]);

@@ -29,13 +29,19 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** Starts the emulator command on the state file; resolves with the process and its access URL. */
 async function start(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI, "--port", "0", "--api-key", KEY, "--state", stateFile, "--rate-limits", "off"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    [CLI, "--port", "0", "--api-key", KEY, "--state", stateFile, "--rate-limits", "off"],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
   let stderr = "";
   child.stderr!.on("data", (d) => (stderr += d));
   const rl = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
     rl.once("line", (l) => resolve(l.replace("GravityZone emulator listening on ", "")));
-    child.once("exit", (code) => reject(new Error(`the emulator exited (${code}) before listening: ${stderr.slice(-2000)}`)));
+    child.once("exit", (code) =>
+      reject(new Error(`the emulator exited (${code}) before listening: ${stderr.slice(-2000)}`)),
+    );
   });
   return { child, url };
 }
@@ -44,7 +50,10 @@ async function start(): Promise<{ child: ChildProcess; url: string }> {
 async function rpc(url: string, module: string, method: string, params: Record<string, unknown>): Promise<unknown> {
   const res = await fetch(`${url}/v1.0/jsonrpc/${module}`, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Basic ${Buffer.from(`${KEY}:`).toString("base64")}` },
+    headers: {
+      "content-type": "application/json",
+      authorization: `Basic ${Buffer.from(`${KEY}:`).toString("base64")}`,
+    },
     body: JSON.stringify({ id: 1, jsonrpc: "2.0", method, params }),
   });
   const body = (await res.json()) as { result?: unknown; error?: unknown };
@@ -75,11 +84,23 @@ describe(`emulator persistence: SIGKILL mid-write, ${ROUNDS} rounds`, () => {
           attempted++;
           inFlight++;
           try {
-            if (pick === 0) acked.push({ kind: "group", id: String(await rpc(url, "network", "createCustomGroup", { groupName: `Persist ${n}` })) });
-            else if (pick === 1) acked.push({ kind: "company", id: String(await rpc(url, "companies", "createCompany", { type: 1, name: `Persist Co ${n}` })) });
+            if (pick === 0)
+              acked.push({
+                kind: "group",
+                id: String(await rpc(url, "network", "createCustomGroup", { groupName: `Persist ${n}` })),
+              });
+            else if (pick === 1)
+              acked.push({
+                kind: "company",
+                id: String(await rpc(url, "companies", "createCompany", { type: 1, name: `Persist Co ${n}` })),
+              });
             else {
               const hash = hex(rng, 64);
-              await rpc(url, "incidents", "addToBlocklist", { hashType: 1, hashList: [hash], sourceInfo: "persistence test" });
+              await rpc(url, "incidents", "addToBlocklist", {
+                hashType: 1,
+                hashList: [hash],
+                sourceInfo: "persistence test",
+              });
               acked.push({ kind: "hash", hash });
             }
           } catch {
@@ -108,8 +129,12 @@ describe(`emulator persistence: SIGKILL mid-write, ${ROUNDS} rounds`, () => {
         invalidFiles++;
       }
       expect(state, `round ${round}: the state file is not valid JSON`).toBeDefined();
-      const hashes = new Set(Object.values(state.blocklist as Record<string, { hash: string | null }>).map((b) => b.hash));
-      const missing = acked.filter((a) => (a.kind === "hash" ? !hashes.has(a.hash) : a.kind === "group" ? !state.groups[a.id] : !state.companies[a.id]));
+      const hashes = new Set(
+        Object.values(state.blocklist as Record<string, { hash: string | null }>).map((b) => b.hash),
+      );
+      const missing = acked.filter((a) =>
+        a.kind === "hash" ? !hashes.has(a.hash) : a.kind === "group" ? !state.groups[a.id] : !state.companies[a.id],
+      );
       expect(missing, `round ${round}: acknowledged writes missing from the state file`).toEqual([]);
     }
     // And the emulator starts from the file the last kill left.

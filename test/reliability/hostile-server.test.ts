@@ -36,7 +36,15 @@ afterEach(async () => {
 });
 const figures: { case: string; kind: string; ms: number }[] = [];
 // Each recorded case failed with a clear error and no secret (failure() asserts it before recording).
-afterAll(() => writeResults("hostile-server", { casesFailedClearly: figures.length, timeoutMs: TIMEOUT_MS, attempts: ATTEMPTS, slowestMs: Math.max(...figures.map((f) => f.ms)), byCase: figures }));
+afterAll(() =>
+  writeResults("hostile-server", {
+    casesFailedClearly: figures.length,
+    timeoutMs: TIMEOUT_MS,
+    attempts: ATTEMPTS,
+    slowestMs: Math.max(...figures.map((f) => f.ms)),
+    byCase: figures,
+  }),
+);
 
 type Answer = (req: Received, res: ServerResponse) => void;
 
@@ -44,20 +52,37 @@ type Answer = (req: Received, res: ServerResponse) => void;
 async function hostile(answer: Answer) {
   const s = await startScriptedServer((req, res) => answer(req, res));
   close = s.close;
-  setProviderClient(new GravityZoneClient({ accessUrl: s.url, apiKey: KEY, timeoutMs: TIMEOUT_MS, maxBodyBytes: MAX_BODY, retry: { maxAttempts: ATTEMPTS, baseDelayMs: 5, maxDelayMs: 20 } }));
+  setProviderClient(
+    new GravityZoneClient({
+      accessUrl: s.url,
+      apiKey: KEY,
+      timeoutMs: TIMEOUT_MS,
+      maxBodyBytes: MAX_BODY,
+      retry: { maxAttempts: ATTEMPTS, baseDelayMs: 5, maxDelayMs: 20 },
+    }),
+  );
   return s;
 }
 
-const raw = (status: number, body: string | Buffer, headers: Record<string, string> = { "content-type": "application/json" }): Answer => (_req, res) => {
-  res.writeHead(status, headers);
-  res.end(body);
-};
+const raw =
+  (
+    status: number,
+    body: string | Buffer,
+    headers: Record<string, string> = { "content-type": "application/json" },
+  ): Answer =>
+  (_req, res) => {
+    res.writeHead(status, headers);
+    res.end(body);
+  };
 
 /** Runs `op` against the server and returns its error, failing if it succeeds or hangs. */
 async function failure(name: string, op: () => Promise<unknown>): Promise<Error> {
   const t0 = Date.now();
   let guard: NodeJS.Timeout | undefined;
-  const hang = new Promise<never>((_, reject) => (guard = setTimeout(() => reject(new Error(`${name}: still waiting after ${HANG_GUARD_MS} ms`)), HANG_GUARD_MS)));
+  const hang = new Promise<never>(
+    (_, reject) =>
+      (guard = setTimeout(() => reject(new Error(`${name}: still waiting after ${HANG_GUARD_MS} ms`)), HANG_GUARD_MS)),
+  );
   try {
     await Promise.race([op(), hang]);
   } catch (e) {
@@ -79,8 +104,26 @@ async function failure(name: string, op: () => Promise<unknown>): Promise<Error>
 }
 
 const createCompany = () => company.create({ name: "Hostile Co", type: "customer" });
-const readGroup = () => customGroup.read(ID, { name: "Servers", parentId: ID, forceDelete: false, adopt: false, groupId: ID, adopted: false });
-const readBlocklist = () => blocklist.read(`blocklist:${ID}:sha256:00000000`, { companyId: ID, hashType: "sha256", hashes: ["e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b856"], sourceInfo: "x", adopt: false, itemIds: {}, missingHashes: [], adoptedHashes: [] });
+const readGroup = () =>
+  customGroup.read(ID, {
+    name: "Servers",
+    parentId: ID,
+    forceDelete: false,
+    adopt: false,
+    groupId: ID,
+    adopted: false,
+  });
+const readBlocklist = () =>
+  blocklist.read(`blocklist:${ID}:sha256:00000000`, {
+    companyId: ID,
+    hashType: "sha256",
+    hashes: ["e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b856"],
+    sourceInfo: "x",
+    adopt: false,
+    itemIds: {},
+    missingHashes: [],
+    adoptedHashes: [],
+  });
 
 describe("hostile server: every resource call fails clearly, within its deadline, without secrets", () => {
   it("a result of the wrong shape", async () => {
@@ -91,7 +134,9 @@ describe("hostile server: every resource call fails clearly, within its deadline
 
   it("a result of the wrong type (a string for a list)", async () => {
     await hostile((req, res) => sendResult(req, res, "Servers"));
-    expect((await failure("wrong type", readGroup)).message).toMatch(/network\.getCustomGroupsList failed .*unexpected result shape/);
+    expect((await failure("wrong type", readGroup)).message).toMatch(
+      /network\.getCustomGroupsList failed .*unexpected result shape/,
+    );
   });
 
   it("a body over the size cap, sent chunked", async () => {
@@ -132,7 +177,9 @@ describe("hostile server: every resource call fails clearly, within its deadline
       res.write('{"id":"x","jsonrpc":"2.0","result":[');
       setTimeout(() => res.socket?.destroy(), 20);
     });
-    expect((await failure("cut-off body", readGroup)).message).toMatch(/network\.getCustomGroupsList failed \(network\)/);
+    expect((await failure("cut-off body", readGroup)).message).toMatch(
+      /network\.getCustomGroupsList failed \(network\)/,
+    );
   });
 
   it.each([
@@ -146,11 +193,15 @@ describe("hostile server: every resource call fails clearly, within its deadline
     ["nested arrays 100000 deep", `${"[".repeat(100_000)}${"]".repeat(100_000)}`],
   ])("%s", async (name, body) => {
     await hostile(raw(200, body));
-    expect((await failure(name, readGroup)).message).toMatch(/network\.getCustomGroupsList failed \(unexpected-response\): the body is not a JSON-RPC object/);
+    expect((await failure(name, readGroup)).message).toMatch(
+      /network\.getCustomGroupsList failed \(unexpected-response\): the body is not a JSON-RPC object/,
+    );
   });
 
   it("an answer for another request id", async () => {
-    await hostile((_req, res) => raw(200, JSON.stringify({ id: "someone-else", jsonrpc: "2.0", result: [] }))(_req, res));
+    await hostile((_req, res) =>
+      raw(200, JSON.stringify({ id: "someone-else", jsonrpc: "2.0", result: [] }))(_req, res),
+    );
     expect((await failure("wrong id", readGroup)).message).toMatch(/the answer is for request id "someone-else"/);
   });
 
@@ -158,13 +209,17 @@ describe("hostile server: every resource call fails clearly, within its deadline
     await hostile((req, res) => raw(200, JSON.stringify({ id: req.body?.id, jsonrpc: "2.0" }))(req, res));
     expect((await failure("no result", readGroup)).message).toMatch(/neither result nor error/);
     await close?.();
-    await hostile((req, res) => raw(200, JSON.stringify({ id: req.body?.id, jsonrpc: "2.0", error: "boom" }))(req, res));
+    await hostile((req, res) =>
+      raw(200, JSON.stringify({ id: req.body?.id, jsonrpc: "2.0", error: "boom" }))(req, res),
+    );
     expect((await failure("string error", readGroup)).message).toMatch(/neither result nor error/);
   });
 
   it("a redirect elsewhere", async () => {
     await hostile(raw(302, "", { location: "https://evil.example/api" }));
-    expect((await failure("redirect", createCompany)).message).toMatch(/companies\.findCompaniesByName failed \(HTTP 302\)/);
+    expect((await failure("redirect", createCompany)).message).toMatch(
+      /companies\.findCompaniesByName failed \(HTTP 302\)/,
+    );
   });
 
   it("an error whose details are 256 KiB long", async () => {
@@ -173,15 +228,38 @@ describe("hostile server: every resource call fails clearly, within its deadline
   });
 
   it("error details that echo the API key, the password or the push authorization", async () => {
-    const echo = (req: Received, res: ServerResponse) => sendError(req, res, -32602, "Invalid params", `refused ${JSON.stringify(req.body?.params)} for key ${KEY}`);
+    const echo = (req: Received, res: ServerResponse) =>
+      sendError(req, res, -32602, "Invalid params", `refused ${JSON.stringify(req.body?.params)} for key ${KEY}`);
     await hostile((req, res) => {
       // Lookups find nothing; the create is refused with the parameters echoed back.
-      if (/^get/.test(req.body?.method)) return sendResult(req, res, req.body.method === "getCompanyDetails" ? { id: ID, name: "Root" } : { items: [], page: 1, pagesCount: 0, perPage: 100, total: 0 });
+      if (/^get/.test(req.body?.method))
+        return sendResult(
+          req,
+          res,
+          req.body.method === "getCompanyDetails"
+            ? { id: ID, name: "Root" }
+            : { items: [], page: 1, pagesCount: 0, perPage: 100, total: 0 },
+        );
       echo(req, res);
     });
-    await failure("echoed password", () => account.create({ email: "it@hostile.example", companyId: ID, profile: { fullName: "IT" }, role: "companyAdministrator", password: PASSWORD }));
+    await failure("echoed password", () =>
+      account.create({
+        email: "it@hostile.example",
+        companyId: ID,
+        profile: { fullName: "IT" },
+        role: "companyAdministrator",
+        password: PASSWORD,
+      }),
+    );
     await failure("echoed push authorization", () =>
-      pushEventSettings.create({ serviceType: "splunk", url: "https://siem.hostile.example/collector", authorization: AUTHORIZATION, requireValidSslCertificate: true, eventTypes: ["av"], enabled: true }),
+      pushEventSettings.create({
+        serviceType: "splunk",
+        url: "https://siem.hostile.example/collector",
+        authorization: AUTHORIZATION,
+        requireValidSslCertificate: true,
+        eventTypes: ["av"],
+        enabled: true,
+      }),
     );
   });
 });

@@ -37,7 +37,10 @@ let before: TenantState;
 
 beforeAll(async () => {
   customers = generateCustomers(CUSTOMERS, 1608, "Interrupted");
-  p = await PulumiProject.create({ source: "examples/msp-onboarding", config: { "onboarding:customersFile": "customers.reliability.json" } });
+  p = await PulumiProject.create({
+    source: "examples/msp-onboarding",
+    config: { "onboarding:customersFile": "customers.reliability.json" },
+  });
   fs.writeFileSync(path.join(p.dir, "customers.reliability.json"), JSON.stringify(customers, null, 2));
   before = snapshot(p.emu.state);
 }, 120_000);
@@ -84,108 +87,118 @@ function removeEmptySidecars(dir: string): number {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe(`interrupted run: pulumi up of ${CUSTOMERS} customers killed with SIGKILL`, () => {
-  it("after the repair of its pending creates, refresh + up converge with no duplicate, orphan or wrongly deleted object", async () => {
-    const started = Date.now();
-    p.emu.resetCalls();
-    let pid: number | undefined;
-    let killed = false;
-    const up = p.run(["up", "--yes", "--skip-preview"], { timeoutMs: SCENARIO_TIMEOUT_MS, onSpawn: (x) => (pid = x) });
-    let settled = false;
-    void up.finally(() => (settled = true));
-    const watcher = (async () => {
-      while (!settled) {
-        if (createsAnswered() >= KILL_AFTER_CREATES && pid !== undefined) {
-          // Pulumi starts its language host and plugins in process groups of their own: every
-          // process of the run is killed by pid, the CLI first.
-          for (const x of [pid, ...descendants(pid)]) {
-            try {
-              process.kill(x, "SIGKILL");
-            } catch {
-              /* already gone */
+  it(
+    "after the repair of its pending creates, refresh + up converge with no duplicate, orphan or wrongly deleted object",
+    async () => {
+      const started = Date.now();
+      p.emu.resetCalls();
+      let pid: number | undefined;
+      let killed = false;
+      const up = p.run(["up", "--yes", "--skip-preview"], {
+        timeoutMs: SCENARIO_TIMEOUT_MS,
+        onSpawn: (x) => (pid = x),
+      });
+      let settled = false;
+      void up.finally(() => (settled = true));
+      const watcher = (async () => {
+        while (!settled) {
+          if (createsAnswered() >= KILL_AFTER_CREATES && pid !== undefined) {
+            // Pulumi starts its language host and plugins in process groups of their own: every
+            // process of the run is killed by pid, the CLI first.
+            for (const x of [pid, ...descendants(pid)]) {
+              try {
+                process.kill(x, "SIGKILL");
+              } catch {
+                /* already gone */
+              }
             }
+            killed = true;
+            return;
           }
-          killed = true;
-          return;
+          await sleep(20);
         }
-        await sleep(20);
-      }
-    })();
-    const first = await Promise.race([up, watcher.then(() => up)]);
-    expect(killed, `pulumi up ended before the kill (exit ${first.code})`).toBe(true);
-    const createsBeforeKill = createsAnswered();
-    const callsAtKill = p.emu.calls().length;
-    await sleep(2_000);
-    // Nothing of the killed run is still talking to GravityZone.
-    const callsAfterKill = p.emu.calls().length - callsAtKill;
-    expect(callsAfterKill).toBe(0);
+      })();
+      const first = await Promise.race([up, watcher.then(() => up)]);
+      expect(killed, `pulumi up ended before the kill (exit ${first.code})`).toBe(true);
+      const createsBeforeKill = createsAnswered();
+      const callsAtKill = p.emu.calls().length;
+      await sleep(2_000);
+      // Nothing of the killed run is still talking to GravityZone.
+      const callsAfterKill = p.emu.calls().length - callsAtKill;
+      expect(callsAfterKill).toBe(0);
 
-    // The file backend writes a checkpoint's metadata sidecar (`<stack>.json.attrs`) in place: a kill
-    // in the middle leaves it empty and every later command fails with "failed to load checkpoint: EOF".
-    // The sidecar holds only the blob's content type and checksum; an empty one is removed.
-    const truncatedSidecars = removeEmptySidecars(path.join(path.dirname(p.dir), "backend", ".pulumi", "stacks"));
-    const interrupted: StackExport = parseExport(await p.exportState());
-    const pending = interrupted.pendingOperations;
-    expect(pending.length, "the killed run left no pending operation").toBeGreaterThan(0);
-    expect(pending.every((o) => o.type === "creating"), "only creates were under way").toBe(true);
+      // The file backend writes a checkpoint's metadata sidecar (`<stack>.json.attrs`) in place: a kill
+      // in the middle leaves it empty and every later command fails with "failed to load checkpoint: EOF".
+      // The sidecar holds only the blob's content type and checksum; an empty one is removed.
+      const truncatedSidecars = removeEmptySidecars(path.join(path.dirname(p.dir), "backend", ".pulumi", "stacks"));
+      const interrupted: StackExport = parseExport(await p.exportState());
+      const pending = interrupted.pendingOperations;
+      expect(pending.length, "the killed run left no pending operation").toBeGreaterThan(0);
+      expect(
+        pending.every((o) => o.type === "creating"),
+        "only creates were under way",
+      ).toBe(true);
 
-    // The killed CLI left its lock on the stack; `pulumi cancel` removes it, as the lock error says.
-    const locked = await p.run(["refresh", "--yes", "--skip-preview"]);
-    expect(locked.code).not.toBe(0);
-    expect(locked.stdout + locked.stderr).toMatch(/locked/);
-    await p.run(["cancel", "--yes"], { check: true });
+      // The killed CLI left its lock on the stack; `pulumi cancel` removes it, as the lock error says.
+      const locked = await p.run(["refresh", "--yes", "--skip-preview"]);
+      expect(locked.code).not.toBe(0);
+      expect(locked.stdout + locked.stderr).toMatch(/locked/);
+      await p.run(["cancel", "--yes"], { check: true });
 
-    // The repair Pulumi documents for pending creates in a script: export the state, record each
-    // create that happened (found in GravityZone by its natural key) as a resource with its id, drop
-    // the others, import the state; then refresh (reads the recorded objects) and up.
-    // (`pulumi refresh --import-pending-creates <urn> <id>` is the one-command form; with CLI v3.259 and
-    // a file backend it drops the pending creates without recording them, leaving the objects
-    // unmanaged, so it is not used here.)
-    const resolution = resolvePendingCreates(await p.exportState(), p.emu.state);
-    const edited = path.join(path.dirname(p.dir), "repaired-state.json");
-    fs.writeFileSync(edited, resolution.deployment);
-    await p.run(["stack", "import", "--file", edited], { check: true });
-    fs.rmSync(edited);
-    const imports = resolution.imported;
-    const cleared = resolution.cleared.length;
-    expect(imports.length + cleared).toBe(pending.length);
-    expect(parseExport(await p.exportState()).pendingOperations).toEqual([]);
-    await p.run(["refresh", "--yes", "--skip-preview"], { check: true, timeoutMs: SCENARIO_TIMEOUT_MS });
+      // The repair Pulumi documents for pending creates in a script: export the state, record each
+      // create that happened (found in GravityZone by its natural key) as a resource with its id, drop
+      // the others, import the state; then refresh (reads the recorded objects) and up.
+      // (`pulumi refresh --import-pending-creates <urn> <id>` is the one-command form; with CLI v3.259 and
+      // a file backend it drops the pending creates without recording them, leaving the objects
+      // unmanaged, so it is not used here.)
+      const resolution = resolvePendingCreates(await p.exportState(), p.emu.state);
+      const edited = path.join(path.dirname(p.dir), "repaired-state.json");
+      fs.writeFileSync(edited, resolution.deployment);
+      await p.run(["stack", "import", "--file", edited], { check: true });
+      fs.rmSync(edited);
+      const imports = resolution.imported;
+      const cleared = resolution.cleared.length;
+      expect(imports.length + cleared).toBe(pending.length);
+      expect(parseExport(await p.exportState()).pendingOperations).toEqual([]);
+      await p.run(["refresh", "--yes", "--skip-preview"], { check: true, timeoutMs: SCENARIO_TIMEOUT_MS });
 
-    let runs = 0;
-    let last;
-    do {
-      runs++;
-      last = await p.run(["up", "--yes", "--skip-preview"], { timeoutMs: SCENARIO_TIMEOUT_MS });
-    } while (last.code !== 0 && runs < 3);
-    expect(last.code, last.stdout.slice(-4000)).toBe(0);
-    const check = await p.run(["preview", "--refresh", "--expect-no-changes"], { timeoutMs: SCENARIO_TIMEOUT_MS });
-    expect(check.code, check.stdout.slice(-4000)).toBe(0);
+      let runs = 0;
+      let last;
+      do {
+        runs++;
+        last = await p.run(["up", "--yes", "--skip-preview"], { timeoutMs: SCENARIO_TIMEOUT_MS });
+      } while (last.code !== 0 && runs < 3);
+      expect(last.code, last.stdout.slice(-4000)).toBe(0);
+      const check = await p.run(["preview", "--refresh", "--expect-no-changes"], { timeoutMs: SCENARIO_TIMEOUT_MS });
+      expect(check.code, check.stdout.slice(-4000)).toBe(0);
 
-    const stack = parseExport(await p.exportState());
-    expect(stack.resources.filter((r) => r.kind !== "")).toHaveLength(expectedOnboardingResources(customers));
-    const report = checkInvariants(before, p.emu.state, stack);
-    expect(report.duplicates).toEqual([]);
-    expect(report.orphans).toEqual([]);
-    expect(report.wronglyDeleted).toEqual([]);
-    expect(report.wronglyChanged).toEqual([]);
-    expect(report.stateMismatches).toEqual([]);
+      const stack = parseExport(await p.exportState());
+      expect(stack.resources.filter((r) => r.kind !== "")).toHaveLength(expectedOnboardingResources(customers));
+      const report = checkInvariants(before, p.emu.state, stack);
+      expect(report.duplicates).toEqual([]);
+      expect(report.orphans).toEqual([]);
+      expect(report.wronglyDeleted).toEqual([]);
+      expect(report.wronglyChanged).toEqual([]);
+      expect(report.stateMismatches).toEqual([]);
 
-    writeResults("interrupted", {
-      customers: CUSTOMERS,
-      stackResources: report.checked.stackResources,
-      createsAnsweredBeforeKill: createsBeforeKill,
-      callsAfterKill,
-      checkpointSidecarsTruncatedByKill: truncatedSidecars,
-      pendingCreates: pending.length,
-      pendingCreatesImported: imports.length,
-      pendingCreatesCleared: cleared,
-      upRunsAfterRepair: runs,
-      duplicates: report.duplicates.length,
-      orphans: report.orphans.length,
-      wronglyDeleted: report.wronglyDeleted.length,
-      wronglyChanged: report.wronglyChanged.length,
-      stateMismatches: report.stateMismatches.length,
-      seconds: Math.round((Date.now() - started) / 1000),
-    });
-  }, SCENARIO_TIMEOUT_MS);
+      writeResults("interrupted", {
+        customers: CUSTOMERS,
+        stackResources: report.checked.stackResources,
+        createsAnsweredBeforeKill: createsBeforeKill,
+        callsAfterKill,
+        checkpointSidecarsTruncatedByKill: truncatedSidecars,
+        pendingCreates: pending.length,
+        pendingCreatesImported: imports.length,
+        pendingCreatesCleared: cleared,
+        upRunsAfterRepair: runs,
+        duplicates: report.duplicates.length,
+        orphans: report.orphans.length,
+        wronglyDeleted: report.wronglyDeleted.length,
+        wronglyChanged: report.wronglyChanged.length,
+        stateMismatches: report.stateMismatches.length,
+        seconds: Math.round((Date.now() - started) / 1000),
+      });
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
 });

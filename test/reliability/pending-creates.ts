@@ -16,7 +16,10 @@ export interface PendingCreate {
   inputs: Record<string, any>;
 }
 
-const lc = (s: unknown) => String(s ?? "").trim().toLowerCase();
+const lc = (s: unknown) =>
+  String(s ?? "")
+    .trim()
+    .toLowerCase();
 
 /** The id of the object a pending create made, or undefined when it was not made. */
 export function findPendingCreate(op: PendingCreate, st: TenantState): string | undefined {
@@ -28,23 +31,33 @@ export function findPendingCreate(op: PendingCreate, st: TenantState): string | 
     case "CustomGroup": {
       // A company as parent (or none: the key's company) means that company's 'Computers and Groups'.
       const declared: string = i.parentId ?? root;
-      const container = st.companies[declared] ? Object.values(st.groups).find((g) => g.companyId === declared && g.system === "computersAndGroups")?.id : declared;
-      return Object.values(st.groups).find((g) => g.system === undefined && lc(g.name) === lc(i.name) && g.parentId === container)?.id;
+      const container = st.companies[declared]
+        ? Object.values(st.groups).find((g) => g.companyId === declared && g.system === "computersAndGroups")?.id
+        : declared;
+      return Object.values(st.groups).find(
+        (g) => g.system === undefined && lc(g.name) === lc(i.name) && g.parentId === container,
+      )?.id;
     }
     case "InstallationPackage":
-      return Object.values(st.packages).find((p) => lc(p.name) === lc(i.packageName) && p.companyId === (i.companyId ?? root))?.id;
+      return Object.values(st.packages).find(
+        (p) => lc(p.name) === lc(i.packageName) && p.companyId === (i.companyId ?? root),
+      )?.id;
     case "Account":
       return Object.values(st.accounts).find((a) => lc(a.email) === lc(i.email))?.id;
     case "Blocklist": {
       const company = i.companyId ?? root;
       const hashes = new Set(((i.hashes ?? []) as string[]).map(lc));
-      const any = Object.values(st.blocklist).some((b) => b.companyId === company && b.type === "hash" && hashes.has(lc(b.hash)));
+      const any = Object.values(st.blocklist).some(
+        (b) => b.companyId === company && b.type === "hash" && hashes.has(lc(b.hash)),
+      );
       if (!any) return undefined;
       return `blocklist:${i.companyId ?? "own"}:${i.hashType}:${createHash("sha256").update(String(i.sourceInfo)).digest("hex").slice(0, 8)}`;
     }
     case "PolicyAssignment": {
       const targets = [...new Set(((i.targetIds ?? []) as string[]).map(lc))].sort();
-      const applied = targets.every((t) => (st.groups[t] ?? st.companies[t] ?? st.endpoints[t])?.policy?.policyId === i.policyId);
+      const applied = targets.every(
+        (t) => (st.groups[t] ?? st.companies[t] ?? st.endpoints[t])?.policy?.policyId === i.policyId,
+      );
       if (!applied) return undefined;
       return `policy-assignment:${i.policyId}:${createHash("sha256").update(targets.join(",")).digest("hex").slice(0, 12)}`;
     }

@@ -58,7 +58,16 @@ export interface Customer {
 }
 
 const COUNTRIES = ["US", "GB", "DE", "RO", "FR", "NL", "CA", "AU"];
-const ZONES = ["America/New_York", "Europe/London", "Europe/Berlin", "Europe/Bucharest", "Europe/Paris", "Europe/Amsterdam", "America/Toronto", "Australia/Sydney"];
+const ZONES = [
+  "America/New_York",
+  "Europe/London",
+  "Europe/Berlin",
+  "Europe/Bucharest",
+  "Europe/Paris",
+  "Europe/Amsterdam",
+  "America/Toronto",
+  "Australia/Sydney",
+];
 
 /** `n` customers (every third with 2–4 blocked hashes), the same for the same `seed`. */
 export function generateCustomers(n: number, seed: number, prefix = "Reliability"): Customer[] {
@@ -118,7 +127,12 @@ export function parseExport(text: string): StackExport {
       inputs: r.inputs ?? {},
       outputs: r.outputs ?? {},
     })),
-    pendingOperations: (d.pending_operations ?? []).map((o: any) => ({ type: o.type, urn: o.resource?.urn, kind: kindOf(o.resource?.type ?? ""), inputs: o.resource?.inputs ?? {} })),
+    pendingOperations: (d.pending_operations ?? []).map((o: any) => ({
+      type: o.type,
+      urn: o.resource?.urn,
+      kind: kindOf(o.resource?.type ?? ""),
+      inputs: o.resource?.inputs ?? {},
+    })),
   };
 }
 
@@ -141,7 +155,10 @@ export interface InvariantReport {
   checked: { stackResources: number; emulatorObjects: number };
 }
 
-const lc = (s: unknown) => String(s ?? "").trim().toLowerCase();
+const lc = (s: unknown) =>
+  String(s ?? "")
+    .trim()
+    .toLowerCase();
 
 const COLLECTIONS = ["companies", "groups", "endpoints", "policies", "packages", "accounts", "blocklist"] as const;
 
@@ -179,7 +196,8 @@ function compareResource(r: StackResource, st: TenantState, rootId: string): str
   const out: string[] = [];
   const where = `${r.kind}::${r.name}`;
   const diff = (field: string, declared: unknown, actual: unknown) => {
-    if (JSON.stringify(declared ?? null) !== JSON.stringify(actual ?? null)) out.push(`${where}: ${field} declared ${JSON.stringify(declared)}, emulator has ${JSON.stringify(actual)}`);
+    if (JSON.stringify(declared ?? null) !== JSON.stringify(actual ?? null))
+      out.push(`${where}: ${field} declared ${JSON.stringify(declared)}, emulator has ${JSON.stringify(actual)}`);
   };
   switch (r.kind) {
     case "Company": {
@@ -199,7 +217,9 @@ function compareResource(r: StackResource, st: TenantState, rootId: string): str
       diff("name", i.name, g.name);
       // A company as parent (or none: the key's company) means that company's 'Computers and Groups'.
       const declared: string = i.parentId ?? rootId;
-      const container = st.companies[declared] ? Object.values(st.groups).find((x) => x.companyId === declared && x.system === "computersAndGroups")?.id : declared;
+      const container = st.companies[declared]
+        ? Object.values(st.groups).find((x) => x.companyId === declared && x.system === "computersAndGroups")?.id
+        : declared;
       diff("parentId", container, g.parentId);
       break;
     }
@@ -210,7 +230,8 @@ function compareResource(r: StackResource, st: TenantState, rootId: string): str
       diff("companyId", i.companyId ?? rootId, p.companyId);
       diff("description", i.description ?? "", p.description ?? "");
       diff("language", i.language ?? "en_US", p.language);
-      for (const [m, on] of Object.entries((i.modules ?? {}) as Record<string, boolean>)) diff(`modules.${m}`, on ? 1 : 0, p.modules[m]);
+      for (const [m, on] of Object.entries((i.modules ?? {}) as Record<string, boolean>))
+        diff(`modules.${m}`, on ? 1 : 0, p.modules[m]);
       break;
     }
     case "Account": {
@@ -220,16 +241,28 @@ function compareResource(r: StackResource, st: TenantState, rootId: string): str
       diff("companyId", i.companyId ?? rootId, a.companyId);
       diff("profile.fullName", i.profile?.fullName, a.fullName);
       if (i.profile?.timezone) diff("profile.timezone", i.profile.timezone, a.timezone);
-      const roles: Record<string, number> = { companyAdministrator: 1, networkAdministrator: 2, reporter: 3, partner: 4, custom: 5 };
+      const roles: Record<string, number> = {
+        companyAdministrator: 1,
+        networkAdministrator: 2,
+        reporter: 3,
+        partner: 4,
+        custom: 5,
+      };
       diff("role", roles[i.role], a.role);
       break;
     }
     case "Blocklist": {
       const company = i.companyId ?? rootId;
-      const have = new Set(Object.values(st.blocklist).filter((b) => b.companyId === company && b.type === "hash").map((b) => lc(b.hash)));
+      const have = new Set(
+        Object.values(st.blocklist)
+          .filter((b) => b.companyId === company && b.type === "hash")
+          .map((b) => lc(b.hash)),
+      );
       const missing = ((i.hashes ?? []) as string[]).filter((h) => !have.has(lc(h)));
-      if (missing.length > 0) out.push(`${where}: ${missing.length} declared hashes are not in company ${company}'s blocklist`);
-      for (const id of heldIds(r)) if (!st.blocklist[id]) out.push(`${where}: blocklist item ${id} is not in the emulator`);
+      if (missing.length > 0)
+        out.push(`${where}: ${missing.length} declared hashes are not in company ${company}'s blocklist`);
+      for (const id of heldIds(r))
+        if (!st.blocklist[id]) out.push(`${where}: blocklist item ${id} is not in the emulator`);
       break;
     }
     case "BlocklistEntry": {
@@ -267,10 +300,14 @@ function compareResource(r: StackResource, st: TenantState, rootId: string): str
  */
 export function checkInvariants(before: TenantState, after: TenantState, stack: StackExport): InvariantReport {
   const rootId = after.rootCompanyId;
-  const duplicates = [...naturalKeys(after)].filter(([, ids]) => ids.length > 1).map(([k, ids]) => `${k}: ${ids.length} objects`);
+  const duplicates = [...naturalKeys(after)]
+    .filter(([, ids]) => ids.length > 1)
+    .map(([k, ids]) => `${k}: ${ids.length} objects`);
   const held = new Set(stack.resources.flatMap(heldIds));
   // Targets of policy assignments in the stack may have a new policy.
-  const assigned = new Set(stack.resources.filter((r) => r.kind === "PolicyAssignment").flatMap((r) => (r.inputs.targetIds ?? []) as string[]));
+  const assigned = new Set(
+    stack.resources.filter((r) => r.kind === "PolicyAssignment").flatMap((r) => (r.inputs.targetIds ?? []) as string[]),
+  );
   const orphans: string[] = [];
   const wronglyDeleted: string[] = [];
   const wronglyChanged: string[] = [];
@@ -281,12 +318,16 @@ export function checkInvariants(before: TenantState, after: TenantState, stack: 
     emulatorObjects += Object.keys(now).length;
     for (const id of Object.keys(now)) {
       // A company's default policy and its two system groups come with it (GravityZone creates them): they belong to the company.
-      const ownedBy = col === "policies" || (col === "groups" && (now[id] as { system?: string }).system !== undefined) ? (now[id] as { companyId: string }).companyId : undefined;
+      const ownedBy =
+        col === "policies" || (col === "groups" && (now[id] as { system?: string }).system !== undefined)
+          ? (now[id] as { companyId: string }).companyId
+          : undefined;
       if (!(id in was) && !held.has(id) && !(ownedBy !== undefined && held.has(ownedBy))) orphans.push(`${col} ${id}`);
     }
     for (const id of Object.keys(was)) {
       if (!(id in now)) wronglyDeleted.push(`${col} ${id}`);
-      else if (!held.has(id) && !assigned.has(id) && JSON.stringify(was[id]) !== JSON.stringify(now[id])) wronglyChanged.push(`${col} ${id}`);
+      else if (!held.has(id) && !assigned.has(id) && JSON.stringify(was[id]) !== JSON.stringify(now[id]))
+        wronglyChanged.push(`${col} ${id}`);
     }
   }
   // A policy given to a container no stack assignment names is an orphaned assignment.
@@ -299,7 +340,14 @@ export function checkInvariants(before: TenantState, after: TenantState, stack: 
   }
   const gz = stack.resources.filter((r) => r.kind !== "");
   const stateMismatches = gz.flatMap((r) => compareResource(r, after, rootId));
-  return { duplicates, orphans, wronglyDeleted, wronglyChanged, stateMismatches, checked: { stackResources: gz.length, emulatorObjects } };
+  return {
+    duplicates,
+    orphans,
+    wronglyDeleted,
+    wronglyChanged,
+    stateMismatches,
+    checked: { stackResources: gz.length, emulatorObjects },
+  };
 }
 
 /** A deep copy of the emulator state (to compare with later). */
@@ -330,7 +378,8 @@ export interface CallCounts {
 /** Counts the answers in `calls`. */
 export function countCalls(calls: CallRecord[]): CallCounts {
   const by429: Record<string, number> = {};
-  for (const c of calls.filter((x) => x.status === 429)) by429[`${c.module}.${c.method}`] = (by429[`${c.module}.${c.method}`] ?? 0) + 1;
+  for (const c of calls.filter((x) => x.status === 429))
+    by429[`${c.module}.${c.method}`] = (by429[`${c.module}.${c.method}`] ?? 0) + 1;
   return {
     requests: calls.length,
     writes: calls.filter((c) => WRITE_METHOD.test(c.method)).length,
@@ -345,7 +394,14 @@ export function countCalls(calls: CallRecord[]): CallCounts {
 export function addCounts(a: CallCounts, b: CallCounts): CallCounts {
   const by = { ...a.http429ByMethod };
   for (const [k, v] of Object.entries(b.http429ByMethod)) by[k] = (by[k] ?? 0) + v;
-  return { requests: a.requests + b.requests, writes: a.writes + b.writes, http500: a.http500 + b.http500, dropped: a.dropped + b.dropped, http429: a.http429 + b.http429, http429ByMethod: by };
+  return {
+    requests: a.requests + b.requests,
+    writes: a.writes + b.writes,
+    http500: a.http500 + b.http500,
+    dropped: a.dropped + b.dropped,
+    http429: a.http429 + b.http429,
+    http429ByMethod: by,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -388,7 +444,8 @@ export function filesUnder(dir: string, label: string): Record<string, string> {
       const full = path.join(d, e.name);
       if (e.isSymbolicLink()) continue;
       if (e.isDirectory()) walk(full);
-      else if (e.isFile() && fs.statSync(full).size < 256 * 1024 * 1024) out[`${label}/${path.relative(dir, full)}`] = fs.readFileSync(full).toString("latin1");
+      else if (e.isFile() && fs.statSync(full).size < 256 * 1024 * 1024)
+        out[`${label}/${path.relative(dir, full)}`] = fs.readFileSync(full).toString("latin1");
     }
   };
   walk(dir);
@@ -413,6 +470,13 @@ function commit(): string {
 export function writeResults(scenario: string, figures: Record<string, unknown>): void {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const mode = LONG ? "long" : "default";
-  const doc = { scenario, mode, finishedAt: new Date().toISOString(), commit: commit(), node: process.version, figures };
+  const doc = {
+    scenario,
+    mode,
+    finishedAt: new Date().toISOString(),
+    commit: commit(),
+    node: process.version,
+    figures,
+  };
   fs.writeFileSync(path.join(RESULTS_DIR, `${scenario}.${mode}.json`), `${JSON.stringify(doc, null, 2)}\n`);
 }

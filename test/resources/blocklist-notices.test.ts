@@ -6,7 +6,13 @@
 import { createHash } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setEngineLogSink } from "../../provider/engine-log";
-import { REMOVAL_NOTICE_HASHES, REMOVAL_PROGRESS_EVERY, handler, removalNotice, type BlocklistOutputs } from "../../provider/resources/blocklist";
+import {
+  REMOVAL_NOTICE_HASHES,
+  REMOVAL_PROGRESS_EVERY,
+  handler,
+  removalNotice,
+  type BlocklistOutputs,
+} from "../../provider/resources/blocklist";
 import { UNKNOWN } from "../../provider/unknown";
 import { checkedInputs, startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
 

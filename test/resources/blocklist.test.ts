@@ -42,14 +42,38 @@ const hashesIn = (companyId: string) =>
 
 describe("check", () => {
   it.each([
-    [{ hashType: "sha256", hashes: [sha("a"), "xyz"], sourceInfo: "s" }, "hashes", 'hashes.1: "xyz" is not a SHA-256 hash: 64 hexadecimal characters'],
-    [{ hashType: "md5", hashes: [sha("a")], sourceInfo: "s" }, "hashes", `hashes.0: "${sha("a")}" is not an MD5 hash: 32 hexadecimal characters`],
+    [
+      { hashType: "sha256", hashes: [sha("a"), "xyz"], sourceInfo: "s" },
+      "hashes",
+      'hashes.1: "xyz" is not a SHA-256 hash: 64 hexadecimal characters',
+    ],
+    [
+      { hashType: "md5", hashes: [sha("a")], sourceInfo: "s" },
+      "hashes",
+      `hashes.0: "${sha("a")}" is not an MD5 hash: 32 hexadecimal characters`,
+    ],
     [{ hashType: "sha256", hashes: [], sourceInfo: "s" }, "hashes", "hashes: must hold at least one hash"],
     [{ hashType: "sha1", hashes: [sha("a")], sourceInfo: "s" }, "hashType", "hashType: must be sha256 or md5"],
-    [{ hashType: "sha256", hashes: [sha("a")] }, "sourceInfo", "sourceInfo: Invalid input: expected string, received undefined"],
-    [{ hashType: "sha256", hashes: [sha("a")], sourceInfo: "a <script>" }, "sourceInfo", "sourceInfo: must not contain HTML (< or >)"],
-    [{ hashType: "sha256", hashes: [sha("a")], sourceInfo: "s", companyId: "x" }, "companyId", "companyId: must be a GravityZone id (24 hexadecimal characters)"],
-    [{ hashType: "sha256", hash: [sha("a")], hashes: [sha("a")], sourceInfo: "s" }, "hash", "hash: not a known input (check the spelling)"],
+    [
+      { hashType: "sha256", hashes: [sha("a")] },
+      "sourceInfo",
+      "sourceInfo: Invalid input: expected string, received undefined",
+    ],
+    [
+      { hashType: "sha256", hashes: [sha("a")], sourceInfo: "a <script>" },
+      "sourceInfo",
+      "sourceInfo: must not contain HTML (< or >)",
+    ],
+    [
+      { hashType: "sha256", hashes: [sha("a")], sourceInfo: "s", companyId: "x" },
+      "companyId",
+      "companyId: must be a GravityZone id (24 hexadecimal characters)",
+    ],
+    [
+      { hashType: "sha256", hash: [sha("a")], hashes: [sha("a")], sourceInfo: "s" },
+      "hash",
+      "hash: not a known input (check the spelling)",
+    ],
   ])("%j fails on %s before any API call", async (news, property, reason) => {
     const { failures } = await handler.check({}, news);
     expect(failures).toEqual([{ property, reason }]);
@@ -58,9 +82,18 @@ describe("check", () => {
 
   it("lower-cases, de-duplicates and sorts the hashes; passes preview unknowns through", async () => {
     const [a, b] = [sha("a"), sha("b")].sort();
-    expect(await checked({ hashType: "sha256", hashes: [b!.toUpperCase(), a, b], sourceInfo: "s" })).toEqual({ hashType: "sha256", hashes: [a, b], sourceInfo: "s", adopt: false });
-    expect((await handler.check({}, { hashType: "sha256", hashes: UNKNOWN, sourceInfo: "s" })).failures).toBeUndefined();
-    expect((await handler.check({}, { hashType: "sha256", hashes: [a, UNKNOWN], sourceInfo: "s" })).failures).toBeUndefined();
+    expect(await checked({ hashType: "sha256", hashes: [b!.toUpperCase(), a, b], sourceInfo: "s" })).toEqual({
+      hashType: "sha256",
+      hashes: [a, b],
+      sourceInfo: "s",
+      adopt: false,
+    });
+    expect(
+      (await handler.check({}, { hashType: "sha256", hashes: UNKNOWN, sourceInfo: "s" })).failures,
+    ).toBeUndefined();
+    expect(
+      (await handler.check({}, { hashType: "sha256", hashes: [a, UNKNOWN], sourceInfo: "s" })).failures,
+    ).toBeUndefined();
     expect(env.calls()).toEqual([]);
   });
 });
@@ -73,7 +106,12 @@ describe("lifecycle", () => {
     const adds = callsOf("addToBlocklist");
     expect(adds).toHaveLength(Math.ceil(250 / BLOCKLIST_HASHES_PER_CALL));
     expect(adds[0]!.version).toBe("v1.0");
-    expect(adds[0]!.params).toEqual({ hashType: 1, hashList: [...hashes].sort(), sourceInfo: "Threat feed", companyId });
+    expect(adds[0]!.params).toEqual({
+      hashType: 1,
+      hashList: [...hashes].sort(),
+      sourceInfo: "Threat feed",
+      companyId,
+    });
     expect(Object.keys(outs.itemIds)).toHaveLength(250);
     expect(outs).toMatchObject({ missingHashes: [], adoptedHashes: [], hashes: [...hashes].sort() });
     expect(id).toMatch(new RegExp(`^blocklist:${companyId}:sha256:[0-9a-f]{8}$`));
@@ -85,7 +123,11 @@ describe("lifecycle", () => {
     const read = await handler.read(id, outs);
     expect(read.props).toEqual(outs);
     expect(callsOf("getBlocklistItems")).toHaveLength(Math.ceil(total / 100));
-    expect(await handler.diff(id, read.props, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    expect(await handler.diff(id, read.props, inputs)).toEqual({
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
     env.reset();
     await handler.update(id, outs, inputs);
     expect(env.calls()).toEqual([]);
@@ -93,25 +135,50 @@ describe("lifecycle", () => {
     // Three hashes added, two dropped: one add call with the three, one v1.0 remove call per dropped item.
     const added = shas("feed extra", 3);
     const dropped = [...hashes].sort().slice(0, 2);
-    const news = await checked({ companyId, hashType: "sha256", hashes: [...hashes.filter((h) => !dropped.includes(h)), ...added], sourceInfo: "Threat feed" });
+    const news = await checked({
+      companyId,
+      hashType: "sha256",
+      hashes: [...hashes.filter((h) => !dropped.includes(h)), ...added],
+      sourceInfo: "Threat feed",
+    });
     expect(await handler.diff(id, outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
     env.reset();
     const updated = (await handler.update(id, outs, news)).outs as BlocklistOutputs;
-    expect(env.writes()).toEqual(["incidents.removeFromBlocklist", "incidents.removeFromBlocklist", "incidents.addToBlocklist"]);
-    expect(callsOf("removeFromBlocklist").map((c) => [c.version, c.params])).toEqual(dropped.map((h) => ["v1.0", { hashItemId: outs.itemIds[h] }]));
+    expect(env.writes()).toEqual([
+      "incidents.removeFromBlocklist",
+      "incidents.removeFromBlocklist",
+      "incidents.addToBlocklist",
+    ]);
+    expect(callsOf("removeFromBlocklist").map((c) => [c.version, c.params])).toEqual(
+      dropped.map((h) => ["v1.0", { hashItemId: outs.itemIds[h] }]),
+    );
     expect(callsOf("addToBlocklist")[0]!.params).toMatchObject({ hashList: [...added].sort() });
     expect(Object.keys(updated.itemIds)).toHaveLength(251);
     for (const h of dropped) expect(hashesIn(companyId)).not.toContain(h);
 
-    expect(await handler.diff(id, updated, { ...news, sourceInfo: "Renamed feed" })).toEqual({ changes: true, replaces: ["sourceInfo"], deleteBeforeReplace: true });
-    expect(await handler.diff(id, updated, { ...news, hashType: "md5" })).toEqual({ changes: true, replaces: ["hashType"], deleteBeforeReplace: true });
-    expect(await handler.diff(id, updated, { ...news, companyId: companies[0] })).toEqual({ changes: true, replaces: ["companyId"], deleteBeforeReplace: true });
+    expect(await handler.diff(id, updated, { ...news, sourceInfo: "Renamed feed" })).toEqual({
+      changes: true,
+      replaces: ["sourceInfo"],
+      deleteBeforeReplace: true,
+    });
+    expect(await handler.diff(id, updated, { ...news, hashType: "md5" })).toEqual({
+      changes: true,
+      replaces: ["hashType"],
+      deleteBeforeReplace: true,
+    });
+    expect(await handler.diff(id, updated, { ...news, companyId: companies[0] })).toEqual({
+      changes: true,
+      replaces: ["companyId"],
+      deleteBeforeReplace: true,
+    });
 
     // Delete removes every item with its own v1.0 {hashItemId} call (the only way to remove a hash rule),
     // and deleting again is a no-op success.
     env.reset();
     await handler.delete(id, updated);
-    expect(callsOf("removeFromBlocklist").map((c) => [c.version, c.params])).toEqual(Object.values(updated.itemIds).map((itemId) => ["v1.0", { hashItemId: itemId }]));
+    expect(callsOf("removeFromBlocklist").map((c) => [c.version, c.params])).toEqual(
+      Object.values(updated.itemIds).map((itemId) => ["v1.0", { hashItemId: itemId }]),
+    );
     expect(callsOf("removeFromBlocklist")).toHaveLength(251);
     expect(hashesIn(companyId).filter((h) => news.hashes.includes(h))).toEqual([]);
     await handler.delete(id, updated);
@@ -121,15 +188,26 @@ describe("lifecycle", () => {
   it("more hashes than one call carries are added in chunks; each is removed with its own v1.0 call", async () => {
     const companyId = companies[1]!;
     const n = 2 * BLOCKLIST_HASHES_PER_CALL + 1;
-    const { id, outs } = await create({ companyId, hashType: "sha256", hashes: shas("chunked", n), sourceInfo: "bulk" });
-    expect(callsOf("addToBlocklist").map((c) => (c.params as { hashList: string[] }).hashList.length)).toEqual([BLOCKLIST_HASHES_PER_CALL, BLOCKLIST_HASHES_PER_CALL, 1]);
+    const { id, outs } = await create({
+      companyId,
+      hashType: "sha256",
+      hashes: shas("chunked", n),
+      sourceInfo: "bulk",
+    });
+    expect(callsOf("addToBlocklist").map((c) => (c.params as { hashList: string[] }).hashList.length)).toEqual([
+      BLOCKLIST_HASHES_PER_CALL,
+      BLOCKLIST_HASHES_PER_CALL,
+      1,
+    ]);
     expect(Object.keys(outs.itemIds)).toHaveLength(n);
     env.reset();
     await handler.delete(id, outs);
     const removes = callsOf("removeFromBlocklist");
     expect(removes).toHaveLength(n);
     expect(removes.every((c) => c.version === "v1.0")).toBe(true);
-    expect(removes.map((c) => (c.params as { hashItemId: string }).hashItemId).sort()).toEqual(Object.values(outs.itemIds).sort());
+    expect(removes.map((c) => (c.params as { hashItemId: string }).hashItemId).sort()).toEqual(
+      Object.values(outs.itemIds).sort(),
+    );
     expect(removes.every((c) => Object.keys(c.params as object).join() === "hashItemId")).toBe(true);
     expect(hashesIn(companyId).filter((h) => outs.hashes.includes(h))).toEqual([]);
   }, 60_000);
@@ -141,14 +219,26 @@ describe("lifecycle", () => {
     const victim = [...hashes].sort()[1]!;
     await env.console({ action: "removeBlocklistItem", id: outs.itemIds[victim] });
     const read = await handler.read(id, outs);
-    expect(read.props).toMatchObject({ hashes: [...hashes].sort().filter((h) => h !== victim), missingHashes: [victim] });
-    expect(await handler.diff(id, read.props, inputs)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(read.props).toMatchObject({
+      hashes: [...hashes].sort().filter((h) => h !== victim),
+      missingHashes: [victim],
+    });
+    expect(await handler.diff(id, read.props, inputs)).toEqual({
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
     // A second refresh keeps reporting it.
     expect((await handler.read(id, read.props)).props).toMatchObject({ missingHashes: [victim] });
     env.reset();
     const repaired = (await handler.update(id, read.props, inputs)).outs as BlocklistOutputs;
     expect(env.writes()).toEqual(["incidents.addToBlocklist"]);
-    expect(callsOf("addToBlocklist")[0]!.params).toEqual({ hashType: 2, hashList: [victim], sourceInfo: "md5 list", companyId });
+    expect(callsOf("addToBlocklist")[0]!.params).toEqual({
+      hashType: 2,
+      hashList: [victim],
+      sourceInfo: "md5 list",
+      companyId,
+    });
     expect(repaired).toMatchObject({ hashes: [...hashes].sort(), missingHashes: [] });
     // All removed by hand: the resource is gone.
     for (const itemId of Object.values(repaired.itemIds)) delete env.emu.state.blocklist[itemId];
@@ -158,13 +248,20 @@ describe("lifecycle", () => {
 
 describe("no duplicates and adopt", () => {
   it("hashes already present fail without adopt (no write); with adopt only the others are added", async () => {
-    const existing = Object.values(env.emu.state.blocklist).filter((b) => b.companyId === bigCompany && b.hashType === 1).slice(0, 2).map((b) => b.hash!);
+    const existing = Object.values(env.emu.state.blocklist)
+      .filter((b) => b.companyId === bigCompany && b.hashType === 1)
+      .slice(0, 2)
+      .map((b) => b.hash!);
     const fresh = shas("adopt", 3);
     const news = { companyId: bigCompany, hashType: "sha256", hashes: [...existing, ...fresh], sourceInfo: "adopting" };
-    await expect(create(news)).rejects.toThrow(/2 of the 5 sha256 hashes are already in the blocklist \(e\.g\. [0-9a-f]{64}, item [0-9a-f]{24}\)\. Set `adopt: true`/);
+    await expect(create(news)).rejects.toThrow(
+      /2 of the 5 sha256 hashes are already in the blocklist \(e\.g\. [0-9a-f]{64}, item [0-9a-f]{24}\)\. Set `adopt: true`/,
+    );
     expect(env.writes()).toEqual([]);
     const { outs } = await create({ ...news, adopt: true });
-    expect(callsOf("addToBlocklist").map((c) => (c.params as { hashList: string[] }).hashList)).toEqual([[...fresh].sort()]);
+    expect(callsOf("addToBlocklist").map((c) => (c.params as { hashList: string[] }).hashList)).toEqual([
+      [...fresh].sort(),
+    ]);
     expect(outs.adoptedHashes).toEqual([...existing].sort());
     expect(Object.keys(outs.itemIds)).toHaveLength(5);
   });
@@ -190,7 +287,14 @@ describe("partial failure", () => {
     const companyId = companies[4]!;
     const good = shas("partial", BLOCKLIST_HASHES_PER_CALL);
     // check would refuse this hash; sent straight to create, GravityZone refuses the second chunk.
-    const inputs = { companyId, hashType: "sha256" as const, hashes: [...good.sort(), "f".repeat(63) + "z"], sourceInfo: "partial", adopt: false, __provider: "serialized" };
+    const inputs = {
+      companyId,
+      hashType: "sha256" as const,
+      hashes: [...good.sort(), "f".repeat(63) + "z"],
+      sourceInfo: "partial",
+      adopt: false,
+      __provider: "serialized",
+    };
     const err = await handler.create(inputs).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PartialCreateError);
     const partial = err as PartialCreateError;
@@ -222,7 +326,11 @@ describe("rate limits", () => {
       // hash left and the two added before) and per hash held at delete (26 + 2).
       expect(adds).toHaveLength(1 + 4);
       expect(removes).toHaveLength(1 + 3 * 3 + 28);
-      expect(removes.every((c) => c.version === "v1.0" && typeof (c.params as { hashItemId?: unknown }).hashItemId === "string")).toBe(true);
+      expect(
+        removes.every(
+          (c) => c.version === "v1.0" && typeof (c.params as { hashItemId?: unknown }).hashItemId === "string",
+        ),
+      ).toBe(true);
       expect(scaled.emu.calls().filter((c) => c.status === 429)).toEqual([]);
       expect(scaled.client.stats.rateLimited).toBe(0);
     } finally {
@@ -231,4 +339,3 @@ describe("rate limits", () => {
     }
   }, 60_000);
 });
-

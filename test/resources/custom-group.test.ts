@@ -15,7 +15,12 @@ afterAll(() => env.close());
 beforeEach(() => env.reset());
 
 const groupsUnder = async (parentId?: string) =>
-  (await env.client.call("network", "getCustomGroupsList", { parentId }, z.array(z.object({ id: z.string(), name: z.string() }))));
+  await env.client.call(
+    "network",
+    "getCustomGroupsList",
+    { parentId },
+    z.array(z.object({ id: z.string(), name: z.string() })),
+  );
 
 /** The id of a company's 'Computers and Groups' system group (of the API key's company when undefined). */
 async function computersAndGroups(company?: string): Promise<string> {
@@ -35,9 +40,21 @@ describe("check", () => {
     [{ name: "" }, "name", "name: must not be empty"],
     [{ name: "x".repeat(256) }, "name", "name: must be at most 255 characters"],
     [{ name: " Servers" }, "name", "name: must not start or end with spaces"],
-    [{ name: "Ser\u202evers" }, "name", "name: must not contain control, line-separator or invisible characters (or a lone surrogate)"],
-    [{ name: "Servers", parentId: "not-an-id" }, "parentId", "parentId: must be a GravityZone id (24 hexadecimal characters)"],
-    [{ name: "Servers", forceDelete: "yes" }, "forceDelete", "forceDelete: Invalid input: expected boolean, received string"],
+    [
+      { name: "Ser\u202evers" },
+      "name",
+      "name: must not contain control, line-separator or invisible characters (or a lone surrogate)",
+    ],
+    [
+      { name: "Servers", parentId: "not-an-id" },
+      "parentId",
+      "parentId: must be a GravityZone id (24 hexadecimal characters)",
+    ],
+    [
+      { name: "Servers", forceDelete: "yes" },
+      "forceDelete",
+      "forceDelete: Invalid input: expected boolean, received string",
+    ],
     [{ name: "Servers", groupname: "typo" }, "groupname", "groupname: not a known input (check the spelling)"],
   ])("%j fails on %s before any API call", async (news, property, reason) => {
     const { failures } = await handler.check({}, news);
@@ -47,7 +64,11 @@ describe("check", () => {
 
   it("passes preview unknowns through and fills defaults", async () => {
     expect((await handler.check({}, { name: "Servers", parentId: UNKNOWN })).failures).toBeUndefined();
-    expect((await handler.check({}, { name: "Servers" })).inputs).toEqual({ name: "Servers", forceDelete: false, adopt: false });
+    expect((await handler.check({}, { name: "Servers" })).inputs).toEqual({
+      name: "Servers",
+      forceDelete: false,
+      adopt: false,
+    });
   });
 });
 
@@ -75,11 +96,22 @@ describe("lifecycle", () => {
     env.reset();
     const updated = await handler.update(id, outs, moved);
     expect(env.writes()).toEqual(["network.moveCustomGroup"]);
-    expect(env.emu.calls().find((c) => c.method === "moveCustomGroup")!.params).toEqual({ groupId: id, parentId: parent.id });
+    expect(env.emu.calls().find((c) => c.method === "moveCustomGroup")!.params).toEqual({
+      groupId: id,
+      parentId: parent.id,
+    });
     expect((await groupsUnder(parent.id)).map((g) => g.id)).toEqual([id]);
 
-    expect(await handler.diff(id, updated.outs, { ...moved, name: "Servers2" })).toEqual({ changes: true, replaces: ["name"], deleteBeforeReplace: true });
-    expect(await handler.diff(id, updated.outs, { ...moved, forceDelete: true })).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(await handler.diff(id, updated.outs, { ...moved, name: "Servers2" })).toEqual({
+      changes: true,
+      replaces: ["name"],
+      deleteBeforeReplace: true,
+    });
+    expect(await handler.diff(id, updated.outs, { ...moved, forceDelete: true })).toEqual({
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
 
     await handler.delete(id, updated.outs);
     // Deleting again: the refusal is success only because the inventory no longer lists the group.
@@ -98,7 +130,10 @@ describe("lifecycle", () => {
     env.nextCommand();
     const after = await handler.read(id, outs);
     expect(after.props).toMatchObject({ name: "Renamed by hand", parentId: other.id });
-    expect((await handler.diff(id, after.props, { name: "Drifty", parentId: companyId, forceDelete: false, adopt: false })).replaces).toEqual(["name"]);
+    expect(
+      (await handler.diff(id, after.props, { name: "Drifty", parentId: companyId, forceDelete: false, adopt: false }))
+        .replaces,
+    ).toEqual(["name"]);
   });
 });
 
@@ -113,8 +148,16 @@ describe("a company (or none) as parent", () => {
     subRoot = await computersAndGroups(sub);
   });
 
-  const listParams = () => env.emu.calls().filter((c) => c.method === "getCustomGroupsList").map((c) => c.params);
-  const paramsOf = (method: string) => env.emu.calls().filter((c) => c.method === method).map((c) => c.params);
+  const listParams = () =>
+    env.emu
+      .calls()
+      .filter((c) => c.method === "getCustomGroupsList")
+      .map((c) => c.params);
+  const paramsOf = (method: string) =>
+    env.emu
+      .calls()
+      .filter((c) => c.method === method)
+      .map((c) => c.params);
 
   it("a company id is that company's 'Computers and Groups': created there, found again by name, read without drift", async () => {
     env.nextCommand();
@@ -122,7 +165,11 @@ describe("a company (or none) as parent", () => {
     const inputs = await checkedInputs(handler, { name: "Branch", parentId: sub });
     const { id, outs } = await handler.create(inputs);
     // The company's listing answers its system groups; the lookup by name is made in 'Computers and Groups'.
-    expect(env.calls()).toEqual(["network.getCustomGroupsList", "network.getCustomGroupsList", "network.createCustomGroup"]);
+    expect(env.calls()).toEqual([
+      "network.getCustomGroupsList",
+      "network.getCustomGroupsList",
+      "network.createCustomGroup",
+    ]);
     expect(listParams()).toEqual([{ parentId: sub }, { parentId: subRoot }]);
     expect(paramsOf("createCustomGroup")).toEqual([{ groupName: "Branch", parentId: subRoot }]);
     // The outputs keep the program's parentId, so the next diff sees no change.
@@ -132,7 +179,9 @@ describe("a company (or none) as parent", () => {
 
     // Declared again: found by name under 'Computers and Groups', never created twice.
     env.reset();
-    await expect(handler.create(inputs)).rejects.toThrow(new RegExp(`custom group "Branch" already exists in GravityZone \\(id ${id}\\)\\. Set \`adopt: true\``));
+    await expect(handler.create(inputs)).rejects.toThrow(
+      new RegExp(`custom group "Branch" already exists in GravityZone \\(id ${id}\\)\\. Set \`adopt: true\``),
+    );
     expect(env.writes()).toEqual([]);
     const adopted = await handler.create({ ...inputs, adopt: true });
     expect(adopted).toEqual({ id, outs: { ...inputs, adopt: true, groupId: id, adopted: true } });
@@ -144,7 +193,11 @@ describe("a company (or none) as parent", () => {
     const read = await handler.read(id, outs);
     expect(read.props).toEqual(outs);
     expect(read.inputs).toEqual({ name: "Branch", parentId: sub, forceDelete: false, adopt: false });
-    expect(await handler.diff(id, read.props, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    expect(await handler.diff(id, read.props, inputs)).toEqual({
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
   });
 
   it("no parentId is the API key's company's 'Computers and Groups': created there, found again by name, read without drift", async () => {
@@ -160,14 +213,20 @@ describe("a company (or none) as parent", () => {
     expect(env.emu.state.groups[id]).toMatchObject({ parentId: root, companyId });
 
     env.reset();
-    await expect(handler.create(inputs)).rejects.toThrow(/custom group "Unparented" already exists in GravityZone \(id [0-9a-f]{24}\)\. Set `adopt: true`/);
+    await expect(handler.create(inputs)).rejects.toThrow(
+      /custom group "Unparented" already exists in GravityZone \(id [0-9a-f]{24}\)\. Set `adopt: true`/,
+    );
     expect(env.writes()).toEqual([]);
     expect((await groupsUnder(root)).filter((g) => g.name === "Unparented").map((g) => g.id)).toEqual([id]);
 
     env.nextCommand();
     const read = await handler.read(id, outs);
     expect(read.props).toEqual(outs);
-    expect(await handler.diff(id, read.props, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    expect(await handler.diff(id, read.props, inputs)).toEqual({
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
   });
 
   it("moving a group to a company id moves it into that company's 'Computers and Groups' with moveCustomGroup", async () => {
@@ -177,7 +236,11 @@ describe("a company (or none) as parent", () => {
     expect(env.emu.state.groups[child.id]!.parentId).toBe(parent.id);
 
     const moved = { ...childInputs, parentId: sub };
-    expect(await handler.diff(child.id, child.outs, moved)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(await handler.diff(child.id, child.outs, moved)).toEqual({
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
     env.reset();
     const updated = await handler.update(child.id, child.outs, moved);
     expect(env.writes()).toEqual(["network.moveCustomGroup"]);
@@ -188,7 +251,11 @@ describe("a company (or none) as parent", () => {
     env.nextCommand();
     const read = await handler.read(child.id, updated.outs);
     expect(read.props).toEqual(updated.outs);
-    expect(await handler.diff(child.id, read.props, moved)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    expect(await handler.diff(child.id, read.props, moved)).toEqual({
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
   });
 
   it("a group moved by hand to another group shows the new parentId as drift, and update moves it back", async () => {
@@ -200,7 +267,11 @@ describe("a company (or none) as parent", () => {
     env.nextCommand();
     const drifted = await handler.read(id, outs);
     expect(drifted.props).toEqual({ ...outs, parentId: other.id });
-    expect(await handler.diff(id, drifted.props, inputs)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(await handler.diff(id, drifted.props, inputs)).toEqual({
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
 
     env.reset();
     const repaired = await handler.update(id, drifted.props, inputs);
@@ -212,7 +283,11 @@ describe("a company (or none) as parent", () => {
     env.nextCommand();
     const read = await handler.read(id, repaired.outs);
     expect(read.props).toEqual(outs);
-    expect(await handler.diff(id, read.props, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    expect(await handler.diff(id, read.props, inputs)).toEqual({
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
   });
 });
 
@@ -222,17 +297,28 @@ describe("shared sibling listings", () => {
   it("siblings created together resolve their parent with one shared call and look their names up with one more; each is created once", async () => {
     const parent = await create("Shared parent");
     env.reset();
-    const made = await Promise.all(["A", "B", "C", "D"].map((n) => handler.create({ name: n, parentId: parent.id, forceDelete: false, adopt: false })));
+    const made = await Promise.all(
+      ["A", "B", "C", "D"].map((n) =>
+        handler.create({ name: n, parentId: parent.id, forceDelete: false, adopt: false }),
+      ),
+    );
     // One listing tells the parent is a custom group (not a company), one fresh listing is the lookup by name.
     expect(listCalls().map((c) => c.params)).toEqual([{ parentId: parent.id }, { parentId: parent.id }]);
     expect(env.writes()).toEqual(Array(4).fill("network.createCustomGroup"));
-    const createParams = env.emu.calls().filter((c) => c.method === "createCustomGroup").map((c) => c.params as { groupName: string });
-    expect(createParams.sort((a, b) => a.groupName.localeCompare(b.groupName))).toEqual(["A", "B", "C", "D"].map((groupName) => ({ groupName, parentId: parent.id })));
+    const createParams = env.emu
+      .calls()
+      .filter((c) => c.method === "createCustomGroup")
+      .map((c) => c.params as { groupName: string });
+    expect(createParams.sort((a, b) => a.groupName.localeCompare(b.groupName))).toEqual(
+      ["A", "B", "C", "D"].map((groupName) => ({ groupName, parentId: parent.id })),
+    );
     expect((await groupsUnder(parent.id)).map((g) => g.name).sort()).toEqual(["A", "B", "C", "D"]);
     expect(new Set(made.map((m) => m.id)).size).toBe(4);
     // The parent is resolved once per process: the next siblings cost only the lookup by name.
     env.reset();
-    await Promise.all(["E", "F"].map((n) => handler.create({ name: n, parentId: parent.id, forceDelete: false, adopt: false })));
+    await Promise.all(
+      ["E", "F"].map((n) => handler.create({ name: n, parentId: parent.id, forceDelete: false, adopt: false })),
+    );
     expect(listCalls().map((c) => c.params)).toEqual([{ parentId: parent.id }]);
     expect(env.writes()).toEqual(Array(2).fill("network.createCustomGroup"));
   });
@@ -257,7 +343,9 @@ describe("shared sibling listings", () => {
     const first = await create("First", { parentId: parent.id });
     await handler.read(first.id, first.outs);
     await env.client.call("network", "createCustomGroup", { groupName: "By hand", parentId: parent.id }, z.string());
-    await expect(handler.create({ name: "By hand", parentId: parent.id, forceDelete: false, adopt: false })).rejects.toThrow(/already exists .*adopt: true/);
+    await expect(
+      handler.create({ name: "By hand", parentId: parent.id, forceDelete: false, adopt: false }),
+    ).rejects.toThrow(/already exists .*adopt: true/);
   });
 });
 
@@ -276,7 +364,9 @@ describe("no duplicates", () => {
   it("an existing group fails without adopt, and is adopted with adopt: true without a create call", async () => {
     const first = await create("Existing");
     env.reset();
-    await expect(create("Existing")).rejects.toThrow(/custom group "Existing" already exists in GravityZone \(id [0-9a-f]{24}\)\. Set `adopt: true`/);
+    await expect(create("Existing")).rejects.toThrow(
+      /custom group "Existing" already exists in GravityZone \(id [0-9a-f]{24}\)\. Set `adopt: true`/,
+    );
     expect(env.writes()).toEqual([]);
     const adopted = await create("Existing", { adopt: true });
     expect(adopted.id).toBe(first.id);
@@ -289,12 +379,13 @@ describe("delete protection", () => {
   it("a group with subgroups is not deleted without forceDelete, and says how to proceed", async () => {
     const parent = await create("Full");
     await create("Child", { parentId: parent.id });
-    await expect(handler.delete(parent.id, parent.outs)).rejects.toThrow(/still contains endpoints or subgroups.*forceDelete: true/);
+    await expect(handler.delete(parent.id, parent.outs)).rejects.toThrow(
+      /still contains endpoints or subgroups.*forceDelete: true/,
+    );
     await handler.delete(parent.id, { ...parent.outs, forceDelete: true });
     expect((await handler.read(parent.id, parent.outs)).id).toBe("");
   });
 });
-
 
 describe("check messages for nested inputs", () => {
   it("names the nested path of a misspelt key and reports it on its top-level property", async () => {

@@ -8,7 +8,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { dynamicProvider } from "../../provider/dynamic";
 
-const requireFromString = require("require-from-string") as (code: string, filename: string) => { handler(): Record<string, unknown> };
+const requireFromString = require("require-from-string") as (
+  code: string,
+  filename: string,
+) => { handler(): Record<string, unknown> };
 
 /** Every resource file, with what its serialized provider must never contain. */
 const CAPTURE_FREE: [file: string, forbidden: RegExp][] = [
@@ -39,12 +42,18 @@ describe("serialized provider", () => {
   });
 
   it("installs check, diff, create, read, update and delete on configure, synchronously", async () => {
-    const provider = dynamicProvider("custom-group") as unknown as Record<string, unknown> & { configure(req: unknown): Promise<void> };
+    const provider = dynamicProvider("custom-group") as unknown as Record<string, unknown> & {
+      configure(req: unknown): Promise<void>;
+    };
     const sf = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
-    const deserialized = requireFromString(sf.text, path.join(__dirname, "serialized-provider.js")).handler() as typeof provider;
+    const deserialized = requireFromString(
+      sf.text,
+      path.join(__dirname, "serialized-provider.js"),
+    ).handler() as typeof provider;
     const done = deserialized.configure({ config: { get: () => undefined } });
     // The host caches the provider before awaiting configure: the methods must be there already.
-    for (const m of ["check", "diff", "create", "read", "update", "delete"]) expect(typeof deserialized[m], m).toBe("function");
+    for (const m of ["check", "diff", "create", "read", "update", "delete"])
+      expect(typeof deserialized[m], m).toBe("function");
     await done;
   });
 });

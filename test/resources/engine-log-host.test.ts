@@ -18,8 +18,15 @@ const argv = process.argv;
 beforeAll(async () => {
   server = new grpc.Server();
   server.addService(engrpc.EngineService, {
-    log(call: { request: { getSeverity(): number; getMessage(): string; getUrn(): string } }, cb: (e: null, r: unknown) => void) {
-      received.push({ severity: call.request.getSeverity(), message: call.request.getMessage(), urn: call.request.getUrn() });
+    log(
+      call: { request: { getSeverity(): number; getMessage(): string; getUrn(): string } },
+      cb: (e: null, r: unknown) => void,
+    ) {
+      received.push({
+        severity: call.request.getSeverity(),
+        message: call.request.getMessage(),
+        urn: call.request.getUrn(),
+      });
       cb(null, new emptyproto.Empty());
     },
   });
@@ -41,5 +48,9 @@ it("a dynamic provider host's messages reach the engine as info messages", async
   const { logInfo } = await import("../../provider/engine-log");
   logInfo("push.getPushEventSettings waits about 51 s for a rate-limit slot");
   await vi.waitFor(() => expect(received).toHaveLength(1), { timeout: 10_000 });
-  expect(received[0]).toEqual({ severity: engproto.LogSeverity.INFO, message: "push.getPushEventSettings waits about 51 s for a rate-limit slot", urn: "" });
+  expect(received[0]).toEqual({
+    severity: engproto.LogSeverity.INFO,
+    message: "push.getPushEventSettings waits about 51 s for a rate-limit slot",
+    urn: "",
+  });
 });

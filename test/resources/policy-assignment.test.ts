@@ -24,7 +24,9 @@ beforeAll(async () => {
   const partnerPolicies = Object.values(s.policies).filter((p) => p.companyId === root && !p.isDefault);
   policyP = partnerPolicies[0]!.id;
   policyQ = partnerPolicies[1]!.id;
-  plain = Object.values(s.endpoints).filter((e) => e.isManaged && !e.policy && atCompanyRoot(s, e.parentId) && s.companies[e.companyId]?.type === 1);
+  plain = Object.values(s.endpoints).filter(
+    (e) => e.isManaged && !e.policy && atCompanyRoot(s, e.parentId) && s.companies[e.companyId]?.type === 1,
+  );
   expect(plain.length).toBeGreaterThan(13);
   group = pickGroup(s)!;
   expect(group).toBeDefined();
@@ -47,7 +49,11 @@ function pickGroup(s: TenantState): GroupRecord | undefined {
 
 const checked = (news: Record<string, unknown>) => checkedInputs(handler, news);
 
-const assigns = () => env.emu.calls().filter((c) => c.method === "assignPolicy").map((c) => c.params);
+const assigns = () =>
+  env.emu
+    .calls()
+    .filter((c) => c.method === "assignPolicy")
+    .map((c) => c.params);
 const sorted = (xs: string[]) => [...xs].sort();
 
 describe("check", () => {
@@ -56,8 +62,16 @@ describe("check", () => {
     [{ ...ok, policyId: "servers" }, "policyId", "policyId: must be a GravityZone id (24 hexadecimal characters)"],
     [{ ...ok, targetIds: [] }, "targetIds", "targetIds: must name at least one endpoint, group or company"],
     [{ ...ok, targetIds: ["x"] }, "targetIds", "targetIds.0: must be a GravityZone id (24 hexadecimal characters)"],
-    [{ ...ok, forceInheritance: 1 }, "forceInheritance", "forceInheritance: Invalid input: expected boolean, received number"],
-    [{ ...ok, inheritFromAbove: false }, "inheritFromAbove", "inheritFromAbove: not a known input (check the spelling)"],
+    [
+      { ...ok, forceInheritance: 1 },
+      "forceInheritance",
+      "forceInheritance: Invalid input: expected boolean, received number",
+    ],
+    [
+      { ...ok, inheritFromAbove: false },
+      "inheritFromAbove",
+      "inheritFromAbove: not a known input (check the spelling)",
+    ],
     [{ targetIds: ok.targetIds }, "policyId", "policyId: Invalid input: expected string, received undefined"],
   ])("%j fails on %s before any API call", async (news, property, reason) => {
     const { failures } = await handler.check({}, news);
@@ -67,7 +81,12 @@ describe("check", () => {
 
   it("sorts and de-duplicates targets, fills defaults, and passes preview unknowns through", async () => {
     const [a, b] = ["677bb5580274872ad7432445", "677bb42c5fb9e33107836b65"];
-    expect(await checked({ policyId: ok.policyId, targetIds: [a, b, a.toUpperCase()] })).toEqual({ policyId: ok.policyId, targetIds: [b, a], forceInheritance: false, adopt: false });
+    expect(await checked({ policyId: ok.policyId, targetIds: [a, b, a.toUpperCase()] })).toEqual({
+      policyId: ok.policyId,
+      targetIds: [b, a],
+      forceInheritance: false,
+      adopt: false,
+    });
     expect((await handler.check({}, { policyId: UNKNOWN, targetIds: [UNKNOWN] })).failures).toBeUndefined();
     expect((await handler.check({}, { policyId: ok.policyId, targetIds: UNKNOWN })).failures).toBeUndefined();
     expect(env.calls()).toEqual([]);
@@ -80,9 +99,16 @@ describe("lifecycle", () => {
     const inputs = await checked({ policyId: policyP, targetIds: [e1, e2, group.id] });
     const { id, outs } = (await handler.create(inputs)) as { id: string; outs: PolicyAssignmentOutputs };
     expect(id).toMatch(new RegExp(`^policy-assignment:${policyP}:[0-9a-f]{12}$`));
-    expect(assigns()).toEqual([{ targetIds: inputs.targetIds, policyId: policyP, inheritFromAbove: false, forcePolicyInheritance: false }]);
+    expect(assigns()).toEqual([
+      { targetIds: inputs.targetIds, policyId: policyP, inheritFromAbove: false, forcePolicyInheritance: false },
+    ]);
     expect(env.writes()).toEqual(["network.assignPolicy"]);
-    expect(outs).toEqual({ ...inputs, endpointTargets: sorted([e1!, e2!]), targetPolicies: { [e1!]: policyP, [e2!]: policyP }, adopted: false });
+    expect(outs).toEqual({
+      ...inputs,
+      endpointTargets: sorted([e1!, e2!]),
+      targetPolicies: { [e1!]: policyP, [e2!]: policyP },
+      adopted: false,
+    });
     expect(env.emu.state.endpoints[e1!]!.policy).toEqual({ policyId: policyP, force: false });
     expect(env.emu.state.groups[group.id]!.policy).toEqual({ policyId: policyP, force: false });
 
@@ -90,7 +116,11 @@ describe("lifecycle", () => {
     const read = await handler.read(id, outs);
     expect(read.props).toEqual(outs);
     expect(env.calls()).toEqual(["network.getManagedEndpointDetails", "network.getManagedEndpointDetails"]);
-    expect(await handler.diff(id, read.props, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    expect(await handler.diff(id, read.props, inputs)).toEqual({
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
     env.reset();
     await handler.update(id, outs, inputs);
     expect(env.calls()).toEqual([]);
@@ -99,10 +129,17 @@ describe("lifecycle", () => {
     await env.console({ action: "setEndpointPolicy", endpointId: e2, policyId: policyQ });
     const drifted = await handler.read(id, outs);
     expect(drifted.props).toMatchObject({ policyId: policyQ, targetPolicies: { [e1!]: policyP, [e2!]: policyQ } });
-    expect(await handler.diff(id, drifted.props, inputs)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(await handler.diff(id, drifted.props, inputs)).toEqual({
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
     env.reset();
-    const repaired = (await handler.update(id, drifted.props as PolicyAssignmentOutputs, inputs)).outs as PolicyAssignmentOutputs;
-    expect(assigns()).toEqual([{ targetIds: inputs.targetIds, policyId: policyP, inheritFromAbove: false, forcePolicyInheritance: false }]);
+    const repaired = (await handler.update(id, drifted.props as PolicyAssignmentOutputs, inputs))
+      .outs as PolicyAssignmentOutputs;
+    expect(assigns()).toEqual([
+      { targetIds: inputs.targetIds, policyId: policyP, inheritFromAbove: false, forcePolicyInheritance: false },
+    ]);
     expect(env.emu.state.endpoints[e2!]!.policy).toEqual({ policyId: policyP, force: false });
     expect((await handler.read(id, repaired)).props).toMatchObject({ policyId: policyP });
 
@@ -121,7 +158,9 @@ describe("lifecycle", () => {
     const forced = { ...moved, forceInheritance: true };
     env.reset();
     const forcedOuts = (await handler.update(id, updated, forced)).outs as PolicyAssignmentOutputs;
-    expect(assigns()).toEqual([{ targetIds: moved.targetIds, policyId: policyP, inheritFromAbove: false, forcePolicyInheritance: true }]);
+    expect(assigns()).toEqual([
+      { targetIds: moved.targetIds, policyId: policyP, inheritFromAbove: false, forcePolicyInheritance: true },
+    ]);
 
     // Delete: every target inherits again, and deleting twice is fine.
     env.reset();
@@ -139,7 +178,11 @@ describe("lifecycle", () => {
     await env.console({ action: "setPolicyAssignment", targetId: group.id, policyId: policyQ });
     const read = await handler.read(id, outs);
     expect(read.props).toMatchObject({ policyId: policyQ, targetPolicies: { [group.id]: policyQ } });
-    expect(await handler.diff(id, read.props, forced)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(await handler.diff(id, read.props, forced)).toEqual({
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
     await handler.update(id, read.props, forced);
     expect(env.emu.state.groups[group.id]!.policy).toEqual({ policyId: policyP, force: true });
     await handler.delete(id, outs);
@@ -182,7 +225,12 @@ describe("refusals and unreadable targets", () => {
     const s = env.emu.state;
     const home = plain[13]!.companyId;
     const root = Object.values(s.groups).find((g) => g.companyId === home && g.system === "computersAndGroups")!.id;
-    const forcedGroup = await env.client.call("network", "createCustomGroup", { groupName: "Forced from above", parentId: root }, z.string());
+    const forcedGroup = await env.client.call(
+      "network",
+      "createCustomGroup",
+      { groupName: "Forced from above", parentId: root },
+      z.string(),
+    );
     await env.console({ action: "addEndpoint", parentId: forcedGroup, name: "forced-host" });
     const endpoint = Object.values(s.endpoints).find((e) => e.parentId === forcedGroup)!.id;
     await env.console({ action: "setPolicyAssignment", targetId: forcedGroup, policyId: policyQ, force: true });
@@ -196,7 +244,9 @@ describe("refusals and unreadable targets", () => {
       ),
     );
     // One call, not retried; the endpoint keeps the forced policy.
-    expect(assigns()).toEqual([{ targetIds: [endpoint], policyId: policyP, inheritFromAbove: false, forcePolicyInheritance: false }]);
+    expect(assigns()).toEqual([
+      { targetIds: [endpoint], policyId: policyP, inheritFromAbove: false, forcePolicyInheritance: false },
+    ]);
     expect(s.endpoints[endpoint]!.policy).toBeUndefined();
 
     // Doing what the message says makes the next attempt succeed.
@@ -204,7 +254,11 @@ describe("refusals and unreadable targets", () => {
     env.reset();
     const { outs } = await handler.create(inputs);
     expect(assigns()).toHaveLength(1);
-    expect(outs).toMatchObject({ endpointTargets: [endpoint], targetPolicies: { [endpoint]: policyP }, adopted: false });
+    expect(outs).toMatchObject({
+      endpointTargets: [endpoint],
+      targetPolicies: { [endpoint]: policyP },
+      adopted: false,
+    });
     expect(s.endpoints[endpoint]!.policy).toEqual({ policyId: policyP, force: false });
   });
 
@@ -233,7 +287,9 @@ describe("adopt and lost answers", () => {
     const targets = plain.slice(5, 7).map((e) => e.id);
     for (const t of targets) env.emu.state.endpoints[t]!.policy = { policyId: policyQ, force: false };
     const inputs = await checked({ policyId: policyQ, targetIds: targets });
-    await expect(handler.create(inputs)).rejects.toThrow(/policy [0-9a-f]{24} is already in effect on every target .* Set `adopt: true`/);
+    await expect(handler.create(inputs)).rejects.toThrow(
+      /policy [0-9a-f]{24} is already in effect on every target .* Set `adopt: true`/,
+    );
     expect(env.writes()).toEqual([]);
     const adopted = await handler.create({ ...inputs, adopt: true });
     expect(adopted.outs).toMatchObject({ adopted: true, endpointTargets: sorted(targets) });
@@ -258,12 +314,16 @@ describe("rate limits", () => {
     const scaled = await startProviderEnv({ seed: "default", rateLimits: 60 });
     try {
       const s = scaled.emu.state;
-      const eps = Object.values(s.endpoints).filter((e) => e.isManaged && !e.policy && atCompanyRoot(s, e.parentId) && s.companies[e.companyId]?.type === 1).slice(0, 4).map((e) => e.id);
+      const eps = Object.values(s.endpoints)
+        .filter((e) => e.isManaged && !e.policy && atCompanyRoot(s, e.parentId) && s.companies[e.companyId]?.type === 1)
+        .slice(0, 4)
+        .map((e) => e.id);
       const inputs = await checked({ policyId: policyP, targetIds: eps.slice(0, 2) });
       const { id, outs } = await handler.create(inputs);
       let o = outs as PolicyAssignmentOutputs;
       for (const targets of [eps.slice(1, 3), eps.slice(2, 4)]) {
-        o = (await handler.update(id, o, await checked({ policyId: policyP, targetIds: targets }))).outs as PolicyAssignmentOutputs;
+        o = (await handler.update(id, o, await checked({ policyId: policyP, targetIds: targets })))
+          .outs as PolicyAssignmentOutputs;
       }
       await handler.delete(id, o);
       expect(scaled.emu.calls().filter((c) => c.method === "assignPolicy")).toHaveLength(6);
@@ -275,4 +335,3 @@ describe("rate limits", () => {
     }
   }, 60_000);
 });
-

@@ -1,7 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { handler, PushEventSettings, type PushEventSettingsOutputs } from "../../provider/resources/push-event-settings";
+import {
+  handler,
+  PushEventSettings,
+  type PushEventSettingsOutputs,
+} from "../../provider/resources/push-event-settings";
 import { setProviderClient } from "../../provider/settings";
 import { UNKNOWN } from "../../provider/unknown";
 import { checkedInputs, startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
@@ -21,20 +25,48 @@ beforeEach(() => env.reset());
 
 const checked = (news: Record<string, unknown>) => checkedInputs(handler, news);
 
-const setCalls = () => env.emu.calls().filter((c) => c.method === "setPushEventSettings").map((c) => c.params as Record<string, unknown>);
+const setCalls = () =>
+  env.emu
+    .calls()
+    .filter((c) => c.method === "setPushEventSettings")
+    .map((c) => c.params as Record<string, unknown>);
 
 describe("check", () => {
   it.each([
-    [{ ...base, serviceType: "syslog" }, "serviceType", "serviceType: must be one of jsonRPC, splunk, cef, qradar, azuresentinel"],
+    [
+      { ...base, serviceType: "syslog" },
+      "serviceType",
+      "serviceType: must be one of jsonRPC, splunk, cef, qradar, azuresentinel",
+    ],
     [{ ...base, url: "http://siem.example.com/gz" }, "url", "url: must be an https:// URL"],
     [{ ...base, url: "not a url" }, "url", "url: must be an https:// URL"],
-    [{ ...base, url: "https://siem:hunter2@siem.example.com/gz" }, "url", "url: must not contain credentials (user:password@): put them in `authorization`, which is kept secret"],
-    [{ ...base, url: "https://siem.example.com/gz?token=abc123" }, "url", "url: must not carry a token, key, password or signature in its query: put it in `authorization`, which is kept secret"],
-    [{ ...base, url: "https://siem.example.com/gz?api_key=abc123&x=1" }, "url", "url: must not carry a token, key, password or signature in its query: put it in `authorization`, which is kept secret"],
+    [
+      { ...base, url: "https://siem:hunter2@siem.example.com/gz" },
+      "url",
+      "url: must not contain credentials (user:password@): put them in `authorization`, which is kept secret",
+    ],
+    [
+      { ...base, url: "https://siem.example.com/gz?token=abc123" },
+      "url",
+      "url: must not carry a token, key, password or signature in its query: put it in `authorization`, which is kept secret",
+    ],
+    [
+      { ...base, url: "https://siem.example.com/gz?api_key=abc123&x=1" },
+      "url",
+      "url: must not carry a token, key, password or signature in its query: put it in `authorization`, which is kept secret",
+    ],
     [{ ...base, authorization: "" }, "authorization", "authorization: must not be empty (omit it instead)"],
     [{ ...base, eventTypes: [] }, "eventTypes", "eventTypes: must name at least one event type"],
-    [{ ...base, subscribeToCompanies: ["nope"] }, "subscribeToCompanies", "subscribeToCompanies.0: must be a GravityZone id (24 hexadecimal characters)"],
-    [{ ...base, subscribeToCompanies: [] }, "subscribeToCompanies", "subscribeToCompanies: must not be empty (omit it for all companies)"],
+    [
+      { ...base, subscribeToCompanies: ["nope"] },
+      "subscribeToCompanies",
+      "subscribeToCompanies.0: must be a GravityZone id (24 hexadecimal characters)",
+    ],
+    [
+      { ...base, subscribeToCompanies: [] },
+      "subscribeToCompanies",
+      "subscribeToCompanies: must not be empty (omit it for all companies)",
+    ],
     [{ ...base, enabled: "yes" }, "enabled", "enabled: Invalid input: expected boolean, received string"],
     [{ ...base, eventType: ["av"] }, "eventType", "eventType: not a known input (check the spelling)"],
   ])("%j fails on %s before any API call", async (news, property, reason) => {
@@ -47,7 +79,9 @@ describe("check", () => {
     const { failures } = await handler.check({}, { ...base, eventTypes: ["av", "malware"] });
     expect(failures).toHaveLength(1);
     expect(failures![0]!.property).toBe("eventTypes");
-    expect(failures![0]!.reason).toMatch(/^eventTypes\.1: unknown push event type "malware"; allowed: adcloud, antiexploit, aph, av, .*uninstall$/);
+    expect(failures![0]!.reason).toMatch(
+      /^eventTypes\.1: unknown push event type "malware"; allowed: adcloud, antiexploit, aph, av, .*uninstall$/,
+    );
     expect(env.calls()).toEqual([]);
   });
 
@@ -67,8 +101,12 @@ describe("check", () => {
 });
 
 describe("lifecycle", () => {
-  it("reads an unconfigured service (\"were not set\") as gone", async () => {
-    const { id } = await handler.read(`push-settings:${companyId}`, { ...(await checked(base)), companyId, adopted: false });
+  it('reads an unconfigured service ("were not set") as gone', async () => {
+    const { id } = await handler.read(`push-settings:${companyId}`, {
+      ...(await checked(base)),
+      companyId,
+      adopted: false,
+    });
     expect(id).toBe("");
     expect(env.calls()).toEqual(["push.getPushEventSettings"]);
   });
@@ -78,7 +116,11 @@ describe("lifecycle", () => {
     const { id, outs } = await handler.create(inputs);
     expect(id).toBe(`push-settings:${companyId}`);
     expect(outs).toEqual({ ...inputs, companyId, adopted: false });
-    expect(env.calls()).toEqual(["companies.getCompanyDetails", "push.getPushEventSettings", "push.setPushEventSettings"]);
+    expect(env.calls()).toEqual([
+      "companies.getCompanyDetails",
+      "push.getPushEventSettings",
+      "push.setPushEventSettings",
+    ]);
     expect(setCalls()).toEqual([
       {
         status: 1,
@@ -92,14 +134,24 @@ describe("lifecycle", () => {
     const read = await handler.read(id, outs);
     expect(read.id).toBe(id);
     expect(read.props).toEqual(outs);
-    expect(await handler.diff(id, read.props, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    expect(await handler.diff(id, read.props, inputs)).toEqual({
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
 
     env.reset();
     await handler.update(id, outs, inputs);
     expect(env.calls()).toEqual([]);
 
     // A change sends the whole configuration once, with no read after it.
-    const news = { ...inputs, serviceType: "jsonRPC", authorization: "Bearer xyz", eventTypes: ["av", "new-incident"], requireValidSslCertificate: false };
+    const news = {
+      ...inputs,
+      serviceType: "jsonRPC",
+      authorization: "Bearer xyz",
+      eventTypes: ["av", "new-incident"],
+      requireValidSslCertificate: false,
+    };
     expect(await handler.diff(id, outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
     env.reset();
     const updated = await handler.update(id, outs, news);
@@ -128,7 +180,11 @@ describe("lifecycle", () => {
         subscribeToCompanies: [companyId],
       },
     ]);
-    expect(env.emu.state.push[companyId]).toMatchObject({ status: 0, serviceType: "jsonRPC", serviceSettings: { url: URL_A, authorization: "Bearer xyz" } });
+    expect(env.emu.state.push[companyId]).toMatchObject({
+      status: 0,
+      serviceType: "jsonRPC",
+      serviceSettings: { url: URL_A, authorization: "Bearer xyz" },
+    });
     await handler.delete(id, updated.outs);
     const after = await handler.read(id, updated.outs);
     expect(after.props).toMatchObject({ enabled: false });
@@ -140,7 +196,11 @@ describe("lifecycle", () => {
     await env.console({ action: "disablePush", companyId });
     const read = await handler.read(id, outs);
     expect(read.props).toEqual({ ...outs, enabled: false });
-    expect(await handler.diff(id, read.props, inputs)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(await handler.diff(id, read.props, inputs)).toEqual({
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
     env.reset();
     await handler.update(id, read.props, inputs);
     expect(env.calls()).toEqual(["push.setPushEventSettings"]);
@@ -154,7 +214,11 @@ describe("lifecycle", () => {
     env.emu.state.push[companyId]!.serviceSettings.authorization = "Bearer two";
     const read = await handler.read(id, outs);
     expect(read.props).toMatchObject({ authorization: "Bearer two" });
-    expect(await handler.diff(id, read.props, inputs)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(await handler.diff(id, read.props, inputs)).toEqual({
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
   });
 });
 
@@ -163,7 +227,9 @@ describe("adopt", () => {
     const inputs = await checked({ ...base, serviceType: "qradar", authorization: "QRadar t" });
     await handler.create({ ...inputs, adopt: true });
     env.reset();
-    await expect(handler.create(inputs)).rejects.toThrow(/already configured and enabled for company [0-9a-f]{24}.*one push configuration per company.*Set `adopt: true`/);
+    await expect(handler.create(inputs)).rejects.toThrow(
+      /already configured and enabled for company [0-9a-f]{24}.*one push configuration per company.*Set `adopt: true`/,
+    );
     expect(env.writes()).toEqual([]);
 
     const adopted = await handler.create({ ...inputs, adopt: true });
@@ -196,13 +262,22 @@ describe("adopt", () => {
     const { outs } = await handler.create({ ...inputs, adopt: true });
     expect(outs).toMatchObject({ enabled: false, adopted: false });
     expect(env.writes()).toEqual([]);
-    expect(await handler.diff(`push-settings:${companyId}`, outs, { ...inputs, adopt: true })).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    expect(await handler.diff(`push-settings:${companyId}`, outs, { ...inputs, adopt: true })).toEqual({
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
   });
 });
 
 describe("lost answers", () => {
   it("a write applied but unanswered (dropAfterWriteRate 1) is confirmed by reading back, with no second write", async () => {
-    const inputs = await checked({ ...base, serviceType: "jsonRPC", authorization: "Bearer lost", url: "https://lost.example.com/" });
+    const inputs = await checked({
+      ...base,
+      serviceType: "jsonRPC",
+      authorization: "Bearer lost",
+      url: "https://lost.example.com/",
+    });
     await env.console({ action: "disablePush", companyId }).catch(() => undefined);
     env.reset();
     env.emu.setFaults({ dropAfterWriteRate: 1, methods: ["push.setPushEventSettings"], seed: 1 });
@@ -213,7 +288,10 @@ describe("lost answers", () => {
       env.emu.setFaults(undefined);
     }
     expect(env.writes()).toEqual(["push.setPushEventSettings"]);
-    expect(env.emu.state.push[companyId]).toMatchObject({ status: 1, serviceSettings: { url: "https://lost.example.com/", authorization: "Bearer lost" } });
+    expect(env.emu.state.push[companyId]).toMatchObject({
+      status: 1,
+      serviceSettings: { url: "https://lost.example.com/", authorization: "Bearer lost" },
+    });
   });
 });
 
@@ -244,8 +322,18 @@ describe("rate limits", () => {
 
 describe("secrets and serialization", () => {
   it("the class turns a plain authorization into a secret output", async () => {
-    pulumi.runtime.setMocks({ newResource: (a) => ({ id: "push-settings:x", state: a.inputs }), call: () => ({}) }, "project", "stack", false);
-    const r = new PushEventSettings("siem", { serviceType: "jsonRPC", url: URL_A, authorization: "Bearer plain", eventTypes: ["av"] });
+    pulumi.runtime.setMocks(
+      { newResource: (a) => ({ id: "push-settings:x", state: a.inputs }), call: () => ({}) },
+      "project",
+      "stack",
+      false,
+    );
+    const r = new PushEventSettings("siem", {
+      serviceType: "jsonRPC",
+      url: URL_A,
+      authorization: "Bearer plain",
+      eventTypes: ["av"],
+    });
     expect(await (r.authorization as unknown as { isSecret: Promise<boolean> }).isSecret).toBe(true);
     expect(await (r.url as unknown as { isSecret: Promise<boolean> }).isSecret).toBe(false);
   });

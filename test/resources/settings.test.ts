@@ -7,7 +7,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { configureProvider, providerClient, setProviderClient } from "../../provider/settings";
 
 const config = (values: Record<string, string>) => (k: string) => values[k];
-const local = { "gravityzone:accessUrl": "http://127.0.0.1:9/api", "gravityzone:apiKey": "k".repeat(40), "gravityzone:rateLimitScale": "4" };
+const local = {
+  "gravityzone:accessUrl": "http://127.0.0.1:9/api",
+  "gravityzone:apiKey": "k".repeat(40),
+  "gravityzone:rateLimitScale": "4",
+};
 
 afterEach(() => setProviderClient(undefined));
 

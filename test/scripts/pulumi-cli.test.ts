@@ -83,7 +83,9 @@ describe("scripts/pulumi-cli.sh", () => {
   });
 
   it("uses the cached CLI of the pinned version, whatever @pulumi/pulumi version is installed", () => {
-    const sdk = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules/@pulumi/pulumi/package.json"), "utf8")).version;
+    const sdk = JSON.parse(
+      fs.readFileSync(path.join(REPO_ROOT, "node_modules/@pulumi/pulumi/package.json"), "utf8"),
+    ).version;
     if (sdk !== PINNED) fakeCachedCli(sdk); // a cache of the SDK's version must not be picked
     fakeCachedCli(PINNED);
     const r = ensurePulumi();
@@ -113,7 +115,9 @@ describe("scripts/pulumi-cli.sh", () => {
   it("without a CLI and with a Go older than the pinned CLI needs, stops with what to install", () => {
     const r = ensurePulumi();
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`the Pulumi CLI v${PINNED} with its Node.js language host is not available and cannot be built here`);
+    expect(r.stderr).toContain(
+      `the Pulumi CLI v${PINNED} with its Node.js language host is not available and cannot be built here`,
+    );
     expect(r.stderr).toContain(`Install either Go >= ${GO_MIN}`);
     expect(r.stderr).toContain("or the Pulumi CLI (https://www.pulumi.com/docs/install/)");
     expect(fs.readdirSync(cache)).toEqual([]); // nothing half-built

@@ -11,13 +11,25 @@ import * as gravityzone from "pulumi-gravityzone";
 
 const config = new pulumi.Config("reliability");
 const companyId = config.require("companyId");
-const inputs = JSON.parse(fs.readFileSync(path.resolve(__dirname, config.require("inputsFile")), "utf8")) as { feed: string[]; entries: string[] };
+const inputs = JSON.parse(fs.readFileSync(path.resolve(__dirname, config.require("inputsFile")), "utf8")) as {
+  feed: string[];
+  entries: string[];
+};
 const groups = config.requireNumber("groups");
 
-new gravityzone.Blocklist("feed", { companyId, hashType: "sha256", hashes: inputs.feed, sourceInfo: "Reliability suite: threat feed" });
+new gravityzone.Blocklist("feed", {
+  companyId,
+  hashType: "sha256",
+  hashes: inputs.feed,
+  sourceInfo: "Reliability suite: threat feed",
+});
 
 inputs.entries.forEach((hash, i) => {
-  new gravityzone.BlocklistEntry(`entry-${i + 1}`, { companyId, hash, sourceInfo: `Reliability suite: incident ${i + 1}` });
+  new gravityzone.BlocklistEntry(`entry-${i + 1}`, {
+    companyId,
+    hash,
+    sourceInfo: `Reliability suite: incident ${i + 1}`,
+  });
 });
 
 const policy = gravityzone.getPoliciesOutput({ nameContains: "MSP Baseline - Workstations" }).apply((r) => {
