@@ -77,7 +77,7 @@ export function readStateFile(file: string): TenantState | undefined {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new Error(`state file ${file} is not valid JSON: ${(e as Error).message}`);
+    throw new Error(`state file ${file} is not valid JSON: ${(e as Error).message}`, { cause: e });
   }
   const problem = stateProblem(parsed);
   if (problem) throw new Error(`state file ${file} cannot be used: ${problem}`);

@@ -118,7 +118,7 @@ function loadCustomers(file: string): Customer[] {
   try {
     parsed = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (e) {
-    throw new Error(`cannot read the customers file ${file}: ${(e as Error).message}`);
+    throw new Error(`cannot read the customers file ${file}: ${(e as Error).message}`, { cause: e });
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { customers?: unknown })?.customers;
   if (!Array.isArray(list)) throw new Error(`${file}: expected a JSON array of customers (or {"customers": [...]})`);

@@ -74,6 +74,7 @@ function productionPattern(source: string): RegExp {
   } catch (e) {
     throw new Error(
       `company-deletion-protection-in-production: productionStackPattern ${JSON.stringify(source)} is not a valid regular expression (${(e as Error).message})`,
+      { cause: e },
     );
   }
 }

@@ -18,6 +18,8 @@ import { collectSecrets, guardReport } from "./secrets";
  * resource's inputs typed after the class's args.
  */
 export function resourceCheck<TResource extends Resource, TArgs>(
+  // `any[]`: @pulumi/policy's validateResourceOfType declares the constructor's rest this way.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   resourceClass: { new (name: string, args: TArgs, ...rest: any[]): TResource } & { readonly __pulumiType: string },
   check: (props: Unwrap<NonNullable<TArgs>>, args: ResourceValidationArgs, report: ReportViolation) => void,
 ): ResourceValidation {

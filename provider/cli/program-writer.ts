@@ -46,6 +46,8 @@ const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  * U+2028 and U+2029 (line terminators to JavaScript, which would end a `//` comment) and lone surrogates.
  */
 const UNSAFE =
+  // Control characters are exactly what this pattern exists to find.
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const escapeUnit = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;

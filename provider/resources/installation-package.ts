@@ -601,7 +601,7 @@ export const handler = defineHandler<InstallationPackageInputs, InstallationPack
           ),
         ),
     });
-    let outs: InstallationPackageOutputs = {
+    const outs: InstallationPackageOutputs = {
       ...inputs,
       packageId: id,
       installLinks: {},

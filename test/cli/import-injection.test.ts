@@ -89,6 +89,7 @@ describe("hostile tenant text in the generated program", () => {
     "%s never runs, and the name reads back exactly",
     (_shown, name) => {
       const program = programFor(name);
+      // eslint-disable-next-line no-control-regex -- the escape character is what must not appear
       for (const line of program.split("\n")) expect(line).not.toMatch(/[\u2028\u2029\r\u0085\u001b]/);
       const { pwned, declared } = run(program);
       expect(pwned).toBeUndefined();

@@ -96,7 +96,7 @@ describe("getNetworkInventory", () => {
   });
 
   it("has an Output form that takes Outputs and reads the program's stack configuration", async () => {
-    pulumi.runtime.setMocks(
+    await pulumi.runtime.setMocks(
       { newResource: (a) => ({ id: "id", state: a.inputs }), call: () => ({}) },
       "project",
       "stack",

@@ -129,7 +129,7 @@ export class PulumiProject {
     extra: string[] = [],
   ): Promise<{ result: CliResult; steps: PreviewStep[]; changeSummary: Record<string, number> }> {
     const result = await this.run(["preview", "--json", ...extra]);
-    let parsed: { steps?: PreviewStep[]; changeSummary?: Record<string, number> } = {};
+    let parsed: { steps?: PreviewStep[]; changeSummary?: Record<string, number> };
     try {
       parsed = JSON.parse(result.stdout);
     } catch {

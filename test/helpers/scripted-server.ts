@@ -20,7 +20,7 @@ export type Handler = (req: Received, res: ServerResponse, n: number) => void | 
 /** Starts the server; `url` is its access URL (`http://127.0.0.1:PORT/api`). */
 export async function startScriptedServer(handler: Handler) {
   const received: Received[] = [];
-  const server = createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const text = Buffer.concat(chunks).toString("utf8");
@@ -33,7 +33,9 @@ export async function startScriptedServer(handler: Handler) {
     const r: Received = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body };
     received.push(r);
     await handler(r, res, received.length);
-  });
+  };
+  // A script that throws ends the exchange with a broken connection instead of an unhandled rejection.
+  const server = createServer((req, res) => void serve(req, res).catch((e: Error) => res.destroy(e)));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   return {

@@ -322,7 +322,7 @@ describe("rate limits", () => {
 
 describe("secrets and serialization", () => {
   it("the class turns a plain authorization into a secret output", async () => {
-    pulumi.runtime.setMocks(
+    await pulumi.runtime.setMocks(
       { newResource: (a) => ({ id: "push-settings:x", state: a.inputs }), call: () => ({}) },
       "project",
       "stack",
