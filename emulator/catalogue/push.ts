@@ -10,7 +10,7 @@ const TEST_CLOUD = "https://www.bitdefender.com/business/support/en/77209-135321
  * The event type names: the documented list in API-FACTS.md ("push", [D]) plus `device-control` and `partner-changed`, which
  * Bitdefender's n8n node offers for sendTestPushEvent.
  */
-const EVENT_TYPES = [
+export const PUSH_EVENT_TYPES = [
   "adcloud",
   "antiexploit",
   "aph",
@@ -45,7 +45,7 @@ const EVENT_TYPES = [
 ] as const;
 
 const eventFlags: Record<string, ParamDoc> = Object.fromEntries(
-  EVENT_TYPES.map((e) => [
+  PUSH_EVENT_TYPES.map((e) => [
     e,
     { type: "boolean", required: false, doc: `true to receive '${e}' events.` } satisfies ParamDoc,
   ]),
@@ -74,7 +74,7 @@ export const pushCatalogue: readonly MethodDoc[] = [
         " without an SSL certificate as a configuration error. The page's own example URL (http://web_service_url_example.com) is read as a" +
         " placeholder, so the emulator refuses http:// URLs (a client must cope with the stricter reading).",
       "subscribeToCompanies must name companies the key manages, including its own; no upper limit is documented.",
-      "serviceType values are from the n8n node (the page's list did not come through). Event names: see EVENT_TYPES.",
+      "serviceType values are from the n8n node (the page's list did not come through). Event names: see PUSH_EVENT_TYPES.",
       "The example request is cut after the event types shown; the page's list goes on ('dp': …) but the rest was not in the excerpt.",
     ],
     params: {
@@ -225,7 +225,7 @@ export const pushCatalogue: readonly MethodDoc[] = [
     pages: [TEST_CLOUD],
     fidelity: "assumed",
     assumptions: [
-      "The page's list of eventType values did not come through in the text read; the values are the documented event names (see EVENT_TYPES).",
+      "The page's list of eventType values did not come through in the text read; the values are the documented event names (see PUSH_EVENT_TYPES).",
       "The page says the method 'returns an Object containing the details of the sent event and a Boolean that marks the event as a test'" +
         " ('Test events always have the _testEvent_ property set to true'); the example response was not in the text read, so no example." +
         " The emulator answers {module: eventType, companyId, …data, _testEvent_: true} (the per-event members of 77211-135325 are not modelled).",
@@ -236,7 +236,7 @@ export const pushCatalogue: readonly MethodDoc[] = [
         type: "string",
         required: true,
         doc: "The type of the event you want to send a test for.",
-        values: [...EVENT_TYPES],
+        values: [...PUSH_EVENT_TYPES],
       },
       data: {
         type: "object",

@@ -44,6 +44,12 @@ export const LICENSE_ADDONS = [
   "manageEmailSecurity",
 ] as const;
 
+/** Each licence add-on switch is a boolean, in licenseSubscription and in setMonthlySubscription alike. */
+export const ADDON_SWITCH_RULES = Object.fromEntries(LICENSE_ADDONS.map((k) => [k, bool()])) as Record<
+  (typeof LICENSE_ADDONS)[number],
+  ReturnType<typeof bool>
+>;
+
 /** True for a GravityZone industry code: 0–34, or a sub-industry `<industry>01`–`<industry>99`. */
 function isIndustry(v: number): boolean {
   if (v >= 0 && v <= 34) return true;
@@ -206,14 +212,7 @@ const licenseShape = obj({
   endSubscription: endSubscriptionRule(),
   autoRenewPeriod: int({ min: 0, max: 120 }),
   assignedProductType: int({ min: 0, max: 10 }),
-  manageExchange: bool(),
-  manageEncryption: bool(),
-  manageRemoteEnginesScanning: bool(),
-  manageHyperDetect: bool(),
-  manageSandboxAnalyzer: bool(),
-  managePatchManagement: bool(),
-  manageEventCorrelator: bool(),
-  manageEmailSecurity: bool(),
+  ...ADDON_SWITCH_RULES,
   ownUse: flags(bool(), [...LICENSE_ADDONS]),
   // assumed: named by the pages, members not read; switches keyed like ownUse.
   resell: flags(bool()),

@@ -10,7 +10,15 @@ import { anyObject, badValue, bool, id, int, readParams, refine, req, str } from
 import { requireCompany } from "../scope";
 import type { CompanyRecord, LicenseSubscription, TenantState } from "../state";
 import { isCompanyWithin } from "../tree";
-import { endSubscriptionRule, freeSeats, isUtcDate, LICENSE_ADDONS, mdrContactFor, mdrContactRule } from "./companies";
+import {
+  ADDON_SWITCH_RULES,
+  endSubscriptionRule,
+  freeSeats,
+  isUtcDate,
+  LICENSE_ADDONS,
+  mdrContactFor,
+  mdrContactRule,
+} from "./companies";
 import { read, write, type MethodContext, type ModuleMethods } from "./registry";
 
 /** Subscription types billed monthly (77211-127105 type list): 3 monthly subscription, 4 monthly license trial, 5 monthly subscription trial. */
@@ -170,14 +178,7 @@ const setMonthlyShape = {
   removeReservedSlots: bool(),
   endSubscription: endSubscriptionRule(),
   autoRenewPeriod: int({ min: 0, max: 120 }),
-  manageExchange: bool(),
-  manageEncryption: bool(),
-  manageRemoteEnginesScanning: bool(),
-  manageHyperDetect: bool(),
-  manageSandboxAnalyzer: bool(),
-  managePatchManagement: bool(),
-  manageEventCorrelator: bool(),
-  manageEmailSecurity: bool(),
+  ...ADDON_SWITCH_RULES,
   // assumed: named by 77211-127106 without their members being read; accepted as objects, no observable effect.
   ownUse: anyObject(),
   resell: anyObject(),

@@ -22,6 +22,7 @@
  *   a client must treat it as a secret.
  * - sendTestPushEvent needs an enabled configuration; it returns the test event (77209-135321).
  */
+import { PUSH_EVENT_TYPES } from "../catalogue/push";
 import { isoSecondsNoZone } from "../clock";
 import { invalidParams, RpcError, RpcCode } from "../errors";
 import { anyObject, arr, bool, flags, id, int, obj, readParams, refine, req, str } from "../params";
@@ -29,40 +30,8 @@ import { requireCompany } from "../scope";
 import type { PushRecord } from "../state";
 import { read, write, type MethodContext, type ModuleMethods } from "./registry";
 
-/** Event types the push service can deliver. */
-export const PUSH_EVENT_TYPES = [
-  "adcloud",
-  "antiexploit",
-  "aph",
-  "av",
-  "avc",
-  "device-control",
-  "dp",
-  "endpoint-moved-in",
-  "endpoint-moved-out",
-  "exchange-malware",
-  "exchange-user-credentials",
-  "fw",
-  "hd",
-  "hwid-change",
-  "install",
-  "modules",
-  "network-monitor",
-  "network-sandboxing",
-  "new-extended-incident",
-  "new-incident",
-  "partner-changed",
-  "ransomware-mitigation",
-  "registration",
-  "security-container-update-available",
-  "supa-update-status",
-  "sva",
-  "sva-load",
-  "task-status",
-  "troubleshooting-activity",
-  "uc",
-  "uninstall",
-] as const;
+/** Event types the push service can deliver: the catalogue's documented list (one list for the emulator). */
+export { PUSH_EVENT_TYPES };
 
 /** Receiver types. */
 export const PUSH_SERVICE_TYPES = ["jsonRPC", "splunk", "cef", "qradar", "azuresentinel"] as const;
