@@ -80,13 +80,8 @@ function peekId(parsed: unknown): JsonRpcId {
   return null;
 }
 
-/** Handles one API request (everything under `/api/`). */
-export async function handleApi(
-  req: IncomingMessage,
-  res: ServerResponse,
-  pathname: string,
-  deps: ApiDeps,
-): Promise<void> {
+/** Starts the call log's record of one request; the record's status is set when the answer ends. */
+function recordCall(req: IncomingMessage, res: ServerResponse, pathname: string, deps: ApiDeps) {
   const started = performance.now();
   const m = API_PATH.exec(pathname);
   const record: CallRecord = {
@@ -98,18 +93,123 @@ export async function handleApi(
     params: undefined,
   };
   deps.calls.add(record);
-  let keyFingerprint = "-";
+  const log = { keyFingerprint: "-" };
   const finish = (status: number) => {
     record.status = status;
     deps.log?.(
-      `${req.method} ${pathname} ${record.method || "-"} ${status} ${(performance.now() - started).toFixed(1)}ms key=${keyFingerprint}`,
+      `${req.method} ${pathname} ${record.method || "-"} ${status} ${(performance.now() - started).toFixed(1)}ms key=${log.keyFingerprint}`,
     );
   };
   res.on("finish", () => finish(res.statusCode));
   res.on("close", () => {
     if (!res.writableFinished) finish(0);
   });
+  return { m, record, log };
+}
 
+/** The body as read: parsed JSON, or why it could not be (too deep, not JSON). */
+interface ReadBody {
+  parsed: unknown;
+  parseFailed: boolean;
+  tooDeep: boolean;
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<ReadBody | BodyTooLarge> {
+  let text: string;
+  try {
+    text = await readBody(req);
+  } catch (e) {
+    if (e instanceof BodyTooLarge) return e;
+    throw e;
+  }
+  // A request nested deeper than any documented parameter is refused before it is parsed or reaches a
+  // method (assumed: GravityZone's limit is not documented; its own parameters nest a few levels).
+  const tooDeep = nestedDeeperThan(text);
+  try {
+    return { parsed: tooDeep ? undefined : JSON.parse(text), parseFailed: false, tooDeep };
+  } catch {
+    return { parsed: undefined, parseFailed: true, tooDeep };
+  }
+}
+
+/** Answers 401 or 403 when the key may not call `module` (unknown, revoked, or without the module). */
+function refuseKey(
+  res: ServerResponse,
+  key: ReturnType<ApiDeps["keys"]["authenticate"]>,
+  module: string | undefined,
+  service: string,
+  echoId: JsonRpcId,
+): boolean {
+  if (!key) {
+    sendJson(
+      res,
+      401,
+      rpcBody(echoId, {
+        code: RpcCode.AuthError,
+        message: "Unauthorized",
+        data: { details: "Authentication failed: the API key is missing, invalid or revoked." },
+      }),
+      { "WWW-Authenticate": 'Basic realm="GravityZone API"' },
+    );
+    return true;
+  }
+  if (!module || !serviceAllowed(module, service)) {
+    rpcError(res, echoId, methodNotFound());
+    return true;
+  }
+  if (!key.modules.includes(module)) {
+    // -32001 means "authentication failed"; a valid key without the module is an authorization
+    // refusal, so the body carries the generic server-error code and HTTP 403 says what happened.
+    sendJson(
+      res,
+      403,
+      rpcBody(echoId, {
+        code: RpcCode.ServerError,
+        message: "Server error",
+        data: { details: `API Key is not allowed to access the selected API: ${module}` },
+      }),
+    );
+    return true;
+  }
+  return false;
+}
+
+/** What is wrong with a request's JSON-RPC envelope, with the id to answer with; undefined when it is sound. */
+function envelopeProblem(
+  contentType: string,
+  body: ReadBody,
+  echoId: JsonRpcId,
+): { id: JsonRpcId; error: RpcError } | undefined {
+  const invalid = (id: JsonRpcId, message: string) => ({ id, error: new RpcError(RpcCode.InvalidRequest, message) });
+  if (contentType !== "application/json") return invalid(echoId, "The Content-Type header must be application/json.");
+  if (body.parseFailed)
+    return { id: null, error: new RpcError(RpcCode.ParseError, "The request body is not valid JSON.") };
+  if (body.tooDeep) return invalid(null, `The request nests arrays or objects deeper than ${MAX_JSON_DEPTH} levels.`);
+  const parsed = body.parsed;
+  if (Array.isArray(parsed)) return invalid(null, "Batch requests are not supported.");
+  if (typeof parsed !== "object" || parsed === null) return invalid(null, "The request must be a JSON-RPC 2.0 object.");
+  const envelope = parsed as Record<string, unknown>;
+  if (envelope.jsonrpc !== "2.0") return invalid(echoId, 'The "jsonrpc" member must be exactly "2.0".');
+  if (typeof envelope.method !== "string" || envelope.method === "") {
+    return invalid(echoId, 'The "method" member must be a non-empty string.');
+  }
+  if (!("id" in envelope) || envelope.id === null) {
+    return invalid(null, "Notifications are not supported: the request needs an id.");
+  }
+  if (typeof envelope.id !== "string" && typeof envelope.id !== "number") {
+    return invalid(null, 'The "id" member must be a string or a number.');
+  }
+  return undefined;
+}
+
+/** Handles one API request (everything under `/api/`): log, key, envelope, faults and budget, catalogue, method. */
+export async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  deps: ApiDeps,
+): Promise<void> {
+  const { m, record, log } = recordCall(req, res, pathname, deps);
   if (!m) return sendText(res, 404, "Not Found");
   if (req.method !== "POST") {
     return rpcError(
@@ -121,97 +221,22 @@ export async function handleApi(
     );
   }
   const version = m[1] as ApiVersion;
-  const pathModule = m[2]!;
   const service = m[3] ?? "";
 
-  let text: string;
-  try {
-    text = await readBody(req);
-  } catch (e) {
-    if (e instanceof BodyTooLarge) return rpcError(res, null, new RpcError(RpcCode.InvalidRequest, e.message), 413);
-    throw e;
-  }
-  let parsed: unknown;
-  let parseFailed = false;
-  // A request nested deeper than any documented parameter is refused before it is parsed or reaches a
-  // method (assumed: GravityZone's limit is not documented; its own parameters nest a few levels).
-  const tooDeep = nestedDeeperThan(text);
-  try {
-    parsed = tooDeep ? undefined : JSON.parse(text);
-  } catch {
-    parseFailed = true;
-  }
-  const echoId = parseFailed ? null : peekId(parsed);
+  const body = await readJsonBody(req);
+  if (body instanceof BodyTooLarge) return rpcError(res, null, new RpcError(RpcCode.InvalidRequest, body.message), 413);
+  const echoId = body.parseFailed ? null : peekId(body.parsed);
 
   const key = deps.keys.authenticate(req.headers.authorization);
-  if (!key) {
-    return sendJson(
-      res,
-      401,
-      rpcBody(echoId, {
-        code: RpcCode.AuthError,
-        message: "Unauthorized",
-        data: { details: "Authentication failed: the API key is missing, invalid or revoked." },
-      }),
-      {
-        "WWW-Authenticate": 'Basic realm="GravityZone API"',
-      },
-    );
-  }
-  keyFingerprint = key.fingerprint;
-  const module = canonicalModule(pathModule);
-  if (!module || !serviceAllowed(module, service)) return rpcError(res, echoId, methodNotFound());
-  if (!key.modules.includes(module)) {
-    // -32001 means "authentication failed"; a valid key without the module is an authorization
-    // refusal, so the body carries the generic server-error code and HTTP 403 says what happened.
-    return sendJson(
-      res,
-      403,
-      rpcBody(echoId, {
-        code: RpcCode.ServerError,
-        message: "Server error",
-        data: { details: `API Key is not allowed to access the selected API: ${module}` },
-      }),
-    );
-  }
+  if (key) log.keyFingerprint = key.fingerprint;
+  const module = canonicalModule(m[2]!);
+  if (refuseKey(res, key, module, service, echoId) || !key || !module) return;
 
   const contentType = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-  if (contentType !== "application/json")
-    return rpcError(
-      res,
-      echoId,
-      new RpcError(RpcCode.InvalidRequest, "The Content-Type header must be application/json."),
-    );
-  if (parseFailed) return rpcError(res, null, new RpcError(RpcCode.ParseError, "The request body is not valid JSON."));
-  if (tooDeep)
-    return rpcError(
-      res,
-      null,
-      new RpcError(RpcCode.InvalidRequest, `The request nests arrays or objects deeper than ${MAX_JSON_DEPTH} levels.`),
-    );
-  if (Array.isArray(parsed))
-    return rpcError(res, null, new RpcError(RpcCode.InvalidRequest, "Batch requests are not supported."));
-  if (typeof parsed !== "object" || parsed === null)
-    return rpcError(res, null, new RpcError(RpcCode.InvalidRequest, "The request must be a JSON-RPC 2.0 object."));
-  const envelope = parsed as Record<string, unknown>;
-  if (envelope.jsonrpc !== "2.0")
-    return rpcError(res, echoId, new RpcError(RpcCode.InvalidRequest, 'The "jsonrpc" member must be exactly "2.0".'));
-  if (typeof envelope.method !== "string" || envelope.method === "")
-    return rpcError(
-      res,
-      echoId,
-      new RpcError(RpcCode.InvalidRequest, 'The "method" member must be a non-empty string.'),
-    );
-  if (!("id" in envelope) || envelope.id === null)
-    return rpcError(
-      res,
-      null,
-      new RpcError(RpcCode.InvalidRequest, "Notifications are not supported: the request needs an id."),
-    );
-  if (typeof envelope.id !== "string" && typeof envelope.id !== "number")
-    return rpcError(res, null, new RpcError(RpcCode.InvalidRequest, 'The "id" member must be a string or a number.'));
-  const id = envelope.id;
-  const method = envelope.method;
+  const problem = envelopeProblem(contentType, body, echoId);
+  if (problem) return rpcError(res, problem.id, problem.error);
+  const envelope = body.parsed as { id: string | number; method: string; params?: unknown };
+  const { id, method } = envelope;
   record.method = method;
   record.params = envelope.params;
   const fullName = `${module}.${method}`;
@@ -248,26 +273,54 @@ export async function handleApi(
     if (e instanceof RpcError) return rpcError(res, id, e);
     throw e;
   }
+  await runMethod(req, res, deps, {
+    handler,
+    write: spec.write,
+    id,
+    fullName,
+    params: envelope.params,
+    version,
+    service,
+    modules: key.modules,
+  });
+}
 
+/** Runs a checked request's method, saves the state after a write, and answers. */
+async function runMethod(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: ApiDeps,
+  call: {
+    handler: NonNullable<ReturnType<typeof handlerFor>>;
+    write: boolean | undefined;
+    id: string | number;
+    fullName: string;
+    params: unknown;
+    version: ApiVersion;
+    service: string;
+    modules: readonly string[];
+  },
+): Promise<void> {
+  const { id, fullName } = call;
   let result: unknown;
   try {
-    result = handler(envelope.params, {
+    result = call.handler(call.params, {
       state: deps.holder.state,
       caller: {
         companyId: deps.holder.state.rootCompanyId,
         accountId: deps.holder.state.ownerAccountId,
-        modules: key.modules,
+        modules: call.modules,
       },
-      version,
+      version: call.version,
       now: new Date(),
-      service,
+      service: call.service,
     });
   } catch (e) {
     if (e instanceof RpcError) return rpcError(res, id, e);
     deps.log?.(`internal error in ${fullName}: ${(e as Error).stack ?? String(e)}`);
     return rpcError(res, id, new RpcError(RpcCode.ServerError, "Internal server error."), 500);
   }
-  if (spec.write) {
+  if (call.write) {
     try {
       await deps.persister.save();
     } catch (e) {
