@@ -32,6 +32,86 @@ import { Project, ROOT, emulatorModule } from "./harness.mjs";
 import { countCliErrors, KIND_LABELS, measureKinds, seedContext } from "./kinds.mjs";
 import { MODEL, NOOP, pages } from "./model.mjs";
 
+/** @typedef {import("./calls.mjs").ClassBound} ClassBound */
+/** @typedef {import("./kinds.mjs").ItemCounts} ItemCounts */
+/**
+ * What bench/results.json holds; every section but `meta` is there only when it was run (or merged).
+ * @typedef {object} Results
+ * @property {Meta} meta
+ * @property {KindRow[]} [kinds] calls per operation for each kind
+ * @property {Record<string, KindRunRow>} [kindRuns] the CLI runs of the kinds stack, per operation
+ * @property {Record<string, Record<string, number>>} [unattributed] per operation, calls of no kind by method
+ * @property {TimeRow[]} [throughput]
+ * @property {StateRow[]} [state]
+ * @property {Array<TimeRow & {parallel: string}>} [parallel]
+ * @property {{lines: string[], methods: EmulatorRow[]}} [emulator]
+ */
+/**
+ * The machine and settings of a run; `merged` lists the later runs whose sections replaced this one's.
+ * @typedef {object} Meta
+ * @property {string} date
+ * @property {{cpu: string, cores: number, memoryGB: number, os: string}} machine
+ * @property {string} node
+ * @property {string} pulumi
+ * @property {number} factor
+ * @property {number} countsFactor
+ * @property {string} checkpoints
+ * @property {number[]} loadAverageStart
+ * @property {number} [durationS]
+ * @property {number[]} [loadAverageEnd]
+ * @property {Array<Meta & {sections: string[]}>} [merged]
+ */
+/**
+ * One kind's calls per operation, against the model's minimum and naive counts.
+ * @typedef {{kind: string, label: string, count: number, ops: Record<string, OpRow>}} KindRow
+ */
+/**
+ * @typedef {object} OpRow
+ * @property {number} calls
+ * @property {number} writes
+ * @property {number} rateLimited
+ * @property {number} min
+ * @property {number} naive
+ * @property {Record<string, number>} byMethod
+ * @property {{i0: number, i1: number}} [listed] blocklist items the listings saw before and after
+ */
+/** @typedef {{seconds: number, exit: number, calls: number, writes: number, rateLimited: number, cliErrors: number}} KindRunRow */
+/**
+ * One CLI run measured at the emulator (bound: the rate-limit lower bound, see bench/calls.mjs).
+ * @typedef {object} TimeRow
+ * @property {string} name
+ * @property {string} command
+ * @property {number} exit
+ * @property {number} calls
+ * @property {number} writes
+ * @property {number} rateLimited
+ * @property {number} cliErrors
+ * @property {number} wallS
+ * @property {number} apiS
+ * @property {number} boundS
+ * @property {number} steadyBoundS
+ * @property {string} bottleneck
+ * @property {Record<string, ClassBound>} classes
+ * @property {number} serialBoundS
+ * @property {number | null} ratioSerial
+ * @property {number | null} ratioApi
+ * @property {number | null} ratioWall
+ * @property {Record<string, number>} byMethod
+ * @property {number} min
+ * @property {number} naive
+ */
+/**
+ * @typedef {object} StateRow
+ * @property {string} name
+ * @property {number} resources
+ * @property {number} bytes
+ * @property {number} bytesPerResource
+ * @property {number} providerBytesPerResource
+ * @property {number} providerShare
+ */
+/** @typedef {{method: string, rps: number, p50ms: number, p99ms: number}} EmulatorRow */
+/** @typedef {{type: string, [key: string]: any}} ExportedResource A resource of `pulumi stack export`. */
+
 const { values: args } = parseArgs({
   options: {
     factor: { type: "string", default: "2" },
@@ -56,13 +136,14 @@ const GROUPS = Number(args.groups);
 const HASHES = Number(args.hashes);
 const RESOURCES = COMPANIES * (1 + GROUPS);
 /** `--parallel` flags for a value: `default` = none (the CLI's 4 × cores), `all` = one per resource. */
-const parallelArgs = (v) => (v === "default" ? [] : ["--parallel", String(v === "all" ? RESOURCES : Number(v))]);
-const parallelLabel = (v) =>
+const parallelArgs = (/** @type {string} */ v) =>
+  v === "default" ? [] : ["--parallel", String(v === "all" ? RESOURCES : Number(v))];
+const parallelLabel = (/** @type {string} */ v) =>
   v === "default" ? `default (${4 * os.availableParallelism()})` : String(v === "all" ? RESOURCES : Number(v));
 const PARALLEL = args.parallel.split(",").filter(Boolean);
 const UP_PARALLEL = args["throughput-parallel"];
 const ONLY = new Set(args.only.split(","));
-const log = (line) => process.stderr.write(`${line}\n`);
+const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
 const started = performance.now();
 
 /** Below this bound (seconds) a run is a burst the CLI's own start-up dominates: no ratio is given. */
@@ -74,6 +155,7 @@ if (args["report-only"]) {
   process.exit(0);
 }
 
+/** @type {Results} */
 const results = {
   meta: {
     date: new Date().toISOString(),
@@ -99,7 +181,10 @@ function machine() {
   };
 }
 
-/** Engine settings for the throughput runs: checkpoints are the file backend's whole-state write after every step. */
+/**
+ * Engine settings for the throughput runs: checkpoints are the file backend's whole-state write after every step.
+ * @param {Project} p
+ */
 function engineEnv(p) {
   if (args["skip-checkpoints"]) p.env.PULUMI_SKIP_CHECKPOINTS = "true";
 }
@@ -110,8 +195,10 @@ function engineEnv(p) {
 if (ONLY.has("kinds")) {
   log(`[kinds] every kind in one stack, factor ${COUNTS_FACTOR}`);
   const r = await measureKinds(Number(args["kinds-count"]), COUNTS_FACTOR, log);
+  /** @type {Record<string, keyof ItemCounts>} */
   const itemsKey = { BlocklistEntry: "entriesItems", BlocklistEntryAdopted: "adoptedItems", Blocklist: "listItems" };
   const order = ["create", "preview", "noop-up", "refresh", "update", "delete"];
+  /** @type {Record<string, string>} */
   const next = {
     create: "preview",
     preview: "noop-up",
@@ -125,37 +212,41 @@ if (ONLY.has("kinds")) {
     label: KIND_LABELS[kind] ?? kind,
     count: r.counts[kind],
     ops: Object.fromEntries(
-      order.map((op) => {
-        const t = ops[op];
-        const key = itemsKey[kind];
-        const ctx = { i0: key ? r.context[op][key] : 0, i1: key ? r.context[next[op]][key] : 0 };
-        const ref = op === "preview" || op === "noop-up" ? NOOP : MODEL[kind][op](r.counts[kind], ctx);
-        return [
-          op,
-          {
-            calls: t.calls,
-            writes: t.writes,
-            rateLimited: t.rateLimited,
-            ...ref,
-            byMethod: t.byMethod,
-            listed: key ? ctx : undefined,
-          },
-        ];
-      }),
+      order.map(
+        /** @returns {[string, OpRow]} */ (op) => {
+          const t = ops[op];
+          const key = itemsKey[kind];
+          const ctx = { i0: key ? r.context[op][key] : 0, i1: key ? r.context[next[op]][key] : 0 };
+          const ref = op === "preview" || op === "noop-up" ? NOOP : MODEL[kind][op](r.counts[kind], ctx);
+          return [
+            op,
+            {
+              calls: t.calls,
+              writes: t.writes,
+              rateLimited: t.rateLimited,
+              ...ref,
+              byMethod: t.byMethod,
+              listed: key ? ctx : undefined,
+            },
+          ];
+        },
+      ),
     ),
   }));
   results.kindRuns = Object.fromEntries(
-    Object.entries(r.runs).map(([op, x]) => [
-      op,
-      {
-        seconds: +x.seconds.toFixed(1),
-        exit: x.exit,
-        calls: x.calls,
-        writes: x.writes,
-        rateLimited: x.rateLimited,
-        cliErrors: x.cliErrors,
-      },
-    ]),
+    Object.entries(r.runs).map(
+      /** @returns {[string, KindRunRow]} */ ([op, x]) => [
+        op,
+        {
+          seconds: +x.seconds.toFixed(1),
+          exit: x.exit,
+          calls: x.calls,
+          writes: x.writes,
+          rateLimited: x.rateLimited,
+          cliErrors: x.cliErrors,
+        },
+      ],
+    ),
   );
   results.unattributed = r.unattributed;
 }
@@ -164,7 +255,14 @@ if (ONLY.has("kinds")) {
 // 2 and 3. Throughput and parallelism
 // ---------------------------------------------------------------------------------------------
 
-/** One CLI run measured at the emulator. */
+/**
+ * One CLI run measured at the emulator.
+ * @param {Project} p
+ * @param {string} name
+ * @param {string[]} cliArgs
+ * @param {{min: number, naive: number}} reference
+ * @returns {Promise<TimeRow>}
+ */
 async function measured(p, name, cliArgs, reference) {
   p.emu.resetCalls();
   const r = await p.run(cliArgs);
@@ -184,7 +282,8 @@ async function measured(p, name, cliArgs, reference) {
       ).burst,
     0,
   );
-  const apiS = t.calls > 0 ? (t.lastAt - t.firstAt) / 1000 : 0;
+  // firstAt and lastAt are numbers whenever there were calls (Number() only tells the type checker so).
+  const apiS = t.calls > 0 ? (Number(t.lastAt) - Number(t.firstAt)) / 1000 : 0;
   const row = {
     name,
     command: `pulumi ${cliArgs.join(" ")}`,
@@ -214,9 +313,15 @@ async function measured(p, name, cliArgs, reference) {
   return row;
 }
 
-/** Bytes of `pulumi stack export` per dynamic resource, and how much of it `__provider` takes. */
+/**
+ * Bytes of `pulumi stack export` per dynamic resource, and how much of it `__provider` takes.
+ * @param {Project} p
+ * @param {string} name
+ * @returns {Promise<StateRow>}
+ */
 async function stateSize(p, name) {
   const text = (await p.run(["stack", "export"], { check: true })).stdout;
+  /** @type {{deployment: {resources: ExportedResource[]}}} */
   const state = JSON.parse(text);
   const resources = state.deployment.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic"));
   let provider = 0;
@@ -343,6 +448,7 @@ if (ONLY.has("parallel")) {
 // ---------------------------------------------------------------------------------------------
 if (ONLY.has("emulator")) {
   log("[emulator] cheap reads, rate limits off");
+  /** @type {string} */
   const out = await new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -382,6 +488,7 @@ log(`\nwritten: ${path.relative(process.cwd(), args.out) || args.out} (${results
 // ---------------------------------------------------------------------------------------------
 // The table
 // ---------------------------------------------------------------------------------------------
+/** @param {Results} r */
 function report(r) {
   const out = [];
   const m = r.meta;
@@ -404,7 +511,7 @@ function report(r) {
     out.push("| kind | N | create | no-op preview | no-op up | refresh | update | delete |");
     out.push("|---|---:|---|---|---|---|---|---|");
     for (const k of r.kinds) {
-      const cell = (op) => {
+      const cell = (/** @type {string} */ op) => {
         const o = k.ops[op];
         const w =
           o.writes > 0 && op !== "preview" && op !== "noop-up" ? "" : op === "noop-up" ? ` (${o.writes} writes)` : "";
@@ -434,7 +541,8 @@ function report(r) {
     );
     out.push("|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|");
     for (const t of timeRows) {
-      const ratio = (x) => (x === null || x === undefined || t.boundS < MIN_BOUND_S ? "n/a" : x.toFixed(2));
+      const ratio = (/** @type {number | null | undefined} */ x) =>
+        x === null || x === undefined || t.boundS < MIN_BOUND_S ? "n/a" : x.toFixed(2);
       out.push(
         `| ${t.name} | ${t.calls} (${t.min} / ${t.naive}) | ${t.rateLimited} | ${t.cliErrors} | ${t.wallS} | ${t.apiS} | ${t.boundS} (${t.bottleneck}) | ${ratio(t.ratioApi)} | ${ratio(t.ratioWall)} | ${t.serialBoundS} | ${ratio(t.ratioSerial)} |`,
       );

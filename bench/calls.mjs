@@ -7,7 +7,12 @@ import { createRequire } from "node:module";
 import * as path from "node:path";
 import { ROOT } from "./harness.mjs";
 
+/** @typedef {import("../provider/client/rate-limit.js").RateClass} RateClass */
+/** @typedef {{module: string, method: string, status: number, at: number, version?: string}} Call One emulator call record. */
+/** @typedef {{calls: number, burst: number, steady: number}} ClassBound The bound of one rate-limit class. */
+
 const require = createRequire(import.meta.url);
+/** @type {typeof import("../provider/client/rate-limit.js")} */
 const { BUDGETS, rateClassOf } = require(path.join(ROOT, "dist/provider/client/rate-limit.js"));
 export { BUDGETS };
 
@@ -16,10 +21,11 @@ export const WRITE = /^(create|update|delete|set|add|remove|move|assign|suspend|
 
 /**
  * A summary of emulator call records.
- * @param {Array<{module: string, method: string, status: number, at: number, version?: string}>} calls
+ * @param {Call[]} calls
  */
 export function tally(calls) {
   const admitted = calls.filter((c) => c.status !== 429);
+  /** @type {Record<string, number>} */
   const byMethod = {};
   for (const c of admitted) {
     const name = `${c.module}.${c.method}${c.version && c.version !== "v1.0" ? ` ${c.version}` : ""}`;
@@ -35,8 +41,12 @@ export function tally(calls) {
   };
 }
 
-/** Admitted calls per rate-limit class; a call of a narrower class also counts in `default`. */
+/**
+ * Admitted calls per rate-limit class; a call of a narrower class also counts in `default`.
+ * @param {Call[]} calls
+ */
 export function callsPerClass(calls) {
+  /** @type {Record<RateClass, number>} */
   const out = { default: 0, companies: 0, "per-minute-30": 0, "per-minute-5": 0 };
   for (const c of calls) {
     if (c.status === 429) continue;
@@ -52,16 +62,19 @@ export function callsPerClass(calls) {
  *  - `burst`: the least time between the first and the last call for sliding windows that start
  *    empty: call i cannot go before ⌊i / limit⌋ windows, so n calls need ⌊(n−1) / limit⌋ windows;
  *  - `steady`: calls / budget (n × window / limit), the figure for long runs.
+ * @param {Call[]} calls
+ * @param {number} factor
  */
 export function lowerBound(calls, factor) {
   const per = callsPerClass(calls);
+  /** @type {Record<string, ClassBound>} */
   const classes = {};
   let burst = 0;
   let steady = 0;
   let bottleneck = "default";
   for (const [cls, n] of Object.entries(per)) {
     if (n === 0) continue;
-    const b = BUDGETS[cls];
+    const b = BUDGETS[/** @type {RateClass} */ (cls)];
     const windowS = b.windowMs / 1000 / factor;
     const c = { calls: n, burst: Math.floor((n - 1) / b.limit) * windowS, steady: (n * windowS) / b.limit };
     classes[cls] = c;

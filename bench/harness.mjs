@@ -13,11 +13,24 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
-/** The built emulator (`npx tsc -p tsconfig.json` first). */
+/** The built emulator (`npx tsc -p tsconfig.json` first). @type {typeof import("../emulator/index.js")} */
 export const emulatorModule = require(path.join(ROOT, "dist/emulator/index.js"));
+
+/** @typedef {{code: number, stdout: string, stderr: string, seconds: number}} RunResult What one CLI run gave. */
 
 /** One program with its own backend, stack and emulator. */
 export class Project {
+  /**
+   * The temporary directory of the program, its backend and PULUMI_HOME (set by {@link Project.create}).
+   * @type {string}
+   */
+  root = "";
+
+  /**
+   * @param {string} dir
+   * @param {import("../emulator/index.js").RunningEmulator} emu
+   * @param {NodeJS.ProcessEnv} env
+   */
   constructor(dir, emu, env) {
     this.dir = dir;
     this.emu = emu;
@@ -25,7 +38,7 @@ export class Project {
   }
 
   /**
-   * @param {{source: string, config?: Record<string,string>, secrets?: Record<string,string>, emulator?: object, scale: number}} options
+   * @param {{source: string, config?: Record<string,string>, secrets?: Record<string,string>, emulator?: import("../emulator/index.js").EmulatorOptions, scale: number}} options
    *   source: a directory under bench/programs; scale: the emulator's rate-limit factor, also given to
    *   the provider as gravityzone:rateLimitScale.
    */
@@ -62,7 +75,12 @@ export class Project {
     return p;
   }
 
-  /** Runs `pulumi <args>`; resolves with {code, stdout, stderr, seconds}. */
+  /**
+   * Runs `pulumi <args>`; resolves with {code, stdout, stderr, seconds}.
+   * @param {string[]} args
+   * @param {{check?: boolean}} [opts] check: reject when the CLI exits non-zero.
+   * @returns {Promise<RunResult>}
+   */
   run(args, opts = {}) {
     const full = [...args, "--non-interactive"];
     const t0 = performance.now();
@@ -82,7 +100,10 @@ export class Project {
     });
   }
 
-  /** Sets plain config values. */
+  /**
+   * Sets plain config values.
+   * @param {Record<string, string>} values
+   */
   async config(values) {
     const args = ["config", "set-all"];
     for (const [k, v] of Object.entries(values)) args.push("--plaintext", `${k}=${v}`);
@@ -95,7 +116,10 @@ export class Project {
   }
 }
 
-/** The last lines of CLI output (errors only; the CLI never prints secrets in plain text). */
+/**
+ * The last lines of CLI output (errors only; the CLI never prints secrets in plain text).
+ * @param {string} text
+ */
 function tail(text, lines = 30) {
   return text.split("\n").slice(-lines).join("\n");
 }

@@ -8,8 +8,28 @@
 import { Project, emulatorModule } from "./harness.mjs";
 import { tally } from "./calls.mjs";
 
-/** The seeded tenant's objects the kinds program works in (the seed's ids are fixed). */
+/** @typedef {import("../emulator/index.js").TenantState} TenantState */
+/** @typedef {import("../emulator/index.js").RunningEmulator} RunningEmulator */
+/** @typedef {import("../emulator/index.js").CallRecord} CallRecord */
+/** @typedef {import("../emulator/index.js").BlocklistRecord} BlocklistRecord */
+/** @typedef {ReturnType<typeof tally>} Tally */
+/**
+ * @typedef {{groupsCompany: string, entriesCompany: string, listCompany: string, adoptedCompany: string,
+ *   endpointsCompany: string, altParentId: string}} SeedIds The seeded objects the kinds program works in, by role.
+ */
+/** @typedef {{entriesItems: number, adoptedItems: number, listItems: number}} ItemCounts Hash items per company. */
+/**
+ * @typedef {{ids: Record<string,string>, entryItemIds: Set<string>, adoptedItemIds: Set<string>,
+ *   listItemIds: Set<string>}} KindContext What {@link kindOf} needs to attribute a call.
+ */
+/** @typedef {Tally & {seconds: number, exit: number, cliErrors: number}} KindRun One operation's CLI run. */
+
+/**
+ * The seeded tenant's objects the kinds program works in (the seed's ids are fixed).
+ * @param {TenantState} state
+ */
 export function seedContext(state) {
+  /** @param {string} name */
   const byName = (name) => Object.values(state.companies).find((c) => c.name === name)?.id;
   const ids = {
     groupsCompany: byName("Contoso Dental Group"),
@@ -35,10 +55,15 @@ export function seedContext(state) {
     .sort();
   if (Object.values(ids).some((x) => !x) || !alt || policies.length < 2)
     throw new Error("the emulator's seeded tenant is not the one this benchmark expects");
-  return { ids: { ...ids, altParentId: alt.id }, endpoints, policies: policies.slice(0, 2) };
+  // Every id was checked just above.
+  return { ids: /** @type {SeedIds} */ ({ ...ids, altParentId: alt.id }), endpoints, policies: policies.slice(0, 2) };
 }
 
-/** The same deterministic hash the kinds program derives for item i of a list. */
+/**
+ * The same deterministic hash the kinds program derives for item i of a list.
+ * @param {string} list
+ * @param {number} i
+ */
 export function benchHash(list, i) {
   return (list + String(i).padStart(4, "0"))
     .split("")
@@ -48,9 +73,19 @@ export function benchHash(list, i) {
     .slice(0, 64);
 }
 
-/** Puts `count` hash items of list `list` straight into a company's blocklist (as if added long ago). */
+/**
+ * Puts `count` hash items of list `list` straight into a company's blocklist (as if added long ago).
+ * @param {RunningEmulator} emu
+ * @param {string} companyId
+ * @param {string} list
+ * @param {number} count
+ */
 export function seedBlocklist(emu, companyId, list, count) {
-  const template = Object.values(emu.state.blocklist).find((b) => b.type === "hash" && b.hashType === 1);
+  // The default seed holds SHA-256 hash rules; the first one is the template.
+  const template = /** @type {BlocklistRecord} */ (
+    Object.values(emu.state.blocklist).find((b) => b.type === "hash" && b.hashType === 1)
+  );
+  /** @type {Set<string>} */
   const ids = new Set();
   for (let i = 0; i < count; i++) {
     const id = `bbbbbbbb${String(i).padStart(16, "0")}`;
@@ -66,12 +101,20 @@ export function seedBlocklist(emu, companyId, list, count) {
   return ids;
 }
 
-/** Hash items (what v1.0 getBlocklistItems lists) of a company. */
+/**
+ * Hash items (what v1.0 getBlocklistItems lists) of a company.
+ * @param {TenantState} state
+ * @param {string} companyId
+ */
 export function hashItems(state, companyId) {
   return Object.values(state.blocklist).filter((b) => b.companyId === companyId && b.type === "hash").length;
 }
 
-/** The kinds and how many of each the program declares. */
+/**
+ * The kinds and how many of each the program declares.
+ * @param {number} n
+ * @returns {Record<string, number>}
+ */
 export function kindCounts(n) {
   return {
     Company: n,
@@ -86,7 +129,7 @@ export function kindCounts(n) {
   };
 }
 
-/** Display names of the kinds. */
+/** Display names of the kinds. @type {Record<string, string>} */
 export const KIND_LABELS = {
   BlocklistEntryAdopted: "BlocklistEntry, adopted",
   Blocklist: "Blocklist (hashes)",
@@ -95,7 +138,7 @@ export const KIND_LABELS = {
 /**
  * The kind a call belongs to in the kinds stack.
  * @param {{module: string, method: string, version: string, params: any}} c
- * @param {{ids: Record<string,string>, entryItemIds: Set<string>, adoptedItemIds: Set<string>}} ctx
+ * @param {KindContext} ctx
  */
 export function kindOf(c, ctx) {
   const p = c.params ?? {};
@@ -133,12 +176,13 @@ export function kindOf(c, ctx) {
       if (p.companyId !== undefined) return byCompany[p.companyId];
       // A remove names item ids only. Deletes of entries go out together whatever their company, so
       // a call is the kind's whose items it holds most of.
+      /** @type {string[]} */
       const ids = p.hashItemId !== undefined ? [p.hashItemId] : Array.isArray(p.ids) ? p.ids : [];
-      const held = [
+      const held = /** @type {Array<[string, number]>} */ ([
         ["BlocklistEntryAdopted", ids.filter((id) => ctx.adoptedItemIds.has(id)).length],
         ["BlocklistEntry", ids.filter((id) => ctx.entryItemIds.has(id)).length],
         ["Blocklist", ids.filter((id) => ctx.listItemIds.has(id)).length],
-      ].sort((a, b) => b[1] - a[1]);
+      ]).sort((a, b) => b[1] - a[1]);
       return held[0][1] > 0 ? held[0][0] : undefined;
     }
     default:
@@ -149,6 +193,9 @@ export function kindOf(c, ctx) {
 /**
  * Runs create / no-op preview / refresh / update / delete of the kinds stack at `factor`; returns,
  * per kind and operation, the counted calls, plus what each operation's minimum depends on.
+ * @param {number} n
+ * @param {number} factor
+ * @param {(line: string) => void} log
  */
 export async function measureKinds(n, factor, log) {
   const counts = kindCounts(n);
@@ -166,19 +213,30 @@ export async function measureKinds(n, factor, log) {
     },
     secrets: { "bench:password": "Bench-Passw0rd!-1" },
   });
+  /** @type {KindContext} */
   const ctx = { ids: seed.ids, adoptedItemIds: new Set(), entryItemIds: new Set(), listItemIds: new Set() };
+  /** @type {Record<string, Record<string, Tally>>} kind → operation → calls */
   const perKind = {};
+  /** @type {Record<string, ItemCounts>} operation (or `end`) → hash items before it */
   const context = {};
+  /** @type {Record<string, Record<string, number>>} operation → method → calls */
   const unattributed = {};
+  /** @type {Record<string, KindRun>} */
   const runs = {};
   try {
     ctx.adoptedItemIds = seedBlocklist(p.emu, seed.ids.adoptedCompany, "adopted", counts.BlocklistEntryAdopted);
+    /** @param {string} companyId */
     const itemsOf = (companyId) =>
       new Set(
         Object.values(p.emu.state.blocklist)
           .filter((b) => b.companyId === companyId)
           .map((b) => b.id),
       );
+    /**
+     * @param {string} op
+     * @param {string[]} args
+     * @param {() => Promise<void>} [before]
+     */
     const step = async (op, args, before) => {
       if (before) await before();
       // Item ids of the entries and of the list as they are before this operation (delete needs them).
@@ -194,6 +252,7 @@ export async function measureKinds(n, factor, log) {
       const calls = p.emu.calls();
       runs[op] = { seconds: r.seconds, exit: r.code, cliErrors: countCliErrors(r), ...tally(calls) };
       if (r.code !== 0) log(`  kinds ${op}: pulumi exited ${r.code}\n${lastLines(r.stdout + r.stderr)}`);
+      /** @type {Record<string, CallRecord[]>} */
       const groups = {};
       for (const c of calls) {
         const k = kindOf(c, ctx);
@@ -223,11 +282,15 @@ export async function measureKinds(n, factor, log) {
   return { counts, perKind, context, runs, unattributed };
 }
 
-/** Lines of CLI output that report an error or a rate limit (a 429 that reached the user would be one). */
+/**
+ * Lines of CLI output that report an error or a rate limit (a 429 that reached the user would be one).
+ * @param {{stdout: string, stderr: string}} r
+ */
 export function countCliErrors(r) {
   return (r.stdout + r.stderr).split("\n").filter((l) => /^\s*error:|rate.?limit|\b429\b/i.test(l)).length;
 }
 
+/** @param {string} text */
 function lastLines(text, n = 25) {
   return text.split("\n").slice(-n).join("\n");
 }

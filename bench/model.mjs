@@ -10,8 +10,9 @@
  * items the listings see before (`i0`) and after (`i1`) the operation.
  */
 
-/** Calls to list `items` at 100 per page (an empty list still takes one call). */
+/** Calls to list `items` at 100 per page (an empty list still takes one call). @param {number} items */
 export const pages = (items) => Math.max(1, Math.ceil(items / 100));
+/** Calls to add `n` hashes at up to 1000 per call. @param {number} n */
 const batch = (n) => Math.ceil(n / 1000);
 
 /** @type {Record<string, Record<string, (n: number, ctx: {i0: number, i1: number}) => {min: number, naive: number}>>} */

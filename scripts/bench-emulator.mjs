@@ -22,8 +22,14 @@ if (!existsSync(cli)) {
   process.exit(1);
 }
 const require = createRequire(import.meta.url);
+/** @type {typeof import("undici")} */
 const { Pool } = require("undici");
 
+/**
+ * A numeric `--name value` option, or `fallback`.
+ * @param {string} name
+ * @param {number} fallback
+ */
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -32,6 +38,7 @@ const REQUESTS = arg("requests", 20000);
 const CONCURRENCY = arg("concurrency", 16);
 const KEY = "bench0000000000000000000000000000000000000";
 
+/** @param {number | undefined} pid */
 function rssOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -48,6 +55,13 @@ async function startServer() {
   return { child, url };
 }
 
+/**
+ * Sends REQUESTS calls of one method over CONCURRENCY connections.
+ * @param {string} url
+ * @param {string} module
+ * @param {string} method
+ * @param {object} params
+ */
 async function run(url, module, method, params) {
   const origin = new URL(url).origin;
   const pool = new Pool(origin, { connections: CONCURRENCY, pipelining: 1, keepAliveTimeout: 30_000 });
@@ -57,7 +71,9 @@ async function run(url, module, method, params) {
   };
   const reqPath = `${new URL(url).pathname}/v1.0/jsonrpc/${module}`;
   let next = 0;
+  /** @type {number[]} */
   const latencies = [];
+  /** @param {number} i */
   const one = async (i) => {
     const t = performance.now();
     const res = await pool.request({
@@ -84,6 +100,7 @@ async function run(url, module, method, params) {
   const seconds = (performance.now() - t0) / 1000;
   await pool.close();
   latencies.sort((a, b) => a - b);
+  /** @param {number} p */
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(2);
   return { rps: Math.round(REQUESTS / seconds), seconds: seconds.toFixed(2), p50: pct(50), p99: pct(99) };
 }
@@ -111,6 +128,7 @@ async function memoryOfSeededTenant() {
 const mem = await memoryOfSeededTenant();
 const { child, url } = await startServer();
 const idleRss = rssOf(child.pid);
+/** @type {Array<[string, Awaited<ReturnType<typeof run>>]>} */
 const results = [];
 try {
   results.push(["general.getApiKeyDetails", await run(url, "general", "getApiKeyDetails", {})]);

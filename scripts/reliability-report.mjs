@@ -11,6 +11,17 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+/**
+ * @typedef {object} ScenarioResult One scenario's result file (test/reliability/support.ts, writeResults).
+ * @property {string} scenario
+ * @property {string} mode
+ * @property {string} finishedAt
+ * @property {string} commit
+ * @property {string} node
+ * @property {any} figures The scenario's own figures, as its test wrote them (unchecked JSON).
+ */
+/** @typedef {{exitCode: number, failedResources: number}} FaultRun One `pulumi up` of the faults scenario. */
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const mode = args.includes("--mode") ? args[args.indexOf("--mode") + 1] : "long";
@@ -25,6 +36,7 @@ const SCENARIOS = [
   "emulator-persistence",
 ];
 
+/** @type {Record<string, ScenarioResult>} */
 const docs = {};
 const missing = [];
 for (const s of SCENARIOS) {
@@ -39,7 +51,9 @@ if (missing.length > 0) {
   process.exit(1);
 }
 
+/** @param {string} s */
 const f = (s) => docs[s].figures;
+/** @param {Record<string, {peak: number, limit: number}>} p busiest window per rate-limit class */
 const peaks = (p) =>
   Object.entries(p)
     .filter(([, v]) => v.peak > 0)
@@ -56,7 +70,7 @@ const rows = [
   [
     "Faults",
     `${fl.customers} customers, ${fl.stackResources} resources; injected: ${fl.faultsInjected.http500BeforeApply} HTTP 500 before apply, ${fl.faultsInjected.droppedAfterWrite} connections dropped after the write, ${fl.faultsInjected.http429Storm} forced 429s, ${fl.faultsInjected.requestsWithAddedLatency} requests delayed 0–${fl.faultProfile.first.latencyJitterMs} ms (seed ${fl.seed})`,
-    `converged in ${fl.runsToConverge} \`pulumi up\` run(s) (${fl.runs.map((r, i) => `#${i + 1}: ${r.exitCode === 0 ? "succeeded" : `${r.failedResources} resource(s) failed`}`).join(", ")}); duplicates ${fl.duplicates}, orphans ${fl.orphans}, wrongly deleted ${fl.wronglyDeleted}, wrongly changed ${fl.wronglyChanged}, state ≠ emulator ${fl.stateMismatches}; ${fl.seconds} s`,
+    `converged in ${fl.runsToConverge} \`pulumi up\` run(s) (${fl.runs.map(/** @param {FaultRun} r @param {number} i */ (r, i) => `#${i + 1}: ${r.exitCode === 0 ? "succeeded" : `${r.failedResources} resource(s) failed`}`).join(", ")}); duplicates ${fl.duplicates}, orphans ${fl.orphans}, wrongly deleted ${fl.wronglyDeleted}, wrongly changed ${fl.wronglyChanged}, state ≠ emulator ${fl.stateMismatches}; ${fl.seconds} s`,
   ],
   [
     "Interrupted run",
