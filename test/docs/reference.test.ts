@@ -8,7 +8,7 @@
  * - `docs/data-sources.md` names every data source the package exports;
  * - the README's configuration section names every `gravityzone:*` key and environment variable the
  *   settings read;
- * - every relative link in README.md, CONTRIBUTING.md and docs/ points to a file that exists;
+ * - every relative link in README.md, CONTRIBUTING.md and docs/ points to a file (and heading) that exists;
  * - the README stays a guide (at most 300 lines).
  */
 import { createHash } from "node:crypto";
@@ -252,15 +252,35 @@ describe("links", () => {
     });
   }
 
-  it("every relative link in README.md, CONTRIBUTING.md and docs/ points to a file that exists", () => {
+  /** The anchors of a Markdown file's headings, as GitHub makes them. */
+  function anchors(file: string): Set<string> {
+    return new Set(
+      read(file)
+        .split("\n")
+        .filter((l) => /^#+ /.test(l))
+        .map((l) =>
+          l
+            .replace(/^#+ /, "")
+            .trim()
+            .toLowerCase()
+            .replace(/[^\p{L}\p{N}_\- ]/gu, "")
+            .replace(/ /g, "-"),
+        ),
+    );
+  }
+
+  it("every relative link in README.md, CONTRIBUTING.md and docs/ points to a file (and heading) that exists", () => {
     const files = ["README.md", "CONTRIBUTING.md", ...markdownFiles("docs")];
     const broken: string[] = [];
     for (const file of files) {
       for (const m of read(file).matchAll(/\]\(([^)\s]+)\)/g)) {
         const target = m[1]!;
-        if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith("#")) continue;
-        const resolved = path.join(ROOT, path.dirname(file), decodeURIComponent(target.split("#")[0]!));
-        if (!fs.existsSync(resolved)) broken.push(`${file}: ${target}`);
+        if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue;
+        const [rel, anchor] = target.split("#") as [string, string | undefined];
+        const linked = rel === "" ? file : path.join(path.dirname(file), decodeURIComponent(rel));
+        if (!fs.existsSync(path.join(ROOT, linked))) broken.push(`${file}: ${target}`);
+        else if (anchor !== undefined && linked.endsWith(".md") && !anchors(linked).has(anchor))
+          broken.push(`${file}: ${target} (no such heading)`);
       }
     }
     expect(broken).toEqual([]);
