@@ -524,7 +524,7 @@ function report(r) {
     }
     out.push("");
     out.push(
-      "▲ = above the minimum (see README, Performance). N is resources, or hashes for Blocklist; update of a BlocklistEntry is a replacement.",
+      "▲ = above the minimum (see docs/performance.md). N is resources, or hashes for Blocklist; update of a BlocklistEntry is a replacement.",
     );
     const un = Object.entries(r.unattributed ?? {}).filter(([, v]) => Object.keys(v).length > 0);
     if (un.length > 0) out.push(`Calls not attributed to a kind: ${JSON.stringify(Object.fromEntries(un))}`);

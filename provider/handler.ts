@@ -66,13 +66,51 @@ export type ResourceHandler = Required<Omit<pulumi.dynamic.ResourceProvider, "co
 
 const PROVIDER_KEY = "__provider";
 
+/**
+ * What a resource does when an input changes, as its definition declares it: read-only, for the
+ * reference documentation and the test that keeps it in step with the code.
+ */
+export interface HandlerRules {
+  /** The resource class name, e.g. `CustomGroup`. */
+  readonly type: string;
+  /** Every input field, in schema order. */
+  readonly fields: readonly string[];
+  /** Fields whose change replaces the object. */
+  readonly replaceOn: readonly string[];
+  /** Fields whose change is refused in preview, whatever the values. */
+  readonly fixed: readonly string[];
+  /** Fields that only steer the provider: a change makes no API call. */
+  readonly local: readonly string[];
+  /** True when some changes are refused depending on the values ({@link ResourceDefinition.refuse}). */
+  readonly refusesByValue: boolean;
+}
+
+/**
+ * The rules of each handler, keyed by its `diff` function: wrappers that spread a handler and replace
+ * other methods (partial failures) keep the same `diff`, so the rules stay reachable through them; a
+ * wrapper that replaces `diff` passes them on with {@link keepRules}.
+ */
+const rulesByDiff = new WeakMap<object, HandlerRules>();
+
+/** The rules a handler was defined with, or undefined for an object {@link defineHandler} did not build. */
+export function handlerRules(handler: ResourceHandler): HandlerRules | undefined {
+  return rulesByDiff.get(handler.diff);
+}
+
+/** Makes the rules of `inner` reachable from `outer`, a wrapper that replaces `diff`. Returns `outer`. */
+export function keepRules(inner: ResourceHandler, outer: ResourceHandler): ResourceHandler {
+  const rules = handlerRules(inner);
+  if (rules !== undefined) rulesByDiff.set(outer.diff, rules);
+  return outer;
+}
+
 /** Builds the handler for a resource definition. */
 export function defineHandler<I extends Record<string, unknown>, O extends I>(
   def: ResourceDefinition<I, O>,
 ): ResourceHandler {
   const fields = inputFields(def.schema);
   const local = new Set<string>(def.local ?? []);
-  return {
+  const handler: ResourceHandler = {
     async check(_olds, news) {
       return checkInputs(def.schema, stripProvider(news));
     },
@@ -135,6 +173,18 @@ export function defineHandler<I extends Record<string, unknown>, O extends I>(
       });
     },
   };
+  rulesByDiff.set(
+    handler.diff,
+    Object.freeze({
+      type: def.type,
+      fields: Object.freeze([...fields]),
+      replaceOn: Object.freeze([...def.replaceOn]),
+      fixed: Object.freeze(Object.keys(def.fixed ?? {})),
+      local: Object.freeze([...local]),
+      refusesByValue: def.refuse !== undefined,
+    }),
+  );
+  return handler;
 }
 
 /** Throws when a known new value changes a {@link ResourceDefinition.fixed} field (unknowns are checked again at update). */

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Turns the reliability suite's result files (bench/tmp/reliability/<scenario>.<mode>.json, written
-// by test/reliability/*.test.ts) into the figures table of the README's "Reliability" section.
+// by test/reliability/*.test.ts) into the figures table of docs/reliability.md.
 //
 //   node scripts/reliability-report.mjs [--mode long|default] [--write]
 //
 // Prints the table. With --write it also saves bench/reliability-results.json (every scenario's
 // figures, with the run that produced them) and replaces the table between the
-// <!-- reliability-figures:begin/end --> markers in README.md. Fails when a scenario has no result.
+// <!-- reliability-figures:begin/end --> markers in docs/reliability.md. Fails when a scenario has no result.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -118,16 +118,16 @@ if (write) {
     path.join(root, "bench", "reliability-results.json"),
     `${JSON.stringify({ mode, generatedAt: new Date().toISOString(), scenarios: docs }, null, 2)}\n`,
   );
-  const readme = path.join(root, "README.md");
-  const text = readFileSync(readme, "utf8");
+  const page = path.join(root, "docs", "reliability.md");
+  const text = readFileSync(page, "utf8");
   const begin = "<!-- reliability-figures:begin -->";
   const end = "<!-- reliability-figures:end -->";
   const i = text.indexOf(begin);
   const j = text.indexOf(end);
   if (i < 0 || j < i) {
-    console.error(`README.md has no ${begin} … ${end} markers: figures not written there`);
+    console.error(`docs/reliability.md has no ${begin} … ${end} markers: figures not written there`);
     process.exit(1);
   }
-  writeFileSync(readme, `${text.slice(0, i + begin.length)}\n${table}\n${text.slice(j)}`);
-  console.error("wrote bench/reliability-results.json and the README's reliability figures");
+  writeFileSync(page, `${text.slice(0, i + begin.length)}\n${table}\n${text.slice(j)}`);
+  console.error("wrote bench/reliability-results.json and the figures in docs/reliability.md");
 }

@@ -3,7 +3,7 @@
 # through a killed `pulumi up`, a 2500-hash blocklist with 40 entries and 40 policy assignments at
 # GravityZone's budgets, 40 emulator kills mid-write; the bad-input, hostile-server and secret scans
 # as in the default run. On success it writes bench/reliability-results.json and the figures of
-# the README's "Reliability" section from this run (scripts/reliability-report.mjs).
+# docs/reliability.md from this run (scripts/reliability-report.mjs).
 source "$(dirname "$0")/lib.sh"
 gz_setup
 source "$GZ_ROOT/scripts/pulumi-cli.sh"
@@ -15,5 +15,5 @@ npx --no-install vitest run test/reliability "$@"
 if [ "$#" -eq 0 ]; then
   node scripts/reliability-report.mjs --mode long --write
 else
-  gz_log "a subset was run: the README figures are left as they are (node scripts/reliability-report.mjs --mode long prints what there is)"
+  gz_log "a subset was run: the figures in docs/reliability.md are left as they are (node scripts/reliability-report.mjs --mode long prints what there is)"
 fi

@@ -25,7 +25,7 @@ import { z } from "zod";
 import { BUDGETS, type GravityZoneClient, GravityZoneError, trueResult } from "../client";
 import { dynamicProvider } from "../dynamic";
 import { logInfo } from "../engine-log";
-import { defineHandler, type ResourceHandler } from "../handler";
+import { defineHandler, keepRules, type ResourceHandler } from "../handler";
 import { PartialCreateError, withPartialFailures } from "../partial-failure";
 import { providerClient } from "../settings";
 import { containsUnknown } from "../unknown";
@@ -242,7 +242,7 @@ const announcedRemovals = new Set<string>();
 
 /** Adds the removal notice to a handler's diff: a plan dropping many hashes says how long it takes. */
 function withRemovalNotice(handler: ResourceHandler): ResourceHandler {
-  return {
+  return keepRules(handler, {
     ...handler,
     async diff(id, olds, news) {
       const result = await handler.diff(id, olds, news);
@@ -258,7 +258,7 @@ function withRemovalNotice(handler: ResourceHandler): ResourceHandler {
       }
       return result;
     },
-  };
+  });
 }
 
 function idOf(i: BlocklistInputs): string {

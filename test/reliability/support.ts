@@ -3,7 +3,7 @@
  * customer lists for examples/msp-onboarding, the invariants checked in the emulator after a run
  * (duplicates, orphans, wrongly deleted or changed objects, state equals emulator), fault counts from
  * the emulator's call log, a secret scanner that reports only where a secret was found (never the
- * value), and the JSON result files the README figures are made from.
+ * value), and the JSON result files the figures in docs/reliability.md are made from.
  *
  * Nothing here prints emulator state or stack exports: they hold secrets.
  */
