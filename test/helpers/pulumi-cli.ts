@@ -22,7 +22,9 @@ let cached: { pulumiPath: string; env: NodeJS.ProcessEnv } | undefined;
 /** Finds (or builds) the CLI; throws with the script's message when it cannot. */
 export function pulumiCli(): PulumiCli {
   if (process.env.GZ_TEST_TIER === "unit") {
-    throw new Error("this test drives the Pulumi CLI: list its file in CLI_TESTS (vitest.config.ts), not in the unit tier");
+    throw new Error(
+      "this test drives the Pulumi CLI: list its file in CLI_TESTS (vitest.config.ts), not in the unit tier",
+    );
   }
   if (!cached) {
     const script = [
