@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { GravityZoneClient } from "../client";
-import { sameValue, type ResourceHandler } from "../handler";
+import { sameValue, type ResourceHandler } from "../framework/handler";
 import { handler as accountHandler } from "../resources/account";
 import { handler as blocklistHandler } from "../resources/blocklist";
 import { handler as blocklistEntryHandler } from "../resources/blocklist-entry";

@@ -24,7 +24,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
-import { logInfo } from "../engine-log";
+import { logInfo } from "../framework/engine-log";
 
 /** The rate-limit classes GravityZone applies. */
 export type RateClass = "default" | "companies" | "per-minute-30" | "per-minute-5";

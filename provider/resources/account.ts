@@ -17,12 +17,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { newIdResult, okResult, type GravityZoneClient } from "../client";
-import { createOrAdopt } from "../create-or-adopt";
-import { dynamicProvider } from "../dynamic";
-import { defineHandler, sameValue } from "../handler";
+import { createOrAdopt } from "../framework/create-or-adopt";
+import { dynamicProvider } from "../framework/dynamic";
+import { defineHandler, sameValue } from "../framework/handler";
 import { providerClient } from "../settings";
-import { sharedListing } from "../shared-listing";
-import { type CONSOLE_LANGUAGES, consoleLanguageCode, email, flagsOf, idRef, plainText } from "../validation";
+import { sharedListing } from "../framework/shared-listing";
+import { type CONSOLE_LANGUAGES, consoleLanguageCode, email, flagsOf, idRef, plainText } from "../framework/validation";
 
 /** Account roles: `companyAdministrator` (1 on the wire), `networkAdministrator` (2), `reporter` (3), `partner` (4, partner companies only), `custom` (5, with `rights`). */
 export type AccountRole = "companyAdministrator" | "networkAdministrator" | "reporter" | "partner" | "custom";

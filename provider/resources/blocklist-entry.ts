@@ -17,12 +17,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { type GravityZoneClient, isGravityZoneError, trueResult } from "../client";
-import { createOrAdopt } from "../create-or-adopt";
-import { dynamicProvider } from "../dynamic";
-import { defineHandler, sameValue } from "../handler";
+import { createOrAdopt } from "../framework/create-or-adopt";
+import { dynamicProvider } from "../framework/dynamic";
+import { defineHandler, sameValue } from "../framework/handler";
 import { providerClient } from "../settings";
-import { idRef, plainText } from "../validation";
-import { GATHER_MS } from "../shared-listing";
+import { idRef, plainText } from "../framework/validation";
+import { GATHER_MS } from "../framework/shared-listing";
 import {
   blocklistWrite,
   HASH_TYPES,

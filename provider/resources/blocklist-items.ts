@@ -14,7 +14,7 @@
  */
 import { z } from "zod";
 import { type GravityZoneClient, isGravityZoneError, trueResult } from "../client";
-import { type ListingOptions, listingWrite, sharedListing } from "../shared-listing";
+import { type ListingOptions, listingWrite, sharedListing } from "../framework/shared-listing";
 
 /** The hash algorithms GravityZone blocklists accept. */
 export const HASH_TYPES = ["sha256", "md5"] as const;

@@ -14,8 +14,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { okResult, type GravityZoneClient } from "../client";
-import { sameValue } from "../handler";
-import { isoDate } from "../validation";
+import { sameValue } from "../framework/handler";
+import { isoDate } from "../framework/validation";
 
 /** The license subscription kinds (`licenseSubscription.type` 1, 2, 3 on the wire). */
 export type LicenseSubscriptionType = "trial" | "licensed" | "monthly";

@@ -16,12 +16,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { newIdResult, okResult, type GravityZoneClient, isGravityZoneError } from "../client";
-import { createOrAdopt } from "../create-or-adopt";
-import { dynamicProvider } from "../dynamic";
-import { defineHandler, sameValue } from "../handler";
-import { PartialCreateError, withPartialFailures } from "../partial-failure";
+import { createOrAdopt } from "../framework/create-or-adopt";
+import { dynamicProvider } from "../framework/dynamic";
+import { defineHandler, sameValue } from "../framework/handler";
+import { PartialCreateError, withPartialFailures } from "../framework/partial-failure";
 import { providerClient } from "../settings";
-import { countryCode, displayName, email, idRef, phone, plainText, subdivisionCode } from "../validation";
+import { countryCode, displayName, email, idRef, phone, plainText, subdivisionCode } from "../framework/validation";
 import {
   applyLicense,
   licenseAsRead,

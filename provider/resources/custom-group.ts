@@ -18,12 +18,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { newIdResult, okResult, type GravityZoneClient, isGravityZoneError } from "../client";
-import { createOrAdopt } from "../create-or-adopt";
-import { dynamicProvider } from "../dynamic";
-import { defineHandler } from "../handler";
+import { createOrAdopt } from "../framework/create-or-adopt";
+import { dynamicProvider } from "../framework/dynamic";
+import { defineHandler } from "../framework/handler";
 import { providerClient } from "../settings";
-import { type ListingOptions, listingWrite, sharedListing } from "../shared-listing";
-import { displayName, idRef } from "../validation";
+import { type ListingOptions, listingWrite, sharedListing } from "../framework/shared-listing";
+import { displayName, idRef } from "../framework/validation";
 
 /** Inputs of {@link CustomGroup}. */
 export interface CustomGroupArgs {

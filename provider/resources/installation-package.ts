@@ -16,11 +16,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { newIdResult, okResult, type GravityZoneClient } from "../client";
-import { createOrAdopt } from "../create-or-adopt";
-import { dynamicProvider } from "../dynamic";
-import { defineHandler, sameValue, wireSafe } from "../handler";
+import { createOrAdopt } from "../framework/create-or-adopt";
+import { dynamicProvider } from "../framework/dynamic";
+import { defineHandler, sameValue, wireSafe } from "../framework/handler";
 import { providerClient } from "../settings";
-import { type ListingOptions, listingWrite, sharedListing } from "../shared-listing";
+import { type ListingOptions, listingWrite, sharedListing } from "../framework/shared-listing";
 import {
   displayName,
   flagsOf,
@@ -29,7 +29,7 @@ import {
   plainText,
   withoutPrototypeKeys,
   type LANGUAGES,
-} from "../validation";
+} from "../framework/validation";
 
 /**
  * Protection modules a package can switch on or off (sent as 1/0): the keys createPackage and

@@ -24,10 +24,10 @@ import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { assignResult, type GravityZoneClient, isGravityZoneError } from "../client";
-import { dynamicProvider } from "../dynamic";
-import { defineHandler } from "../handler";
+import { dynamicProvider } from "../framework/dynamic";
+import { defineHandler } from "../framework/handler";
 import { providerClient } from "../settings";
-import { idRef } from "../validation";
+import { idRef } from "../framework/validation";
 
 /** Endpoints checked under each group or company target assigned with `forceInheritance`. */
 export const SAMPLED_ENDPOINTS_PER_TARGET = 10;

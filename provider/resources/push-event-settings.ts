@@ -21,10 +21,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { type GravityZoneClient, GravityZoneError, isGravityZoneError, trueResult } from "../client";
-import { dynamicProvider } from "../dynamic";
-import { defineHandler, sameValue } from "../handler";
+import { dynamicProvider } from "../framework/dynamic";
+import { defineHandler, sameValue } from "../framework/handler";
 import { providerClient } from "../settings";
-import { httpsUrl, idRef } from "../validation";
+import { httpsUrl, idRef } from "../framework/validation";
 
 /** The push service types GravityZone accepts. */
 export const PUSH_SERVICE_TYPES = ["jsonRPC", "splunk", "cef", "qradar", "azuresentinel"] as const;

@@ -6,7 +6,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { dynamicProvider } from "../../provider/dynamic";
+import { dynamicProvider } from "../../provider/framework/dynamic";
 
 const requireFromString = require("require-from-string") as (
   code: string,

@@ -19,7 +19,7 @@
  *
  * @module
  */
-import type { CallOptions, GravityZoneClient } from "./client";
+import type { CallOptions, GravityZoneClient } from "../client";
 
 /** How long a listing waits for more requests before its first call, in milliseconds. */
 export const GATHER_MS = 10;

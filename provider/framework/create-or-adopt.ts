@@ -9,7 +9,7 @@
  *   object is looked up again: if it is there the create happened and it is used; if not, the create
  *   is sent again (at most `attempts` times in all).
  */
-import { GravityZoneError, isGravityZoneError } from "./client";
+import { GravityZoneError, isGravityZoneError } from "../client";
 
 /** How to find and create one object. */
 export interface CreateOrAdoptSpec<T> {

@@ -15,7 +15,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { inOperation, isGravityZoneError } from "./client";
+import { inOperation, isGravityZoneError } from "../client";
 
 import { UNKNOWN, containsUnknown } from "./unknown";
 
