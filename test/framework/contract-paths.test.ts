@@ -10,6 +10,7 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { RESOURCE_KINDS, RESOURCES } from "../../provider/registry";
 
 /** The resource files 0.1.0 serialized into state (its `provider/resources/*.ts` with a `handler`). */
 const SHIPPED_IN_0_1_0 = [
@@ -23,8 +24,8 @@ const SHIPPED_IN_0_1_0 = [
   "push-event-settings",
 ] as const;
 
-/** Resource files added since 0.1.0 that later states serialize too. */
-const ADDED_SINCE = [] as const;
+/** Every file a deployed state may name: those released, and those of every registered resource. */
+const ALL_FILES = [...new Set([...SHIPPED_IN_0_1_0, ...RESOURCE_KINDS.map((k) => RESOURCES[k].file)])];
 
 /** Loads a module the way the stored provider code does: by the installed package name. */
 const load = createRequire(__filename);
@@ -32,15 +33,12 @@ const load = createRequire(__filename);
 const CRUD = ["check", "diff", "create", "read", "update", "delete"] as const;
 
 describe("paths stored in deployed state", () => {
-  it.each([...SHIPPED_IN_0_1_0, ...ADDED_SINCE])(
-    "dist/provider/resources/%s exports a handler with every CRUD method",
-    (file) => {
-      const mod = load(`pulumi-gravityzone/dist/provider/resources/${file}`) as { handler?: unknown };
-      expect(typeof mod.handler, "handler").toBe("object");
-      const handler = mod.handler as Record<string, unknown>;
-      for (const m of CRUD) expect(typeof handler[m], `${file}.handler.${m}`).toBe("function");
-    },
-  );
+  it.each(ALL_FILES)("dist/provider/resources/%s exports a handler with every CRUD method", (file) => {
+    const mod = load(`pulumi-gravityzone/dist/provider/resources/${file}`) as { handler?: unknown };
+    expect(typeof mod.handler, "handler").toBe("object");
+    const handler = mod.handler as Record<string, unknown>;
+    for (const m of CRUD) expect(typeof handler[m], `${file}.handler.${m}`).toBe("function");
+  });
 
   it("dist/provider/settings exports configureProvider, which accepts a config getter", () => {
     const mod = load("pulumi-gravityzone/dist/provider/settings") as { configureProvider?: unknown };
@@ -59,6 +57,8 @@ describe("paths stored in deployed state", () => {
       [...stack.matchAll(/"type": "pulumi-nodejs:dynamic\/gravityzone:(\w+)"/g)].map((m) => kebab(m[1]!)),
     );
     for (const f of files) expect(SHIPPED_IN_0_1_0 as readonly string[]).toContain(f);
+    const types = new Set([...stack.matchAll(/"type": "(pulumi-nodejs:dynamic\/gravityzone:\w+)"/g)].map((m) => m[1]));
+    for (const t of types) expect(RESOURCE_KINDS.map((k) => RESOURCES[k].type)).toContain(t);
   });
 });
 
