@@ -73,7 +73,9 @@ export interface ClientStats {
 
 const WRITE_METHOD =
   /^(create|update|delete|set|add|remove|move|assign|suspend|activate|configure|send|change|push|start|kill|upload|reset|import)/;
-const VERSION = "0.1.0";
+/** The package version, for the user agent: read from the package's own package.json (which ships). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON file outside the compiled tree, resolved by the package name
+const VERSION = (require("pulumi-gravityzone/package.json") as { version: string }).version;
 
 /** A GravityZone API client. One instance per access URL and key; cheap to create. */
 export class GravityZoneClient {

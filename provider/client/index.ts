@@ -10,7 +10,19 @@ export {
   type ApiVersion,
   type ClientStats,
 } from "./client";
-export { GravityZoneError, isGravityZoneError, parseRetryAfter, type GravityZoneErrorKind } from "./errors";
+export {
+  GravityZoneError,
+  isGravityZoneError,
+  isNotFound,
+  mayMeanNotFound,
+  isNameTaken,
+  isPushNotConfigured,
+  isStillOwnsCompanies,
+  isGroupNotEmpty,
+  idsNamedIn,
+  parseRetryAfter,
+  type GravityZoneErrorKind,
+} from "./errors";
 export { DEFAULT_ACCESS_URL, isLoopbackHost, normalizeAccessUrl } from "./access-url";
 export {
   BUDGETS,

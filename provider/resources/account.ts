@@ -17,6 +17,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { newIdResult, okResult, type GravityZoneClient } from "../client";
+import { ACCOUNT_ROLE_CODES } from "../client/wire-codes";
 import { createOrAdopt } from "../framework/create-or-adopt";
 import { dynamicProvider } from "../framework/dynamic";
 import { defineHandler, sameValue } from "../framework/handler";
@@ -103,13 +104,7 @@ export interface AccountArgs {
   adopt?: pulumi.Input<boolean>;
 }
 
-const ROLE_CODES = {
-  companyAdministrator: 1,
-  networkAdministrator: 2,
-  reporter: 3,
-  partner: 4,
-  custom: 5,
-} as const satisfies Record<AccountRole, number>;
+const ROLE_CODES = ACCOUNT_ROLE_CODES satisfies Record<AccountRole, number>;
 
 /** Why a password breaks GravityZone's rule; never contains the password. */
 export function passwordProblem(p: string): string | undefined {

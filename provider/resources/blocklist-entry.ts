@@ -16,7 +16,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { type GravityZoneClient, isGravityZoneError, trueResult } from "../client";
+import { type GravityZoneClient, trueResult, mayMeanNotFound } from "../client";
 import { createOrAdopt } from "../framework/create-or-adopt";
 import { dynamicProvider } from "../framework/dynamic";
 import { defineHandler, sameValue } from "../framework/handler";
@@ -385,7 +385,7 @@ async function removeRule(c: GravityZoneClient, r: Removal): Promise<void> {
       }),
     );
   } catch (e) {
-    if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
+    if (!mayMeanNotFound(e)) throw e;
     if ((await listRuleItems(c, r.companyId)).some((item) => item.id === r.id)) throw e;
   }
 }
@@ -413,7 +413,7 @@ async function sendRemoves(c: GravityZoneClient, items: Removal[]): Promise<void
         }),
       );
     } catch (e) {
-      if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
+      if (!mayMeanNotFound(e)) throw e;
       for (const r of rules) await removeRule(c, r);
     }
   }

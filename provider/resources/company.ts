@@ -15,7 +15,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { newIdResult, okResult, type GravityZoneClient, isGravityZoneError } from "../client";
+import { newIdResult, okResult, type GravityZoneClient, isStillOwnsCompanies } from "../client";
+import { COMPANY_TYPE_CODES } from "../client/wire-codes";
 import { createOrAdopt } from "../framework/create-or-adopt";
 import { dynamicProvider } from "../framework/dynamic";
 import { defineHandler, sameValue } from "../framework/handler";
@@ -125,7 +126,7 @@ export interface CompanyArgs {
   adopt?: pulumi.Input<boolean>;
 }
 
-const TYPE_CODES = { partner: 0, customer: 1 } as const satisfies Record<CompanyType, number>;
+const TYPE_CODES = COMPANY_TYPE_CODES satisfies Record<CompanyType, number>;
 
 /** GravityZone industry codes: 0–34, or a sub-industry `<industry>01`–`<industry>99`. */
 const industryCode = z
@@ -492,12 +493,10 @@ export const handler = withPartialFailures(
       try {
         await providerClient().call("companies", "deleteCompany", { companyId: id }, okResult);
       } catch (e) {
-        if (
-          isGravityZoneError(e, "invalid-params", "server") &&
-          /manages|subordinate|child|sub-?compan|has companies|contains/i.test(e.details)
-        ) {
+        if (isStillOwnsCompanies(e)) {
           throw new Error(
             `company "${olds.name}" (${id}) still owns other companies: delete or move them first. (${e.message})`,
+            { cause: e },
           );
         }
         throw e;

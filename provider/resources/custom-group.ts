@@ -17,7 +17,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { newIdResult, okResult, type GravityZoneClient, isGravityZoneError } from "../client";
+import { newIdResult, okResult, type GravityZoneClient, isGroupNotEmpty } from "../client";
 import { createOrAdopt } from "../framework/create-or-adopt";
 import { dynamicProvider } from "../framework/dynamic";
 import { defineHandler } from "../framework/handler";
@@ -193,13 +193,10 @@ export const handler = defineHandler<CustomGroupInputs, CustomGroupOutputs>({
         c.call("network", "deleteCustomGroup", { groupId: id, force: olds.forceDelete || undefined }, okResult),
       );
     } catch (e) {
-      if (
-        isGravityZoneError(e, "invalid-params", "server") &&
-        !olds.forceDelete &&
-        /not empty|contains|endpoints|subgroups/i.test(e.details)
-      ) {
+      if (isGroupNotEmpty(e) && !olds.forceDelete) {
         throw new Error(
           `custom group "${olds.name}" (${id}) still contains endpoints or subgroups: move them out, or set forceDelete: true to delete it with its contents. (${e.message})`,
+          { cause: e },
         );
       }
       throw e;

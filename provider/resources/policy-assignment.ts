@@ -23,7 +23,14 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { assignResult, type GravityZoneClient, isGravityZoneError } from "../client";
+import {
+  assignResult,
+  type GravityZoneClient,
+  isGravityZoneError,
+  idsNamedIn,
+  isNotFound,
+  mayMeanNotFound,
+} from "../client";
 import { dynamicProvider } from "../framework/dynamic";
 import { defineHandler } from "../framework/handler";
 import { providerClient } from "../settings";
@@ -100,7 +107,7 @@ async function endpointPolicy(c: GravityZoneClient, id: string): Promise<string 
     const d = await c.call("network", "getManagedEndpointDetails", { endpointId: id }, endpointDetails);
     return d.policy?.id ?? null;
   } catch (e) {
-    if (isGravityZoneError(e, "not-found", "invalid-params")) return undefined;
+    if (mayMeanNotFound(e)) return undefined;
     throw e;
   }
 }
@@ -222,8 +229,8 @@ async function inherit(c: GravityZoneClient, targetIds: readonly string[]): Prom
       await c.call("network", "assignPolicy", { targetIds: targets, inheritFromAbove: true }, assignResult);
       return;
     } catch (e) {
-      if (isGravityZoneError(e, "not-found")) {
-        const missing = targets.filter((t) => e.details.toLowerCase().includes(t));
+      if (isNotFound(e)) {
+        const missing = idsNamedIn(e, targets);
         if (missing.length === 0 || missing.length === targets.length) throw e;
         targets = targets.filter((t) => !missing.includes(t));
         continue;
@@ -276,7 +283,7 @@ export const handler = defineHandler<PolicyAssignmentInputs, PolicyAssignmentOut
           (await c.call("network", "getManagedEndpointDetails", { endpointId: t }, endpointDetails)).policy?.id ?? null
         );
       } catch (e) {
-        if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
+        if (!mayMeanNotFound(e)) throw e;
         if ((await (listed ??= listedEndpoints(c))).has(t)) throw e;
         return undefined;
       }
@@ -288,7 +295,7 @@ export const handler = defineHandler<PolicyAssignmentInputs, PolicyAssignmentOut
     if (olds.forceInheritance) {
       for (const t of olds.targetIds.filter((x) => !endpointTargets.includes(x))) {
         const other = await forcedDrift(c, t, olds.policyId).catch((e) => {
-          if (isGravityZoneError(e, "not-found", "invalid-params")) return undefined;
+          if (mayMeanNotFound(e)) return undefined;
           throw e;
         });
         if (other !== undefined) targetPolicies[t] = other ?? "";

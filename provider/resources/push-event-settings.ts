@@ -20,7 +20,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { type GravityZoneClient, GravityZoneError, isGravityZoneError, trueResult } from "../client";
+import { type GravityZoneClient, GravityZoneError, trueResult, isPushNotConfigured } from "../client";
 import { dynamicProvider } from "../framework/dynamic";
 import { defineHandler, sameValue } from "../framework/handler";
 import { providerClient } from "../settings";
@@ -181,7 +181,7 @@ const companySchema = z.object({ id: z.string() }).loose();
 
 /** True for the error GravityZone answers until push settings were ever set ("… were not set"). */
 function notSet(e: unknown): boolean {
-  return isGravityZoneError(e) && /were not set|not been set|not configured/i.test(e.details);
+  return isPushNotConfigured(e);
 }
 
 /** The current configuration, or undefined when the service was never configured. */
