@@ -40,3 +40,4 @@ export { DEFAULT_RETRY_POLICY, shouldRetry, backoffDelay, type RetryPolicy } fro
 export { redact, REDACTED } from "./redact";
 export { assignResult, idSchema, pagedResultSchema, trueResult, okResult, newIdResult } from "./schemas";
 export { closeTransport } from "./transport";
+export { walkInventory, findInInventory, type InventoryWalk, type InventoryWalkType } from "./inventory";

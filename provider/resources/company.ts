@@ -16,7 +16,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { newIdResult, okResult, type GravityZoneClient, isStillOwnsCompanies } from "../client";
-import { COMPANY_TYPE_CODES } from "../client/wire-codes";
+import { findInInventory } from "../client/inventory";
+import { COMPANY_TYPE_CODES, INVENTORY_TYPE_CODES } from "../client/wire-codes";
 import { createOrAdopt } from "../framework/create-or-adopt";
 import { dynamicProvider } from "../framework/dynamic";
 import { defineHandler, sameValue } from "../framework/handler";
@@ -266,11 +267,7 @@ function details(c: GravityZoneClient, id: string): Promise<CompanyDetails> {
  * (`network.getNetworkInventoryItems`, companies only, every level and page).
  */
 async function companyUnlisted(c: GravityZoneClient, id: string): Promise<boolean> {
-  const params = { filters: { type: { companies: true }, depth: { allItemsRecursively: true } } };
-  for await (const item of c.paginate("network", "getNetworkInventoryItems", params, inventoryNamed)) {
-    if (item.id === id) return false;
-  }
-  return true;
+  return (await findInInventory(c, { types: ["companies"] }, inventoryNamed, (item) => item.id === id)) === undefined;
 }
 
 /** Most matches findCompaniesByName returns in one answer (`maxResults`, 1–100, default 25: 77211-126241). */
@@ -294,11 +291,13 @@ async function findByName(c: GravityZoneClient, name: string) {
   );
   const found = matches.find((m) => m.name.trim().toLowerCase() === key);
   if (found || matches.length < MAX_NAME_MATCHES) return found;
-  const params = { filters: { type: { companies: true }, depth: { allItemsRecursively: true } } };
-  for await (const item of c.paginate("network", "getNetworkInventoryItems", params, inventoryNamed)) {
-    if (item.type === 1 && item.name.trim().toLowerCase() === key) return { id: item.id, name: item.name };
-  }
-  return undefined;
+  const item = await findInInventory(
+    c,
+    { types: ["companies"] },
+    inventoryNamed,
+    (i) => i.type === INVENTORY_TYPE_CODES.company && i.name.trim().toLowerCase() === key,
+  );
+  return item && { id: item.id, name: item.name };
 }
 
 const typeName = (code: number): CompanyType => (code === TYPE_CODES.partner ? "partner" : "customer");

@@ -18,6 +18,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { newIdResult, okResult, type GravityZoneClient, isGroupNotEmpty } from "../client";
+import { findInInventory } from "../client/inventory";
 import { createOrAdopt } from "../framework/create-or-adopt";
 import { dynamicProvider } from "../framework/dynamic";
 import { defineHandler } from "../framework/handler";
@@ -131,16 +132,9 @@ export function groupParent(c: GravityZoneClient, parentId: string | undefined):
 /** Runs a write that changes some parent's list of groups, so that no later read misses it. */
 const groupWrite = <T>(c: GravityZoneClient, write: () => Promise<T>) => listingWrite(c, "custom-groups", write);
 
-async function findAnywhere(c: GravityZoneClient, id: string, root: string | undefined) {
-  for await (const item of c.paginate(
-    "network",
-    "getNetworkInventoryItems",
-    { parentId: root, filters: { type: { groups: true }, depth: { allItemsRecursively: true } } },
-    inventoryItem,
-  )) {
-    if (item.id === id) return item;
-  }
-  return undefined;
+/** The group with this id anywhere under `root` (the API key's company when undefined), if any. */
+function findAnywhere(c: GravityZoneClient, id: string, root: string | undefined) {
+  return findInInventory(c, { types: ["groups"], parentId: root }, inventoryItem, (item) => item.id === id);
 }
 
 /** @internal */

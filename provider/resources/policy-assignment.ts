@@ -31,6 +31,7 @@ import {
   isNotFound,
   mayMeanNotFound,
 } from "../client";
+import { walkInventory } from "../client/inventory";
 import { dynamicProvider } from "../framework/dynamic";
 import { defineHandler } from "../framework/handler";
 import { providerClient } from "../settings";
@@ -120,10 +121,8 @@ const inventoryItem = z.object({ id: z.string() }).loose();
  */
 async function listedEndpoints(c: GravityZoneClient): Promise<Set<string>> {
   const ids = new Set<string>();
-  const params = {
-    filters: { type: { computers: true, virtualMachines: true }, depth: { allItemsRecursively: true } },
-  };
-  for await (const item of c.paginate("network", "getNetworkInventoryItems", params, inventoryItem)) ids.add(item.id);
+  for await (const item of walkInventory(c, { types: ["computers", "virtualMachines"] }, inventoryItem))
+    ids.add(item.id);
   return ids;
 }
 
