@@ -378,7 +378,7 @@ export const RINGS = [0, 3, 4, 5] as const;
 /**
  * The download links of a package in a staging ring: deterministic per package id and ring. Assumed:
  * without ringId the links are the Production ring's (3). Entry members: packageName, companyName and
- * the download links (API-FACTS [D]); no companyId.
+ * the download links (77209-135297, as Bitdefender's n8n node links it); no companyId.
  */
 export function installationLinks(k: PackageRecord, companyName: string, ringId = 3): Record<string, string> {
   const seed = ringId === 3 ? `package:${k.id}` : `package:${k.id}:ring:${ringId}`;

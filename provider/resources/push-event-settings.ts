@@ -32,7 +32,10 @@ export const PUSH_SERVICE_TYPES = ["jsonRPC", "splunk", "cef", "qradar", "azures
 /** A push service type: the format GravityZone sends events in. */
 export type PushServiceType = (typeof PUSH_SERVICE_TYPES)[number];
 
-/** The documented push event names (API-FACTS.md, "push"). */
+/**
+ * The documented push event names
+ * (https://www.bitdefender.com/business/support/en/77211-135319-setpusheventsettings.html).
+ */
 export const PUSH_EVENT_TYPES = [
   "adcloud",
   "antiexploit",
