@@ -4,7 +4,7 @@
  * -32602 {@link RpcError} whose details name the offending parameter (nested ones with a dotted path,
  * array elements with `[i]`), e.g. `Invalid value for 'perPage' parameter. The value should be between 1 and 100.`
  *
- * Rules shared by every method (API-FACTS.md, "Wire protocol"):
+ * Rules shared by every method (https://www.bitdefender.com/business/support/en/77209-125277-public-api.html):
  * - `null` counts as omitted, at any depth;
  * - a parameter the method does not know is refused: `Parameter 'endpointIds' is not expected.`;
  * - no type coercion: `"5"` is not an integer, `1` is not a boolean.

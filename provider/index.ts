@@ -5,6 +5,15 @@
  * `pulumi config set --secret gravityzone:apiKey <key>` (or GRAVITYZONE_ACCESS_URL / GRAVITYZONE_API_KEY).
  * @packageDocumentation
  */
+export {
+  RESOURCES,
+  RESOURCE_KINDS,
+  IMPORT_KINDS,
+  type ResourceKind,
+  type ResourceEntry,
+  type ImportKind,
+  type TypeToken,
+} from "./registry";
 export { CustomGroup, type CustomGroupArgs, type CustomGroupOutputs } from "./resources/custom-group";
 export {
   GravityZoneClient,

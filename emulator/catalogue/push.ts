@@ -7,7 +7,7 @@ const STATS_PARTNER = "https://www.bitdefender.com/business/support/en/77211-135
 const TEST_CLOUD = "https://www.bitdefender.com/business/support/en/77209-135321-sendtestpushevent.html";
 
 /**
- * The event type names: the documented list in API-FACTS.md ("push", [D]) plus `device-control` and `partner-changed`, which
+ * The event type names: the documented list (setPushEventSettings, 77211-135319) plus `device-control` and `partner-changed`, which
  * Bitdefender's n8n node offers for sendTestPushEvent.
  */
 export const PUSH_EVENT_TYPES = [

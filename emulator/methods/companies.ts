@@ -204,8 +204,14 @@ function contactFrom(input: {
   };
 }
 
+/** Company `type` codes: 0 partner, 1 customer (77211-126236). */
+export const COMPANY_TYPES = [0, 1] as const;
+
+/** `licenseSubscription.type` codes accepted (77211-126236: 1 trial, 2 licensed, 3 monthly, and further kinds). */
+export const LICENSE_TYPES = [1, 2, 3, 4, 5, 6] as const;
+
 const licenseShape = obj({
-  type: int({ oneOf: [1, 2, 3, 4, 5, 6] }),
+  type: int({ oneOf: LICENSE_TYPES }),
   licenseKey: str({ max: 64 }),
   // 77211-126236: "Valid values are between 1 and the number of free seats of the parent" (the upper bound is checked in createCompany).
   reservedSlots: int({ min: 1, max: 1_000_000 }),
@@ -371,7 +377,7 @@ const detailShape = {
 
 // 77211-126236: the parameters of createCompany as far as the page was read (no accountPassword, no top-level assignedProductType).
 const createShape = {
-  type: req(int({ oneOf: [0, 1] })),
+  type: req(int({ oneOf: COMPANY_TYPES })),
   name: req(nameRule()),
   parentId: id(),
   ...detailShape,
@@ -498,7 +504,7 @@ const customFieldsRule = (): Rule<Record<string, unknown> | undefined> => ({
 const updateShape = {
   id: id(),
   name: nameRule(),
-  type: int({ oneOf: [0, 1] }),
+  type: int({ oneOf: COMPANY_TYPES }),
   ...detailShape,
   customFields: customFieldsRule(),
   mdrContactInformation: mdrContactRule(),

@@ -34,7 +34,7 @@ import { compareCodes } from "../collation";
 export const HASH_LENGTH: Record<1 | 2, number> = { 1: 64, 2: 32 };
 
 /** The v1.2 `details.algorithm` names of the v1.0 hash types (77211-135327: "sha256 | md5"). */
-const ALGORITHMS: Record<1 | 2, "sha256" | "md5"> = { 1: "sha256", 2: "md5" };
+export const ALGORITHMS: Readonly<Record<1 | 2, "sha256" | "md5">> = { 1: "sha256", 2: "md5" };
 
 /** The most hash rules one company's blocklist holds (77211-151159: "up to 100.000 hash values"). */
 export const MAX_HASHES_PER_COMPANY = 100_000;

@@ -52,20 +52,28 @@ export const PACKAGE_NAME_MAX = 255;
 
 const zeroOne = () => int({ oneOf: [0, 1] });
 
-// 77209-135301: engines 1 Central Scanning (Security Server), 2 Hybrid Scanning, 3 Local Scanning.
-const engineShape = obj({ main: int({ oneOf: [1, 2, 3] }), fallback: int({ oneOf: [1, 2, 3] }) });
+/** Scan engine codes (77209-135301): 1 Central Scanning (Security Server), 2 Hybrid Scanning, 3 Local Scanning. */
+export const SCAN_ENGINES = [1, 2, 3] as const;
+
+/** `scanMode.type` codes: 1 automatic, 2 custom (77211-135298). */
+export const SCAN_MODE_TYPES = [1, 2] as const;
+
+/** `productType` codes (77209-532512): 0 detection and prevention, 3 EDR (report only), 5 PHASR standalone. */
+export const PRODUCT_TYPES = [0, 3, 5] as const;
+
+const engineShape = obj({ main: int({ oneOf: SCAN_ENGINES }), fallback: int({ oneOf: SCAN_ENGINES }) });
 
 const packageFields = {
   description: str({ nonEmpty: false, max: 1024, noHtml: true }),
   language: packageLanguageRule(), // 77211-135298: en_US, es_ES, de_DE, fr_FR, ro_RO, pl_PL, pt_BR, it_IT, ru_RU
   modules: flags(zeroOne(), PACKAGE_MODULES), // 77211-135298: "The values can be 1 (enabled) or 0 (disabled)."
   // 77211-135298: "The accepted keys are: type, vms, computers, and ec2 if the AWS integration is set up."
-  scanMode: obj({ type: int({ oneOf: [1, 2] }), computers: engineShape, vms: engineShape, ec2: engineShape }),
+  scanMode: obj({ type: int({ oneOf: SCAN_MODE_TYPES }), computers: engineShape, vms: engineShape, ec2: engineShape }),
   settings: anyObject(),
   // assumed: the role members are not readable; "roles to be enabled or disabled" takes the modules' 1/0 convention.
   roles: flags(zeroOne()),
   deploymentOptions: anyObject(),
-  productType: int({ oneOf: [0, 3, 5] }),
+  productType: int({ oneOf: PRODUCT_TYPES }),
 };
 
 /** Refuses a package name the company already uses (other than `selfId`). */
@@ -370,7 +378,7 @@ export const RINGS = [0, 3, 4, 5] as const;
 /**
  * The download links of a package in a staging ring: deterministic per package id and ring. Assumed:
  * without ringId the links are the Production ring's (3). Entry members: packageName, companyName and
- * the download links (API-FACTS [D]); no companyId.
+ * the download links (77209-135297, as Bitdefender's n8n node links it); no companyId.
  */
 export function installationLinks(k: PackageRecord, companyName: string, ringId = 3): Record<string, string> {
   const seed = ringId === 3 ? `package:${k.id}` : `package:${k.id}:ring:${ringId}`;

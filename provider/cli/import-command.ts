@@ -6,15 +6,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { GravityZoneClient } from "../client";
-import { sameValue, type ResourceHandler } from "../handler";
-import { handler as accountHandler } from "../resources/account";
-import { handler as blocklistHandler } from "../resources/blocklist";
-import { handler as blocklistEntryHandler } from "../resources/blocklist-entry";
-import { handler as companyHandler } from "../resources/company";
-import { handler as customGroupHandler } from "../resources/custom-group";
-import { handler as packageHandler } from "../resources/installation-package";
-import { handler as policyAssignmentHandler } from "../resources/policy-assignment";
-import { handler as pushHandler } from "../resources/push-event-settings";
+import { sameValue, type ResourceHandler } from "../framework/handler";
+import { perResource } from "../registry";
 import {
   assignNames,
   KIND_OF,
@@ -31,16 +24,7 @@ import { toObjects, type SecretPlaceholder } from "./tenant-objects";
 import { readTenant, type TenantSnapshot } from "./tenant-reader";
 
 /** The handler of each resource class (their `check` validates the generated inputs). */
-export const HANDLERS: Readonly<Record<ResourceType, ResourceHandler>> = {
-  Company: companyHandler,
-  CustomGroup: customGroupHandler,
-  InstallationPackage: packageHandler,
-  Account: accountHandler,
-  PushEventSettings: pushHandler,
-  BlocklistEntry: blocklistEntryHandler,
-  Blocklist: blocklistHandler,
-  PolicyAssignment: policyAssignmentHandler,
-};
+export const HANDLERS: Readonly<Record<ResourceType, ResourceHandler>> = perResource((e) => e.handler);
 
 /** Options of {@link runImport}. */
 export interface ImportOptions {

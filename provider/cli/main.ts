@@ -3,11 +3,10 @@
  * The `pulumi-gravityzone` command. One subcommand: `import`, which writes the Pulumi program for
  * what a GravityZone tenant already holds.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { closeTransport, DEFAULT_ACCESS_URL, isGravityZoneError } from "../client";
-import { runImport, UsageError } from "./import-command";
+import { PACKAGE_VERSION } from "../client/version";
+import { runImport, UsageError, type ImportOptions } from "./import-command";
 import { KINDS, type Kind } from "./model";
 
 const HELP = `Usage: pulumi-gravityzone import [options]
@@ -58,17 +57,6 @@ Run \`pulumi-gravityzone import --help\` for its options.
 
 const ID = /^[0-9a-fA-F]{24}$/;
 
-function version(): string {
-  for (const rel of ["../../../package.json", "../../package.json"]) {
-    const file = path.resolve(__dirname, rel);
-    if (fs.existsSync(file)) {
-      const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as { name?: string; version?: string };
-      if (pkg.name === "pulumi-gravityzone") return pkg.version ?? "unknown";
-    }
-  }
-  return "unknown";
-}
-
 /** Parses `--kinds`. */
 export function parseKinds(text: string | undefined): Set<Kind> {
   if (text === undefined || text.trim() === "" || text.trim() === "all") return new Set(KINDS);
@@ -92,72 +80,25 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     return command === undefined ? 2 : 0;
   }
   if (command === "--version") {
-    process.stdout.write(`${version()}\n`);
+    process.stdout.write(`${PACKAGE_VERSION}\n`);
     return 0;
   }
   if (command !== "import") {
     process.stderr.write(`pulumi-gravityzone: unknown command "${command}"\n\n${TOP_HELP}`);
     return 2;
   }
+  return importCommand(rest, env);
+}
+
+/** `pulumi-gravityzone import <args>`: returns the exit code (2 for a usage error, 1 for a failure). */
+async function importCommand(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   try {
-    if (rest.some((a) => a === "--api-key" || a.startsWith("--api-key="))) {
-      throw new UsageError(
-        "the API key is never taken on the command line (it would land in shell history): export GRAVITYZONE_API_KEY, or name another variable with --api-key-env",
-      );
-    }
-    const { values } = parseArgs({
-      args: rest,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        "access-url": { type: "string" },
-        "api-key-env": { type: "string" },
-        company: { type: "string", multiple: true },
-        parent: { type: "string" },
-        kinds: { type: "string" },
-        out: { type: "string" },
-        "dry-run": { type: "boolean" },
-        force: { type: "boolean" },
-        "show-secrets": { type: "boolean" },
-        quiet: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-        // Hidden: for an emulator started with --rate-limits <factor>.
-        "rate-limit-scale": { type: "string" },
-      },
-    });
-    if (values.help) {
+    const options = importOptions(args, env);
+    if (options === "help") {
       process.stdout.write(HELP);
       return 0;
     }
-    if (values.company !== undefined && values.parent !== undefined)
-      throw new UsageError("give --company or --parent, not both");
-    for (const id of values.company ?? [])
-      if (!ID.test(id))
-        throw new UsageError(`--company: must be a GravityZone id (24 hexadecimal characters), not "${id}"`);
-    if (values.parent !== undefined && !ID.test(values.parent))
-      throw new UsageError("--parent: must be a GravityZone id (24 hexadecimal characters)");
-    const keyEnv = values["api-key-env"] ?? "GRAVITYZONE_API_KEY";
-    const apiKey = env[keyEnv]?.trim();
-    if (!apiKey) throw new UsageError(`no API key: set the environment variable ${keyEnv}`);
-    let rateLimitScale: number | undefined;
-    if (values["rate-limit-scale"] !== undefined) {
-      rateLimitScale = Number(values["rate-limit-scale"]);
-      if (!Number.isFinite(rateLimitScale) || rateLimitScale <= 0)
-        throw new UsageError("--rate-limit-scale: must be a positive number");
-    }
-    await runImport({
-      accessUrl: values["access-url"] ?? (env.GRAVITYZONE_ACCESS_URL?.trim() || DEFAULT_ACCESS_URL),
-      apiKey,
-      rateLimitScale,
-      companies: values.company,
-      parent: values.parent,
-      kinds: parseKinds(values.kinds),
-      out: values.out,
-      dryRun: values["dry-run"] ?? false,
-      force: values.force ?? false,
-      showSecrets: values["show-secrets"] ?? false,
-      quiet: values.quiet ?? false,
-    });
+    await runImport(options);
     return 0;
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
@@ -173,6 +114,65 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     process.stderr.write(`pulumi-gravityzone import: ${(e as Error).stack ?? String(e)}\n`);
     return 1;
   }
+}
+
+/** The import's options from its arguments and the environment, or `"help"`; throws a {@link UsageError}. */
+function importOptions(args: string[], env: NodeJS.ProcessEnv): ImportOptions | "help" {
+  if (args.some((a) => a === "--api-key" || a.startsWith("--api-key="))) {
+    throw new UsageError(
+      "the API key is never taken on the command line (it would land in shell history): export GRAVITYZONE_API_KEY, or name another variable with --api-key-env",
+    );
+  }
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      "access-url": { type: "string" },
+      "api-key-env": { type: "string" },
+      company: { type: "string", multiple: true },
+      parent: { type: "string" },
+      kinds: { type: "string" },
+      out: { type: "string" },
+      "dry-run": { type: "boolean" },
+      force: { type: "boolean" },
+      "show-secrets": { type: "boolean" },
+      quiet: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+      // Hidden: for an emulator started with --rate-limits <factor>.
+      "rate-limit-scale": { type: "string" },
+    },
+  });
+  if (values.help) return "help";
+  if (values.company !== undefined && values.parent !== undefined)
+    throw new UsageError("give --company or --parent, not both");
+  for (const id of values.company ?? [])
+    if (!ID.test(id))
+      throw new UsageError(`--company: must be a GravityZone id (24 hexadecimal characters), not "${id}"`);
+  if (values.parent !== undefined && !ID.test(values.parent))
+    throw new UsageError("--parent: must be a GravityZone id (24 hexadecimal characters)");
+  const keyEnv = values["api-key-env"] ?? "GRAVITYZONE_API_KEY";
+  const apiKey = env[keyEnv]?.trim();
+  if (!apiKey) throw new UsageError(`no API key: set the environment variable ${keyEnv}`);
+  let rateLimitScale: number | undefined;
+  if (values["rate-limit-scale"] !== undefined) {
+    rateLimitScale = Number(values["rate-limit-scale"]);
+    if (!Number.isFinite(rateLimitScale) || rateLimitScale <= 0)
+      throw new UsageError("--rate-limit-scale: must be a positive number");
+  }
+  return {
+    accessUrl: values["access-url"] ?? (env.GRAVITYZONE_ACCESS_URL?.trim() || DEFAULT_ACCESS_URL),
+    apiKey,
+    rateLimitScale,
+    companies: values.company,
+    parent: values.parent,
+    kinds: parseKinds(values.kinds),
+    out: values.out,
+    dryRun: values["dry-run"] ?? false,
+    force: values.force ?? false,
+    showSecrets: values["show-secrets"] ?? false,
+    quiet: values.quiet ?? false,
+  };
 }
 
 if (require.main === module) {

@@ -5,34 +5,19 @@
  * and readable, unique resource and variable names.
  */
 
-/** The resource classes the import declares. */
-export type ResourceType =
-  | "Company"
-  | "CustomGroup"
-  | "InstallationPackage"
-  | "Account"
-  | "PushEventSettings"
-  | "BlocklistEntry"
-  | "Blocklist"
-  | "PolicyAssignment";
+import { IMPORT_KINDS, perResource, type ImportKind, type ResourceKind } from "../registry";
+
+/** The resource classes the import declares: every kind of the registry. */
+export type ResourceType = ResourceKind;
 
 /** The `--kinds` names. */
-export const KINDS = ["companies", "groups", "packages", "accounts", "push", "blocklist", "assignments"] as const;
+export const KINDS = IMPORT_KINDS;
 
 /** One of {@link KINDS}. */
-export type Kind = (typeof KINDS)[number];
+export type Kind = ImportKind;
 
 /** The kind each resource class belongs to. */
-export const KIND_OF: Readonly<Record<ResourceType, Kind>> = {
-  Company: "companies",
-  CustomGroup: "groups",
-  InstallationPackage: "packages",
-  Account: "accounts",
-  PushEventSettings: "push",
-  BlocklistEntry: "blocklist",
-  Blocklist: "blocklist",
-  PolicyAssignment: "assignments",
-};
+export const KIND_OF: Readonly<Record<ResourceType, Kind>> = perResource((e) => e.importKind);
 
 /** A reference to another object of the program: written as `<variable>.id`. */
 export class Ref {
@@ -152,16 +137,8 @@ export class NameRegistry {
   }
 }
 
-const NAME_SUFFIX: Readonly<Record<ResourceType, string>> = {
-  Company: "company",
-  CustomGroup: "group",
-  InstallationPackage: "package",
-  Account: "account",
-  PushEventSettings: "push",
-  BlocklistEntry: "rule",
-  Blocklist: "blocklist",
-  PolicyAssignment: "policy",
-};
+/** The word appended to a resource name already taken, per class. */
+const NAME_SUFFIX: Readonly<Record<ResourceType, string>> = perResource((e) => e.importNameSuffix);
 
 /**
  * Gives every object a resource name (its slugified base name, unique in the whole program so the
@@ -180,18 +157,8 @@ export function assignNames(objects: ImportedObject[]): void {
 }
 
 /** Input fields that may hold the ids of other objects: `type → field → the resource types allowed as targets`. */
-export const REFERENCE_FIELDS: Readonly<
-  Partial<Record<ResourceType, Readonly<Record<string, readonly ResourceType[]>>>>
-> = {
-  Company: { parentId: ["Company"] },
-  CustomGroup: { parentId: ["Company", "CustomGroup"] },
-  InstallationPackage: { companyId: ["Company"] },
-  Account: { companyId: ["Company"], targetIds: ["Company", "CustomGroup"] },
-  BlocklistEntry: { companyId: ["Company"] },
-  Blocklist: { companyId: ["Company"] },
-  PushEventSettings: { subscribeToCompanies: ["Company"] },
-  PolicyAssignment: { targetIds: ["Company", "CustomGroup"] },
-};
+export const REFERENCE_FIELDS: Readonly<Record<ResourceType, Readonly<Record<string, readonly ResourceType[]>>>> =
+  perResource((e) => e.references);
 
 /**
  * Replaces literal ids in reference fields by {@link Ref}s to the objects of the program that have

@@ -12,7 +12,7 @@
  * - defaults are left out (industry 0, language en_US, …); lists are in the order `read` gives
  *   (sorted where the resource sorts).
  *
- * Code tables mirror provider/resources/*.ts.
+ * Code tables are the client's (provider/client/wire-codes.ts), shared with the resources.
  */
 import { ConfigSecret, slugify, type ImportedObject, type Kind, type Value } from "./model";
 import { type SectionComment } from "./program-writer";
@@ -27,18 +27,15 @@ import type {
 } from "./tenant-reader";
 import { hashTypeOf, noteOf, type HashItem, type RuleItem } from "../resources/blocklist-items";
 import { PACKAGE_MODULES, PACKAGE_ROLES } from "../resources/installation-package";
+import {
+  ACCOUNT_ROLE_CODES,
+  COMPANY_TYPE_CODES,
+  nameOfCode,
+  PRODUCT_TYPE_CODES,
+  SCAN_ENGINE_CODES,
+  SCAN_MODE_CODES,
+} from "../client/wire-codes";
 
-const COMPANY_TYPES: Record<number, string> = { 0: "partner", 1: "customer" };
-const PRODUCT_TYPES: Record<number, string> = { 0: "detectionAndPrevention", 3: "edrReportOnly", 5: "phasrStandalone" };
-const ENGINES: Record<number, string> = { 1: "central", 2: "hybrid", 3: "local" };
-const SCAN_TYPES: Record<number, string> = { 1: "automatic", 2: "custom" };
-const ROLES: Record<number, string> = {
-  1: "companyAdministrator",
-  2: "networkAdministrator",
-  3: "reporter",
-  4: "partner",
-  5: "custom",
-};
 const PACKAGE_MODULE_NAMES = new Set<string>(PACKAGE_MODULES);
 const PACKAGE_ROLE_NAMES = new Set<string>(PACKAGE_ROLES);
 const CONNECTION_KEYS = [
@@ -133,7 +130,7 @@ function companyObject(d: CompanyDetails, names: ReadonlyMap<string, string>, ow
   const inputs: Record<string, Value> = { name: d.name };
   const notes: string[] = [];
   let problem: string | undefined;
-  const type = COMPANY_TYPES[d.type];
+  const type = nameOfCode(COMPANY_TYPE_CODES, d.type);
   if (type === undefined)
     problem = `GravityZone reports company type ${d.type}, which the Company resource does not know`;
   inputs.type = type ?? String(d.type);
@@ -205,15 +202,15 @@ function switches(
 
 function scanModeOf(m: PackageDetails["scanMode"], notes: string[]): Record<string, Value> | undefined {
   if (!m) return undefined;
-  const type = SCAN_TYPES[m.type];
+  const type = nameOfCode(SCAN_MODE_CODES, m.type);
   const out: Record<string, Value> = { type: type ?? "" };
   let ok = type !== undefined;
   if (type === "custom") {
     for (const k of ["computers", "vms", "ec2"] as const) {
       const e = m[k];
       if (!e || e.main == null) continue;
-      const main = ENGINES[e.main];
-      const fallback = e.fallback == null ? undefined : ENGINES[e.fallback];
+      const main = nameOfCode(SCAN_ENGINE_CODES, e.main);
+      const fallback = e.fallback == null ? undefined : nameOfCode(SCAN_ENGINE_CODES, e.fallback);
       if (main === undefined || (e.fallback != null && fallback === undefined)) ok = false;
       out[k] = fallback === undefined ? { main: main ?? "" } : { main: main ?? "", fallback };
     }
@@ -241,7 +238,7 @@ function packageObject(c: CompanyDetails, p: PackageDetails, slug: string): Impo
   if (p.deploymentOptions && Object.keys(p.deploymentOptions).length > 0)
     inputs.deploymentOptions = p.deploymentOptions as Value;
   if (typeof p.productType === "number") {
-    const product = PRODUCT_TYPES[p.productType];
+    const product = nameOfCode(PRODUCT_TYPE_CODES, p.productType);
     if (product === undefined)
       problem = `GravityZone reports product type ${p.productType}, which the InstallationPackage resource does not know`;
     else if (product !== "detectionAndPrevention") inputs.productType = product;
@@ -264,10 +261,10 @@ function packageObject(c: CompanyDetails, p: PackageDetails, slug: string): Impo
   };
 }
 
-function accountObject(c: CompanyDetails, a: AccountDetails, slug: string): ImportedObject {
+function accountObject(c: CompanyDetails, a: AccountDetails, _slug: string): ImportedObject {
   const notes: string[] = [];
   let problem: string | undefined;
-  const role = ROLES[a.role];
+  const role = nameOfCode(ACCOUNT_ROLE_CODES, a.role);
   if (role === undefined) problem = `GravityZone reports role ${a.role}, which the Account resource does not know`;
   if (!a.profile) problem = "GravityZone reports no profile (full name) for this account";
   const inputs: Record<string, Value> = { email: a.email, companyId: c.id };

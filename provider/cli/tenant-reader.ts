@@ -15,7 +15,7 @@
  * | policies in effect | `network.getNetworkInventoryItems {parentId: company, filters: {type: {computers, virtualMachines}, depth: {allItemsRecursively}}}` (every page), then `network.getManagedEndpointDetails` of each managed endpoint (its `policy`) |
  */
 import { z } from "zod";
-import { type GravityZoneClient, isGravityZoneError } from "../client";
+import { type GravityZoneClient, isPushNotConfigured } from "../client";
 import { listHashItems, listRuleItems, type HashItem, type RuleItem } from "../resources/blocklist-items";
 import { accountView } from "../resources/account";
 import { companyDetails } from "../resources/company";
@@ -199,7 +199,7 @@ export async function readTenant(c: GravityZoneClient, options: ReadOptions): Pr
     try {
       push = await c.call("push", "getPushEventSettings", {}, pushSchema);
     } catch (e) {
-      if (!(isGravityZoneError(e) && /were not set|not been set|not configured/i.test(e.details))) throw e;
+      if (!isPushNotConfigured(e)) throw e;
       push = null;
     }
     progress(

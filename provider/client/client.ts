@@ -10,6 +10,7 @@ import { z } from "zod";
 import { normalizeAccessUrl } from "./access-url";
 import { GravityZoneError, errorFromJsonRpc, parseRetryAfter, type JsonRpcErrorBody } from "./errors";
 import { pagedResultSchema } from "./schemas";
+import { PACKAGE_VERSION } from "./version";
 import { limiterFor, type KeyRateLimiter } from "./rate-limit";
 import { redact, redactDeep } from "./redact";
 import { DEFAULT_RETRY_POLICY, backoffDelay, shouldRetry, type RetryPolicy } from "./retry";
@@ -73,7 +74,6 @@ export interface ClientStats {
 
 const WRITE_METHOD =
   /^(create|update|delete|set|add|remove|move|assign|suspend|activate|configure|send|change|push|start|kill|upload|reset|import)/;
-const VERSION = "0.1.0";
 
 /** A GravityZone API client. One instance per access URL and key; cheap to create. */
 export class GravityZoneClient {
@@ -233,7 +233,7 @@ export class GravityZoneClient {
           "content-type": "application/json",
           accept: "application/json",
           authorization: this.#authorization,
-          "user-agent": `pulumi-gravityzone/${VERSION}`,
+          "user-agent": `pulumi-gravityzone/${PACKAGE_VERSION}`,
         },
         timeoutMs: this.#timeoutMs,
         maxBodyBytes: this.#maxBodyBytes,

@@ -122,6 +122,62 @@ export function isGravityZoneError(e: unknown, ...kinds: GravityZoneErrorKind[])
   return e instanceof GravityZoneError && (kinds.length === 0 || kinds.includes(e.kind));
 }
 
+/**
+ * The kinds of error GravityZone answers for an object that is not there, or not visible to the key:
+ * `not-found`, and `invalid-params` (an id GravityZone does not know may be refused as a bad
+ * parameter). The reference documents no text for a missing object, so such an error alone is never
+ * proof: confirm with a listing before treating the object as gone.
+ */
+export function mayMeanNotFound(e: unknown): e is GravityZoneError {
+  return isGravityZoneError(e, "not-found", "invalid-params");
+}
+
+/** True when GravityZone said the object named in the call does not exist (kind `not-found`). */
+export function isNotFound(e: unknown): e is GravityZoneError {
+  return isGravityZoneError(e, "not-found");
+}
+
+/** Texts of GravityZone's refusal of a name or key already used by another object. */
+const NAME_TAKEN_DETAILS = /already exists|already used|not unique|duplicate|is taken/i;
+
+/** True when a create was refused because the name (or e-mail, …) is already used by another object. */
+export function isNameTaken(e: unknown): e is GravityZoneError {
+  return isGravityZoneError(e, "invalid-params", "server") && NAME_TAKEN_DETAILS.test(e.details);
+}
+
+/** Texts of the answer of the push methods until push settings were ever set ("… were not set"). */
+const PUSH_NOT_SET_DETAILS = /were not set|not been set|not configured/i;
+
+/** True for the error the push methods answer while the company's push service was never configured. */
+export function isPushNotConfigured(e: unknown): e is GravityZoneError {
+  return isGravityZoneError(e) && PUSH_NOT_SET_DETAILS.test(e.details);
+}
+
+/** Texts of `deleteCompany`'s refusal to delete a partner that still owns companies. */
+const OWNS_COMPANIES_DETAILS = /manages|subordinate|child|sub-?compan|has companies|contains/i;
+
+/** True when `deleteCompany` was refused because the company still owns other companies. */
+export function isStillOwnsCompanies(e: unknown): e is GravityZoneError {
+  return isGravityZoneError(e, "invalid-params", "server") && OWNS_COMPANIES_DETAILS.test(e.details);
+}
+
+/** Texts of `deleteCustomGroup`'s refusal to delete a group that still has endpoints or subgroups. */
+const GROUP_NOT_EMPTY_DETAILS = /not empty|contains|endpoints|subgroups/i;
+
+/** True when `deleteCustomGroup` was refused because the group still has endpoints or subgroups. */
+export function isGroupNotEmpty(e: unknown): e is GravityZoneError {
+  return isGravityZoneError(e, "invalid-params", "server") && GROUP_NOT_EMPTY_DETAILS.test(e.details);
+}
+
+/**
+ * The ids among `ids` that a `not-found` error names in its details (compared in lower case), e.g.
+ * the targets of an `assignPolicy` call that no longer exist.
+ */
+export function idsNamedIn(e: GravityZoneError, ids: readonly string[]): string[] {
+  const details = e.details.toLowerCase();
+  return ids.filter((id) => details.includes(id.toLowerCase()));
+}
+
 /** The JSON-RPC error object as GravityZone sends it. */
 export interface JsonRpcErrorBody {
   code?: unknown;

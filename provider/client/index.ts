@@ -10,7 +10,19 @@ export {
   type ApiVersion,
   type ClientStats,
 } from "./client";
-export { GravityZoneError, isGravityZoneError, parseRetryAfter, type GravityZoneErrorKind } from "./errors";
+export {
+  GravityZoneError,
+  isGravityZoneError,
+  isNotFound,
+  mayMeanNotFound,
+  isNameTaken,
+  isPushNotConfigured,
+  isStillOwnsCompanies,
+  isGroupNotEmpty,
+  idsNamedIn,
+  parseRetryAfter,
+  type GravityZoneErrorKind,
+} from "./errors";
 export { DEFAULT_ACCESS_URL, isLoopbackHost, normalizeAccessUrl } from "./access-url";
 export {
   BUDGETS,
@@ -28,3 +40,4 @@ export { DEFAULT_RETRY_POLICY, shouldRetry, backoffDelay, type RetryPolicy } fro
 export { redact, REDACTED } from "./redact";
 export { assignResult, idSchema, pagedResultSchema, trueResult, okResult, newIdResult } from "./schemas";
 export { closeTransport } from "./transport";
+export { walkInventory, findInInventory, type InventoryWalk, type InventoryWalkType } from "./inventory";

@@ -3,7 +3,7 @@
  * being refused. One limiter per API key per process: every resource of a `pulumi up` (they all run in
  * the same dynamic-provider process) shares it.
  *
- * Budgets (API-FACTS.md, "Rate limits"): 10 requests/s per key by default; 5/s for the companies and
+ * Budgets (https://www.bitdefender.com/business/support/en/77211-394430-api-rate-limits.html): 10 requests/s per key by default; 5/s for the companies and
  * licensing modules; 30/min for account writes, notification settings, reports and scan tasks; 5/min
  * for blocklist changes, assignPolicy and the push-settings methods. A call in a narrower class also
  * takes a slot of the key-wide 10/s budget.
@@ -24,7 +24,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
-import { logInfo } from "../engine-log";
+import { logInfo } from "../framework/engine-log";
 
 /** The rate-limit classes GravityZone applies. */
 export type RateClass = "default" | "companies" | "per-minute-30" | "per-minute-5";

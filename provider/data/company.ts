@@ -3,6 +3,7 @@
  * company when no id is given), then `licensing.getLicenseInfo {companyId}` for the licence kind.
  */
 import type { GravityZoneClient } from "../client";
+import { COMPANY_TYPE_CODES } from "../client/wire-codes";
 import { companyDetails, type CompanyType, type LicenseSubscriptionType } from "../resources/company";
 import { licenseName, readLicense } from "../resources/company-license";
 import { programClient } from "../settings";
@@ -65,7 +66,7 @@ export async function readCompany(c: GravityZoneClient, args: GetCompanyArgs): P
   return {
     id: d.id,
     name: d.name,
-    type: d.type === 0 ? "partner" : "customer",
+    type: d.type === COMPANY_TYPE_CODES.partner ? "partner" : "customer",
     parentId: text(d.parentId),
     address: text(d.address),
     country: code(d.country),

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { GravityZoneClient } from "../client";
+import { INVENTORY_CONTAINER_CODES, INVENTORY_TYPE_CODES, nameOfCode } from "../client/wire-codes";
 import { programClient } from "../settings";
 import { outputForm } from "./output-form";
 
@@ -62,22 +63,10 @@ export interface GetNetworkInventoryResult {
   items: InventoryItem[];
 }
 
-const KINDS: Record<number, InventoryItemKind> = {
-  1: "company",
-  2: "rootContainer",
-  3: "companyFolder",
-  4: "customGroup",
-  5: "computer",
-  6: "virtualMachine",
-  7: "ec2Instance",
-  14: "container",
-  15: "container",
-  16: "container",
-};
-
 /** The word for a numeric inventory type. */
 export function inventoryKind(type: number): InventoryItemKind {
-  return KINDS[type] ?? "other";
+  if ((INVENTORY_CONTAINER_CODES as readonly number[]).includes(type)) return "container";
+  return nameOfCode(INVENTORY_TYPE_CODES, type) ?? "other";
 }
 
 const inventoryItem = z

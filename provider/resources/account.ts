@@ -17,12 +17,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { newIdResult, okResult, type GravityZoneClient } from "../client";
-import { createOrAdopt } from "../create-or-adopt";
-import { dynamicProvider } from "../dynamic";
-import { defineHandler, sameValue } from "../handler";
+import { ACCOUNT_ROLE_CODES } from "../client/wire-codes";
+import { createOrAdopt } from "../framework/create-or-adopt";
+import { dynamicProvider } from "../framework/dynamic";
+import { defineHandler, sameValue } from "../framework/handler";
 import { providerClient } from "../settings";
-import { sharedListing } from "../shared-listing";
-import { type CONSOLE_LANGUAGES, consoleLanguageCode, email, flagsOf, idRef, plainText } from "../validation";
+import { sharedListing } from "../framework/shared-listing";
+import { type CONSOLE_LANGUAGES, consoleLanguageCode, email, flagsOf, idRef, plainText } from "../framework/validation";
 
 /** Account roles: `companyAdministrator` (1 on the wire), `networkAdministrator` (2), `reporter` (3), `partner` (4, partner companies only), `custom` (5, with `rights`). */
 export type AccountRole = "companyAdministrator" | "networkAdministrator" | "reporter" | "partner" | "custom";
@@ -103,13 +104,7 @@ export interface AccountArgs {
   adopt?: pulumi.Input<boolean>;
 }
 
-const ROLE_CODES = {
-  companyAdministrator: 1,
-  networkAdministrator: 2,
-  reporter: 3,
-  partner: 4,
-  custom: 5,
-} as const satisfies Record<AccountRole, number>;
+const ROLE_CODES = ACCOUNT_ROLE_CODES satisfies Record<AccountRole, number>;
 
 /** Why a password breaks GravityZone's rule; never contains the password. */
 export function passwordProblem(p: string): string | undefined {

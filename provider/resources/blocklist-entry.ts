@@ -16,13 +16,13 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { type GravityZoneClient, isGravityZoneError, trueResult } from "../client";
-import { createOrAdopt } from "../create-or-adopt";
-import { dynamicProvider } from "../dynamic";
-import { defineHandler, sameValue } from "../handler";
+import { type GravityZoneClient, trueResult, mayMeanNotFound } from "../client";
+import { createOrAdopt } from "../framework/create-or-adopt";
+import { dynamicProvider } from "../framework/dynamic";
+import { defineHandler, sameValue } from "../framework/handler";
 import { providerClient } from "../settings";
-import { idRef, plainText } from "../validation";
-import { GATHER_MS } from "../shared-listing";
+import { idRef, plainText } from "../framework/validation";
+import { gatheringOf, type Gathering } from "../framework/gather";
 import {
   blocklistWrite,
   HASH_TYPES,
@@ -342,19 +342,15 @@ function describe(i: BlocklistEntryInputs): string {
 const REMOVE_IDS_PER_CALL = 1000;
 const ADD_HASHES_PER_CALL = 500;
 
-/** Items that go out in one call. */
-interface Batch<T> {
-  items: T[];
-  done?: Promise<void>;
-}
-
-const batches = new WeakMap<GravityZoneClient, Map<string, { next?: Batch<unknown>; running?: Promise<void> }>>();
+/** Per client, per batch key: the items waiting to go out together. */
+const batches = new WeakMap<object, Map<string, Gathering<unknown, unknown>>>();
 
 /**
  * Sends `item` together with the others of the same `key` that come in at the same time: a create or
  * delete of many entries reaches the provider several at a time (the engine's `--parallel`), and the
- * blocklist methods allow 5 calls a minute. Same rule as the shared listings: an item joins the batch
- * that has not been sent yet; a batch is sent when the one before it is done.
+ * blocklist methods allow 5 calls a minute. The rule is {@link Gathering}'s, shared with the listings:
+ * an item joins the batch that has not been sent yet (at most `max` items); a batch is sent when the
+ * one before it is done.
  */
 function batched<T>(
   c: GravityZoneClient,
@@ -363,32 +359,11 @@ function batched<T>(
   max: number,
   send: (items: T[]) => Promise<void>,
 ): Promise<void> {
-  let byKey = batches.get(c);
-  if (!byKey) batches.set(c, (byKey = new Map()));
-  let slot = byKey.get(key);
-  if (!slot) byKey.set(key, (slot = {}));
-  const s = slot;
-  let batch = s.next as Batch<T> | undefined;
-  if (!batch || batch.items.length >= max) {
-    const fresh: Batch<T> = { items: [] };
-    const before = s.running ?? Promise.resolve();
-    fresh.done = (async () => {
-      await before.catch(() => undefined);
-      await new Promise<void>((resolve) => setTimeout(resolve, GATHER_MS));
-      if (s.next === fresh) s.next = undefined;
-      const run = send(fresh.items);
-      s.running = run;
-      try {
-        await run;
-      } finally {
-        if (s.running === run) s.running = undefined;
-      }
-    })();
-    s.next = fresh;
-    batch = fresh;
-  }
-  batch.items.push(item);
-  return batch.done!;
+  return gatheringOf<T, void>(batches, c, key, { max }).join(item, (items, sent) => {
+    // The batch is complete once its call starts.
+    sent();
+    return send([...items]);
+  });
 }
 
 /** An item to remove, with the company whose listing confirms it is gone. */
@@ -410,7 +385,7 @@ async function removeRule(c: GravityZoneClient, r: Removal): Promise<void> {
       }),
     );
   } catch (e) {
-    if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
+    if (!mayMeanNotFound(e)) throw e;
     if ((await listRuleItems(c, r.companyId)).some((item) => item.id === r.id)) throw e;
   }
 }
@@ -438,7 +413,7 @@ async function sendRemoves(c: GravityZoneClient, items: Removal[]): Promise<void
         }),
       );
     } catch (e) {
-      if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
+      if (!mayMeanNotFound(e)) throw e;
       for (const r of rules) await removeRule(c, r);
     }
   }

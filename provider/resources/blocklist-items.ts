@@ -13,8 +13,9 @@
  * @module
  */
 import { z } from "zod";
-import { type GravityZoneClient, isGravityZoneError, trueResult } from "../client";
-import { type ListingOptions, listingWrite, sharedListing } from "../shared-listing";
+import { HASH_TYPE_CODES, nameOfCode } from "../client/wire-codes";
+import { type GravityZoneClient, trueResult, mayMeanNotFound } from "../client";
+import { type ListingOptions, listingWrite, sharedListing } from "../framework/shared-listing";
 
 /** The hash algorithms GravityZone blocklists accept. */
 export const HASH_TYPES = ["sha256", "md5"] as const;
@@ -23,11 +24,11 @@ export const HASH_TYPES = ["sha256", "md5"] as const;
 export type HashType = (typeof HASH_TYPES)[number];
 
 /** The API's code for a hash algorithm (v1.0 `hashType`). */
-export const HASH_TYPE_CODE: Readonly<Record<HashType, 1 | 2>> = { sha256: 1, md5: 2 };
+export const HASH_TYPE_CODE: Readonly<Record<HashType, 1 | 2>> = HASH_TYPE_CODES;
 
 /** The algorithm of an API `hashType` code. */
 export function hashTypeOf(code: number): HashType | undefined {
-  return code === 1 ? "sha256" : code === 2 ? "md5" : undefined;
+  return nameOfCode(HASH_TYPE_CODES, code);
 }
 
 /** A hash rule as v1.0 `getBlocklistItems` lists it. */
@@ -117,7 +118,7 @@ export async function removeHashItem(c: GravityZoneClient, companyId: string | u
   try {
     await blocklistWrite(c, () => c.call("incidents", "removeFromBlocklist", { hashItemId: id }, trueResult));
   } catch (e) {
-    if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
+    if (!mayMeanNotFound(e)) throw e;
     if ((await listHashItems(c, companyId)).some((item) => item.id === id)) throw e;
   }
 }

@@ -23,13 +23,13 @@ import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { BUDGETS, type GravityZoneClient, GravityZoneError, trueResult } from "../client";
-import { dynamicProvider } from "../dynamic";
-import { logInfo } from "../engine-log";
-import { defineHandler, keepRules, type ResourceHandler } from "../handler";
-import { PartialCreateError, withPartialFailures } from "../partial-failure";
+import { dynamicProvider } from "../framework/dynamic";
+import { logInfo } from "../framework/engine-log";
+import { defineHandler, keepRules, type ResourceHandler } from "../framework/handler";
+import { PartialCreateError, withPartialFailures } from "../framework/partial-failure";
 import { providerClient } from "../settings";
-import { containsUnknown } from "../unknown";
-import { idRef, plainText } from "../validation";
+import { containsUnknown } from "../framework/unknown";
+import { idRef, plainText } from "../framework/validation";
 import {
   blocklistWrite,
   HASH_TYPES,

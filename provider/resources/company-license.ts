@@ -14,8 +14,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { okResult, type GravityZoneClient } from "../client";
-import { sameValue } from "../handler";
-import { isoDate } from "../validation";
+import { LICENSE_TYPE_CODES, nameOfCode } from "../client/wire-codes";
+import { sameValue } from "../framework/handler";
+import { isoDate } from "../framework/validation";
 
 /** The license subscription kinds (`licenseSubscription.type` 1, 2, 3 on the wire). */
 export type LicenseSubscriptionType = "trial" | "licensed" | "monthly";
@@ -44,10 +45,7 @@ export interface LicenseSubscriptionArgs {
 }
 
 /** The wire codes of the subscription kinds. */
-export const LICENSE_CODES = { trial: 1, licensed: 2, monthly: 3 } as const satisfies Record<
-  LicenseSubscriptionType,
-  number
->;
+export const LICENSE_CODES = LICENSE_TYPE_CODES satisfies Record<LicenseSubscriptionType, number>;
 
 const wholeNumber = (min: number, max: number) =>
   z
@@ -99,7 +97,7 @@ export function licenseWire(l: LicenseSubscription | undefined) {
 
 /** The subscription kind of a wire code, if it is one the resource manages. */
 export const licenseName = (code: number | null | undefined): LicenseSubscriptionType | undefined =>
-  (Object.keys(LICENSE_CODES) as LicenseSubscriptionType[]).find((k) => LICENSE_CODES[k] === code);
+  nameOfCode(LICENSE_CODES, code);
 
 const licenseEntry = z
   .object({

@@ -15,13 +15,15 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { newIdResult, okResult, type GravityZoneClient, isGravityZoneError } from "../client";
-import { createOrAdopt } from "../create-or-adopt";
-import { dynamicProvider } from "../dynamic";
-import { defineHandler, sameValue } from "../handler";
-import { PartialCreateError, withPartialFailures } from "../partial-failure";
+import { newIdResult, okResult, type GravityZoneClient, isStillOwnsCompanies } from "../client";
+import { findInInventory } from "../client/inventory";
+import { COMPANY_TYPE_CODES, INVENTORY_TYPE_CODES } from "../client/wire-codes";
+import { createOrAdopt } from "../framework/create-or-adopt";
+import { dynamicProvider } from "../framework/dynamic";
+import { defineHandler, sameValue } from "../framework/handler";
+import { PartialCreateError, withPartialFailures } from "../framework/partial-failure";
 import { providerClient } from "../settings";
-import { countryCode, displayName, email, idRef, phone, plainText, subdivisionCode } from "../validation";
+import { countryCode, displayName, email, idRef, phone, plainText, subdivisionCode } from "../framework/validation";
 import {
   applyLicense,
   licenseAsRead,
@@ -125,7 +127,7 @@ export interface CompanyArgs {
   adopt?: pulumi.Input<boolean>;
 }
 
-const TYPE_CODES = { partner: 0, customer: 1 } as const satisfies Record<CompanyType, number>;
+const TYPE_CODES = COMPANY_TYPE_CODES satisfies Record<CompanyType, number>;
 
 /** GravityZone industry codes: 0–34, or a sub-industry `<industry>01`–`<industry>99`. */
 const industryCode = z
@@ -265,11 +267,7 @@ function details(c: GravityZoneClient, id: string): Promise<CompanyDetails> {
  * (`network.getNetworkInventoryItems`, companies only, every level and page).
  */
 async function companyUnlisted(c: GravityZoneClient, id: string): Promise<boolean> {
-  const params = { filters: { type: { companies: true }, depth: { allItemsRecursively: true } } };
-  for await (const item of c.paginate("network", "getNetworkInventoryItems", params, inventoryNamed)) {
-    if (item.id === id) return false;
-  }
-  return true;
+  return (await findInInventory(c, { types: ["companies"] }, inventoryNamed, (item) => item.id === id)) === undefined;
 }
 
 /** Most matches findCompaniesByName returns in one answer (`maxResults`, 1–100, default 25: 77211-126241). */
@@ -293,11 +291,13 @@ async function findByName(c: GravityZoneClient, name: string) {
   );
   const found = matches.find((m) => m.name.trim().toLowerCase() === key);
   if (found || matches.length < MAX_NAME_MATCHES) return found;
-  const params = { filters: { type: { companies: true }, depth: { allItemsRecursively: true } } };
-  for await (const item of c.paginate("network", "getNetworkInventoryItems", params, inventoryNamed)) {
-    if (item.type === 1 && item.name.trim().toLowerCase() === key) return { id: item.id, name: item.name };
-  }
-  return undefined;
+  const item = await findInInventory(
+    c,
+    { types: ["companies"] },
+    inventoryNamed,
+    (i) => i.type === INVENTORY_TYPE_CODES.company && i.name.trim().toLowerCase() === key,
+  );
+  return item && { id: item.id, name: item.name };
 }
 
 const typeName = (code: number): CompanyType => (code === TYPE_CODES.partner ? "partner" : "customer");
@@ -492,12 +492,10 @@ export const handler = withPartialFailures(
       try {
         await providerClient().call("companies", "deleteCompany", { companyId: id }, okResult);
       } catch (e) {
-        if (
-          isGravityZoneError(e, "invalid-params", "server") &&
-          /manages|subordinate|child|sub-?compan|has companies|contains/i.test(e.details)
-        ) {
+        if (isStillOwnsCompanies(e)) {
           throw new Error(
             `company "${olds.name}" (${id}) still owns other companies: delete or move them first. (${e.message})`,
+            { cause: e },
           );
         }
         throw e;

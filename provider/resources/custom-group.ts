@@ -17,13 +17,14 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { newIdResult, okResult, type GravityZoneClient, isGravityZoneError } from "../client";
-import { createOrAdopt } from "../create-or-adopt";
-import { dynamicProvider } from "../dynamic";
-import { defineHandler } from "../handler";
+import { newIdResult, okResult, type GravityZoneClient, isGroupNotEmpty } from "../client";
+import { findInInventory } from "../client/inventory";
+import { createOrAdopt } from "../framework/create-or-adopt";
+import { dynamicProvider } from "../framework/dynamic";
+import { defineHandler } from "../framework/handler";
 import { providerClient } from "../settings";
-import { type ListingOptions, listingWrite, sharedListing } from "../shared-listing";
-import { displayName, idRef } from "../validation";
+import { type ListingOptions, listingWrite, sharedListing } from "../framework/shared-listing";
+import { displayName, idRef } from "../framework/validation";
 
 /** Inputs of {@link CustomGroup}. */
 export interface CustomGroupArgs {
@@ -131,16 +132,9 @@ export function groupParent(c: GravityZoneClient, parentId: string | undefined):
 /** Runs a write that changes some parent's list of groups, so that no later read misses it. */
 const groupWrite = <T>(c: GravityZoneClient, write: () => Promise<T>) => listingWrite(c, "custom-groups", write);
 
-async function findAnywhere(c: GravityZoneClient, id: string, root: string | undefined) {
-  for await (const item of c.paginate(
-    "network",
-    "getNetworkInventoryItems",
-    { parentId: root, filters: { type: { groups: true }, depth: { allItemsRecursively: true } } },
-    inventoryItem,
-  )) {
-    if (item.id === id) return item;
-  }
-  return undefined;
+/** The group with this id anywhere under `root` (the API key's company when undefined), if any. */
+function findAnywhere(c: GravityZoneClient, id: string, root: string | undefined) {
+  return findInInventory(c, { types: ["groups"], parentId: root }, inventoryItem, (item) => item.id === id);
 }
 
 /** @internal */
@@ -193,13 +187,10 @@ export const handler = defineHandler<CustomGroupInputs, CustomGroupOutputs>({
         c.call("network", "deleteCustomGroup", { groupId: id, force: olds.forceDelete || undefined }, okResult),
       );
     } catch (e) {
-      if (
-        isGravityZoneError(e, "invalid-params", "server") &&
-        !olds.forceDelete &&
-        /not empty|contains|endpoints|subgroups/i.test(e.details)
-      ) {
+      if (isGroupNotEmpty(e) && !olds.forceDelete) {
         throw new Error(
           `custom group "${olds.name}" (${id}) still contains endpoints or subgroups: move them out, or set forceDelete: true to delete it with its contents. (${e.message})`,
+          { cause: e },
         );
       }
       throw e;

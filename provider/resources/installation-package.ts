@@ -16,11 +16,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { newIdResult, okResult, type GravityZoneClient } from "../client";
-import { createOrAdopt } from "../create-or-adopt";
-import { dynamicProvider } from "../dynamic";
-import { defineHandler, sameValue, wireSafe } from "../handler";
+import { nameOfCode, PRODUCT_TYPE_CODES, SCAN_ENGINE_CODES, SCAN_MODE_CODES } from "../client/wire-codes";
+import { createOrAdopt } from "../framework/create-or-adopt";
+import { dynamicProvider } from "../framework/dynamic";
+import { defineHandler, sameValue, wireSafe } from "../framework/handler";
 import { providerClient } from "../settings";
-import { type ListingOptions, listingWrite, sharedListing } from "../shared-listing";
+import { type ListingOptions, listingWrite, sharedListing } from "../framework/shared-listing";
 import {
   displayName,
   flagsOf,
@@ -29,7 +30,7 @@ import {
   plainText,
   withoutPrototypeKeys,
   type LANGUAGES,
-} from "../validation";
+} from "../framework/validation";
 
 /**
  * Protection modules a package can switch on or off (sent as 1/0): the keys createPackage and
@@ -168,12 +169,9 @@ export interface InstallLinks {
   [other: string]: string | undefined;
 }
 
-const PRODUCT_CODES = { detectionAndPrevention: 0, edrReportOnly: 3, phasrStandalone: 5 } as const satisfies Record<
-  ProductType,
-  number
->;
-const ENGINE_CODES = { central: 1, hybrid: 2, local: 3 } as const satisfies Record<ScanEngine, number>;
-const SCAN_TYPE_CODES = { automatic: 1, custom: 2 } as const;
+const PRODUCT_CODES = PRODUCT_TYPE_CODES satisfies Record<ProductType, number>;
+const ENGINE_CODES = SCAN_ENGINE_CODES satisfies Record<ScanEngine, number>;
+const SCAN_TYPE_CODES = SCAN_MODE_CODES;
 
 const engines = z.strictObject({
   main: z.enum(["central", "hybrid", "local"], { error: "must be central, hybrid or local" }),
@@ -339,8 +337,7 @@ function wire(field: (typeof UPDATE_FIELDS)[number], i: InstallationPackageInput
   }
 }
 
-const nameOf = <K extends string>(codes: Record<K, number>, code: number | null | undefined): K | undefined =>
-  (Object.keys(codes) as K[]).find((k) => codes[k] === code);
+const nameOf = nameOfCode;
 
 /** The program's view (`base`) updated with what GravityZone reports now. */
 function reflect(base: InstallationPackageOutputs, d: PackageDetails): InstallationPackageOutputs {

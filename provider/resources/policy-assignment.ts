@@ -23,11 +23,19 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { assignResult, type GravityZoneClient, isGravityZoneError } from "../client";
-import { dynamicProvider } from "../dynamic";
-import { defineHandler } from "../handler";
+import {
+  assignResult,
+  type GravityZoneClient,
+  isGravityZoneError,
+  idsNamedIn,
+  isNotFound,
+  mayMeanNotFound,
+} from "../client";
+import { walkInventory } from "../client/inventory";
+import { dynamicProvider } from "../framework/dynamic";
+import { defineHandler } from "../framework/handler";
 import { providerClient } from "../settings";
-import { idRef } from "../validation";
+import { idRef } from "../framework/validation";
 
 /** Endpoints checked under each group or company target assigned with `forceInheritance`. */
 export const SAMPLED_ENDPOINTS_PER_TARGET = 10;
@@ -100,7 +108,7 @@ async function endpointPolicy(c: GravityZoneClient, id: string): Promise<string 
     const d = await c.call("network", "getManagedEndpointDetails", { endpointId: id }, endpointDetails);
     return d.policy?.id ?? null;
   } catch (e) {
-    if (isGravityZoneError(e, "not-found", "invalid-params")) return undefined;
+    if (mayMeanNotFound(e)) return undefined;
     throw e;
   }
 }
@@ -113,10 +121,8 @@ const inventoryItem = z.object({ id: z.string() }).loose();
  */
 async function listedEndpoints(c: GravityZoneClient): Promise<Set<string>> {
   const ids = new Set<string>();
-  const params = {
-    filters: { type: { computers: true, virtualMachines: true }, depth: { allItemsRecursively: true } },
-  };
-  for await (const item of c.paginate("network", "getNetworkInventoryItems", params, inventoryItem)) ids.add(item.id);
+  for await (const item of walkInventory(c, { types: ["computers", "virtualMachines"] }, inventoryItem))
+    ids.add(item.id);
   return ids;
 }
 
@@ -222,8 +228,8 @@ async function inherit(c: GravityZoneClient, targetIds: readonly string[]): Prom
       await c.call("network", "assignPolicy", { targetIds: targets, inheritFromAbove: true }, assignResult);
       return;
     } catch (e) {
-      if (isGravityZoneError(e, "not-found")) {
-        const missing = targets.filter((t) => e.details.toLowerCase().includes(t));
+      if (isNotFound(e)) {
+        const missing = idsNamedIn(e, targets);
         if (missing.length === 0 || missing.length === targets.length) throw e;
         targets = targets.filter((t) => !missing.includes(t));
         continue;
@@ -276,7 +282,7 @@ export const handler = defineHandler<PolicyAssignmentInputs, PolicyAssignmentOut
           (await c.call("network", "getManagedEndpointDetails", { endpointId: t }, endpointDetails)).policy?.id ?? null
         );
       } catch (e) {
-        if (!isGravityZoneError(e, "not-found", "invalid-params")) throw e;
+        if (!mayMeanNotFound(e)) throw e;
         if ((await (listed ??= listedEndpoints(c))).has(t)) throw e;
         return undefined;
       }
@@ -288,7 +294,7 @@ export const handler = defineHandler<PolicyAssignmentInputs, PolicyAssignmentOut
     if (olds.forceInheritance) {
       for (const t of olds.targetIds.filter((x) => !endpointTargets.includes(x))) {
         const other = await forcedDrift(c, t, olds.policyId).catch((e) => {
-          if (isGravityZoneError(e, "not-found", "invalid-params")) return undefined;
+          if (mayMeanNotFound(e)) return undefined;
           throw e;
         });
         if (other !== undefined) targetPolicies[t] = other ?? "";

@@ -20,11 +20,11 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { type GravityZoneClient, GravityZoneError, isGravityZoneError, trueResult } from "../client";
-import { dynamicProvider } from "../dynamic";
-import { defineHandler, sameValue } from "../handler";
+import { type GravityZoneClient, GravityZoneError, trueResult, isPushNotConfigured } from "../client";
+import { dynamicProvider } from "../framework/dynamic";
+import { defineHandler, sameValue } from "../framework/handler";
 import { providerClient } from "../settings";
-import { httpsUrl, idRef } from "../validation";
+import { httpsUrl, idRef } from "../framework/validation";
 
 /** The push service types GravityZone accepts. */
 export const PUSH_SERVICE_TYPES = ["jsonRPC", "splunk", "cef", "qradar", "azuresentinel"] as const;
@@ -32,7 +32,10 @@ export const PUSH_SERVICE_TYPES = ["jsonRPC", "splunk", "cef", "qradar", "azures
 /** A push service type: the format GravityZone sends events in. */
 export type PushServiceType = (typeof PUSH_SERVICE_TYPES)[number];
 
-/** The documented push event names (API-FACTS.md, "push"). */
+/**
+ * The documented push event names
+ * (https://www.bitdefender.com/business/support/en/77211-135319-setpusheventsettings.html).
+ */
 export const PUSH_EVENT_TYPES = [
   "adcloud",
   "antiexploit",
@@ -181,7 +184,7 @@ const companySchema = z.object({ id: z.string() }).loose();
 
 /** True for the error GravityZone answers until push settings were ever set ("… were not set"). */
 function notSet(e: unknown): boolean {
-  return isGravityZoneError(e) && /were not set|not been set|not configured/i.test(e.details);
+  return isPushNotConfigured(e);
 }
 
 /** The current configuration, or undefined when the service was never configured. */

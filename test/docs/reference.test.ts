@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handlerRules, type HandlerRules, type ResourceHandler } from "../../provider/handler";
+import { handlerRules, type HandlerRules, type ResourceHandler } from "../../provider/framework/handler";
 import * as gravityzone from "../../provider/index";
 import { resolveSettings } from "../../provider/settings";
 import { checkedInputs, startProviderEnv, type ProviderEnv } from "../helpers/provider-env";

@@ -1,5 +1,5 @@
 /**
- * Wire protocol rules (API-FACTS.md, "Wire protocol"): POST only, Basic auth, key scopes, the
+ * Wire protocol rules (https://www.bitdefender.com/business/support/en/77209-125277-public-api.html): POST only, Basic auth, key scopes, the
  * JSON-RPC 2.0 envelope, error codes with details, named parameters, null = omitted, id echo.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -4,7 +4,7 @@
  */
 import { expect } from "vitest";
 import { GravityZoneClient } from "../../provider/client";
-import type { ResourceHandler } from "../../provider/handler";
+import type { ResourceHandler } from "../../provider/framework/handler";
 import { setProviderClient } from "../../provider/settings";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
 

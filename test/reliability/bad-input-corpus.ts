@@ -4,6 +4,7 @@
  * call. Values that cannot be written as literals (prototype-pollution keys) are built with
  * JSON.parse, the way they arrive from a JSON or YAML file.
  */
+import type { ResourceKind } from "../../provider/registry";
 
 /** One corpus entry. */
 export interface BadInput {
@@ -57,7 +58,7 @@ export const BASES = {
   BlocklistEntry: { hash: SHA, sourceInfo: "incident 42", companyId: ID },
   Blocklist: { companyId: ID, hashType: "sha256", hashes: [SHA], sourceInfo: "feed" },
   PolicyAssignment: { policyId: ID, targetIds: [ID] },
-} as const;
+} as const satisfies Record<ResourceKind, Readonly<Record<string, unknown>>>;
 
 /** Unicode look-alike and control characters inside an otherwise valid name. */
 const UNICODE: [string, string][] = [

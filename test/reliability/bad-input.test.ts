@@ -4,28 +4,13 @@
  * without echoing a password, and with zero calls to GravityZone.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handler as account } from "../../provider/resources/account";
-import { handler as blocklistEntry } from "../../provider/resources/blocklist-entry";
-import { handler as blocklist } from "../../provider/resources/blocklist";
-import { handler as company } from "../../provider/resources/company";
-import { handler as customGroup } from "../../provider/resources/custom-group";
-import { handler as installationPackage } from "../../provider/resources/installation-package";
-import { handler as policyAssignment } from "../../provider/resources/policy-assignment";
-import { handler as pushEventSettings } from "../../provider/resources/push-event-settings";
+import { perResource } from "../../provider/registry";
 import { startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
 import { BAD_INPUTS, BASES, inputsOf } from "./bad-input-corpus";
 import { writeResults } from "./support";
 
-const HANDLERS = {
-  Company: company,
-  CustomGroup: customGroup,
-  InstallationPackage: installationPackage,
-  Account: account,
-  PushEventSettings: pushEventSettings,
-  BlocklistEntry: blocklistEntry,
-  Blocklist: blocklist,
-  PolicyAssignment: policyAssignment,
-} as const;
+/** Every registered resource's handler: the corpus must cover each. */
+const HANDLERS = perResource((e) => e.handler);
 
 let env: ProviderEnv;
 const refused: Record<string, number> = {};

@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { setEngineLogSink } from "../../provider/engine-log";
+import { setEngineLogSink } from "../../provider/framework/engine-log";
 import {
   REMOVAL_NOTICE_HASHES,
   REMOVAL_PROGRESS_EVERY,
@@ -13,7 +13,7 @@ import {
   removalNotice,
   type BlocklistOutputs,
 } from "../../provider/resources/blocklist";
-import { UNKNOWN } from "../../provider/unknown";
+import { UNKNOWN } from "../../provider/framework/unknown";
 import { checkedInputs, startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
 
 let env: ProviderEnv;

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BLOCKLIST_HASHES_PER_CALL, handler, type BlocklistOutputs } from "../../provider/resources/blocklist";
-import { PartialCreateError } from "../../provider/partial-failure";
+import { PartialCreateError } from "../../provider/framework/partial-failure";
 import { setProviderClient } from "../../provider/settings";
-import { UNKNOWN } from "../../provider/unknown";
+import { UNKNOWN } from "../../provider/framework/unknown";
 import { checkedInputs, startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
 
 let env: ProviderEnv;

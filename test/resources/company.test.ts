@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { GravityZoneError, type GravityZoneErrorKind } from "../../provider/client";
-import { PartialCreateError } from "../../provider/partial-failure";
+import { PartialCreateError } from "../../provider/framework/partial-failure";
 import { Company, handler } from "../../provider/resources/company";
-import { UNKNOWN } from "../../provider/unknown";
+import { UNKNOWN } from "../../provider/framework/unknown";
 import { checkedInputs, startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
 
 let env: ProviderEnv;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { COMPUTERS_AND_GROUPS, DELETED_GROUP, handler } from "../../provider/resources/custom-group";
-import { UNKNOWN } from "../../provider/unknown";
+import { UNKNOWN } from "../../provider/framework/unknown";
 import { checkedInputs, startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
 
 let env: ProviderEnv;
@@ -389,7 +389,7 @@ describe("delete protection", () => {
 
 describe("check messages for nested inputs", () => {
   it("names the nested path of a misspelt key and reports it on its top-level property", async () => {
-    const { checkInputs } = await import("../../provider/handler");
+    const { checkInputs } = await import("../../provider/framework/handler");
     const schema = z.strictObject({ connection: z.strictObject({ ruleName: z.string() }) });
     expect(checkInputs(schema, { connection: { ruleName: "r", foo: 1 } }).failures).toEqual([
       { property: "connection", reason: "connection.foo: not a known input (check the spelling)" },

@@ -3,27 +3,48 @@
  * capture nothing but the resource file's name, and become a full provider once the dynamic provider
  * host has called `configure` (which it always does first).
  */
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { dynamicProvider } from "../../provider/dynamic";
+import { dynamicProvider } from "../../provider/framework/dynamic";
+import { RESOURCE_KINDS, RESOURCES, type ResourceKind } from "../../provider/registry";
 
-const requireFromString = require("require-from-string") as (
+const requireFromString = createRequire(__filename)("require-from-string") as (
   code: string,
   filename: string,
 ) => { handler(): Record<string, unknown> };
 
-/** Every resource file, with what its serialized provider must never contain. */
-const CAPTURE_FREE: [file: string, forbidden: RegExp][] = [
-  ["account", /zod|undici|apiKey|GRAVITYZONE_API_KEY|password/i],
-  ["blocklist-entry", /zod|undici|apiKey|GRAVITYZONE_API_KEY/],
-  ["blocklist", /zod|undici|apiKey|GRAVITYZONE_API_KEY/],
-  ["company", /zod|undici|apiKey|GRAVITYZONE_API_KEY/],
-  ["custom-group", /zod|undici|apiKey|GRAVITYZONE_API_KEY/],
-  ["installation-package", /zod|undici|apiKey|GRAVITYZONE_API_KEY/],
-  ["policy-assignment", /zod|undici|apiKey|GRAVITYZONE_API_KEY/],
-  ["push-event-settings", /zod|undici|apiKey|GRAVITYZONE_API_KEY/],
-];
+/** What no serialized provider may contain; some resources add their own secrets. */
+const FORBIDDEN = /zod|undici|apiKey|GRAVITYZONE_API_KEY/;
+const FORBIDDEN_ALSO: Partial<Record<ResourceKind, RegExp>> = {
+  Account: /zod|undici|apiKey|GRAVITYZONE_API_KEY|password/i,
+};
+
+/** Every resource file of the registry, with what its serialized provider must never contain. */
+const CAPTURE_FREE: [file: string, forbidden: RegExp][] = RESOURCE_KINDS.map((k) => [
+  RESOURCES[k].file,
+  FORBIDDEN_ALSO[k] ?? FORBIDDEN,
+]);
+
+describe("the registry", () => {
+  it.each(RESOURCE_KINDS)("%s: its file exports its handler and class, and serializes its own file name", async (k) => {
+    const entry = RESOURCES[k];
+    const mod = (await import(`../../provider/resources/${entry.file}`)) as Record<string, unknown>;
+    expect(mod.handler).toBe(entry.handler);
+    expect(mod[k]).toBe(entry.resourceClass);
+    expect(entry.type).toBe(`pulumi-nodejs:dynamic/gravityzone:${k}`);
+    const source = fs.readFileSync(path.join(__dirname, `../../provider/resources/${entry.file}.ts`), "utf8");
+    expect(source).toContain(`dynamicProvider(${JSON.stringify(entry.file)})`);
+  });
+
+  it("lists each file and class once", () => {
+    const files = RESOURCE_KINDS.map((k) => RESOURCES[k].file);
+    expect(new Set(files).size).toBe(files.length);
+    expect(RESOURCE_KINDS.map((k) => RESOURCES[k].resourceClass.name)).toEqual([...RESOURCE_KINDS]);
+  });
+});
 
 describe("serialized provider", () => {
   it.each(CAPTURE_FREE)("%s: stays under 4 KB and captures no schema, client or key", async (file, forbidden) => {

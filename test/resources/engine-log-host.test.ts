@@ -45,7 +45,7 @@ it("a dynamic provider host's messages reach the engine as info messages", async
   const state = require("@pulumi/pulumi/runtime/state");
   expect(state.getStore().settings.options.engineAddr).toBeFalsy();
   process.argv = [argv[0]!, "/p/node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js", addr];
-  const { logInfo } = await import("../../provider/engine-log");
+  const { logInfo } = await import("../../provider/framework/engine-log");
   logInfo("push.getPushEventSettings waits about 51 s for a rate-limit slot");
   await vi.waitFor(() => expect(received).toHaveLength(1), { timeout: 10_000 });
   expect(received[0]).toEqual({

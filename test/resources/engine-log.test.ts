@@ -3,7 +3,7 @@
  * info messages to the engine, and harmless anywhere else (no output, no exception).
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { engineAddressFromArgv, logInfo, setEngineLogSink } from "../../provider/engine-log";
+import { engineAddressFromArgv, logInfo, setEngineLogSink } from "../../provider/framework/engine-log";
 
 const HOST = "/home/u/proj/node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js";
 

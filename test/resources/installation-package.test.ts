@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { z } from "zod";
 import { GravityZoneClient, GravityZoneError } from "../../provider/client";
 import { InstallationPackage, handler } from "../../provider/resources/installation-package";
-import { UNKNOWN } from "../../provider/unknown";
+import { UNKNOWN } from "../../provider/framework/unknown";
 import { checkedInputs, startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
 
 let env: ProviderEnv;

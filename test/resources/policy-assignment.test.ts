@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { EndpointRecord, GroupRecord, TenantState } from "../../emulator";
 import { handler, type PolicyAssignmentOutputs } from "../../provider/resources/policy-assignment";
 import { setProviderClient } from "../../provider/settings";
-import { UNKNOWN } from "../../provider/unknown";
+import { UNKNOWN } from "../../provider/framework/unknown";
 import { checkedInputs, startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
 
 let env: ProviderEnv;

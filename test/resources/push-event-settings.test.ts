@@ -7,7 +7,7 @@ import {
   type PushEventSettingsOutputs,
 } from "../../provider/resources/push-event-settings";
 import { setProviderClient } from "../../provider/settings";
-import { UNKNOWN } from "../../provider/unknown";
+import { UNKNOWN } from "../../provider/framework/unknown";
 import { checkedInputs, startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
 
 let env: ProviderEnv;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { GravityZoneClient } from "../../provider/client";
-import { GATHER_MS, listingWrite, sharedListing } from "../../provider/shared-listing";
+import { GATHER_MS, listingWrite, sharedListing } from "../../provider/framework/shared-listing";
 
 /** The listings only use the client as a key: any object stands in for one. */
 const client = () => ({}) as GravityZoneClient;

@@ -9,7 +9,7 @@
  * (`__provider`), or later operations on the object could not run: {@link withPartialFailures} puts it
  * back, since the shared handler strips it before a resource sees its inputs.
  */
-import { wireSafe, type ResourceHandler } from "./handler";
+import { PROVIDER_KEY, wireSafe, type ResourceHandler } from "./handler";
 
 /** Thrown by a resource's create when the object exists but a follow-up step failed. */
 export class PartialCreateError extends Error {
@@ -33,8 +33,6 @@ export class PartialCreateError extends Error {
     this.reasons = [`${step} failed: ${reason}`];
   }
 }
-
-const PROVIDER_KEY = "__provider";
 
 /** Wraps a handler so that a {@link PartialCreateError} from create keeps the serialized provider in its outputs. */
 export function withPartialFailures(handler: ResourceHandler): ResourceHandler {

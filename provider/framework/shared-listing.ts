@@ -6,7 +6,8 @@
  * list share one listing, under one rule that keeps every answer current: a request only joins a
  * listing whose first call has **not been sent yet** (it may be waiting for a rate-limit slot). Each
  * listing also waits {@link GATHER_MS} before its first call to gather requests; a request arriving
- * once a listing's first call is on its way waits for the next one. So every answer reflects the list as it was after the request was made (an object removed by
+ * once a listing's first call is on its way waits for the next one (the rule of {@link Gathering},
+ * which the blocklist's batched writes share). So every answer reflects the list as it was after the request was made (an object removed by
  * hand a moment earlier is never reported present, one created a moment earlier is never missed),
  * and N resources asking together cost one listing instead of N.
  *
@@ -19,10 +20,10 @@
  *
  * @module
  */
-import type { CallOptions, GravityZoneClient } from "./client";
+import type { GravityZoneClient } from "../client";
+import { GATHER_MS, Gathering } from "./gather";
 
-/** How long a listing waits for more requests before its first call, in milliseconds. */
-export const GATHER_MS = 10;
+export { GATHER_MS };
 
 /** How long after a listing made for a read started later reads may use it, in milliseconds. */
 export const READ_REUSE_MS = 60_000;
@@ -37,10 +38,8 @@ export interface ListingOptions {
 }
 
 interface Slot {
-  /** The listing under way (its first call has been sent). */
-  running?: Promise<unknown>;
-  /** The next listing, still gathering requests. */
-  next?: Promise<unknown>;
+  /** Listings of this list, gathered under the one rule of {@link Gathering}. */
+  readonly listings: Gathering<void, unknown>;
   /** The latest listing made for a read, which later reads may use. */
   recent?: { promise: Promise<unknown>; at: number };
 }
@@ -66,43 +65,21 @@ function slotOf(c: GravityZoneClient, kind: string, key: string): Slot {
   const byKey = slotsOf(c, kind);
   let slot = byKey.get(key);
   if (!slot) {
-    slot = {};
+    slot = { listings: new Gathering() };
     byKey.set(key, slot);
   }
   return slot;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
  * A listing: `sent` is to be called when its first request goes out (the client's
- * {@link CallOptions.onSend}); until then, new requesters join it.
+ * `CallOptions.onSend`); until then, new requesters join it.
  */
 export type Lister<T> = (sent: () => void) => Promise<T>;
 
 /** Shares one listing among concurrent callers whose request came before its first call was sent. */
 function gathered<T>(slot: Slot, list: Lister<T>): Promise<T> {
-  if (slot.next) return slot.next as Promise<T>;
-  const before = slot.running ?? Promise.resolve();
-  const batch = {} as { promise: Promise<T> };
-  // From the first request on, newcomers wait for the next listing.
-  const sent = () => {
-    if (slot.next === batch.promise) slot.next = undefined;
-  };
-  batch.promise = (async () => {
-    await before.catch(() => undefined);
-    await sleep(GATHER_MS);
-    const run = list(sent);
-    slot.running = run;
-    try {
-      return await run;
-    } finally {
-      sent();
-      if (slot.running === run) slot.running = undefined;
-    }
-  })();
-  slot.next = batch.promise;
-  return batch.promise;
+  return slot.listings.join(undefined, (_items, sent) => list(sent)) as Promise<T>;
 }
 
 /**

@@ -1,6 +1,9 @@
 /**
- * The zod building blocks for resource inputs, mirroring GravityZone's documented limits
- * (API-FACTS.md, "Documented limits on values"). Messages say what is allowed.
+ * The zod building blocks for resource inputs, mirroring GravityZone's documented limits on values
+ * (name, address and phone lengths, ISO country codes:
+ * https://www.bitdefender.com/business/support/en/77211-126236-createcompany.html; passwords and
+ * console languages: https://www.bitdefender.com/business/support/en/77209-125284-createaccount.html).
+ * Messages say what is allowed.
  */
 import { z } from "zod";
 

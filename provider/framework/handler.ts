@@ -15,7 +15,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { inOperation, isGravityZoneError } from "./client";
+import { inOperation, mayMeanNotFound } from "../client";
 
 import { UNKNOWN, containsUnknown } from "./unknown";
 
@@ -64,7 +64,8 @@ export interface ResourceDefinition<I extends Record<string, unknown>, O extends
 /** The object the serialized shim forwards to. */
 export type ResourceHandler = Required<Omit<pulumi.dynamic.ResourceProvider, "configure">>;
 
-const PROVIDER_KEY = "__provider";
+/** The key under which Pulumi keeps the serialized provider in every resource's inputs and outputs. */
+export const PROVIDER_KEY = "__provider";
 
 /**
  * What a resource does when an input changes, as its definition declares it: read-only, for the
@@ -222,7 +223,7 @@ async function confirmedGone<I extends Record<string, unknown>, O extends I>(
   olds: O,
   error: unknown,
 ): Promise<boolean> {
-  if (!isGravityZoneError(error, "not-found", "invalid-params") || def.confirmAbsent === undefined) return false;
+  if (!mayMeanNotFound(error) || def.confirmAbsent === undefined) return false;
   return def.confirmAbsent(id, olds);
 }
 

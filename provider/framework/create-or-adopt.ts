@@ -9,7 +9,7 @@
  *   object is looked up again: if it is there the create happened and it is used; if not, the create
  *   is sent again (at most `attempts` times in all).
  */
-import { GravityZoneError, isGravityZoneError } from "./client";
+import { isGravityZoneError, isNameTaken } from "../client";
 
 /** How to find and create one object. */
 export interface CreateOrAdoptSpec<T> {
@@ -49,9 +49,7 @@ export async function createOrAdopt<T>(spec: CreateOrAdoptSpec<T>): Promise<Crea
     try {
       return { id: await spec.create(), adopted: false };
     } catch (e) {
-      const conflict =
-        isGravityZoneError(e, "invalid-params", "server") &&
-        /already exists|already used|not unique|duplicate|is taken/i.test((e as GravityZoneError).details);
+      const conflict = isNameTaken(e);
       if (!(isGravityZoneError(e) && (e.ambiguous || conflict))) throw e;
       const after = await spec.find();
       if (after !== undefined) {
