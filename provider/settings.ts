@@ -77,6 +77,7 @@ export function providerClient(): GravityZoneClient {
  */
 export function programClient(): GravityZoneClient {
   // Loaded lazily: @pulumi/pulumi's runtime is only present inside a Pulumi program.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazily, as said above
   const runtime = require("@pulumi/pulumi/runtime") as { getConfig(k: string): string | undefined };
   return new GravityZoneClient(resolveSettings((k) => runtime.getConfig(k)));
 }

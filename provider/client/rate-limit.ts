@@ -315,13 +315,12 @@ export class SlidingWindowLimiter {
       const wait = this.delayNow(Date.now(), head.tier === 0);
       if (wait <= 0) return this.waiters.shift()!;
       await new Promise<void>((resolve) => {
-        const timer = wait === Infinity ? undefined : setTimeout(done, wait);
-        const self = this;
-        function done() {
+        const done = () => {
           clearTimeout(timer);
-          if (self.wake === done) self.wake = undefined;
+          if (this.wake === done) this.wake = undefined;
           resolve();
-        }
+        };
+        const timer = wait === Infinity ? undefined : setTimeout(done, wait);
         this.wake = done;
       });
     }

@@ -22,8 +22,12 @@ export function dynamicProvider(file: string): pulumi.dynamic.ResourceProvider {
     // Synchronous on purpose: the host caches the provider before awaiting configure, so a concurrent
     // call must find the methods installed as soon as configure has been called.
     async configure(req: pulumi.dynamic.ConfigureRequest) {
+      // By package name and at run time: this function's text is stored in the stack's state and runs
+      // in the provider host, where only the installed package can be found.
+      /* eslint-disable @typescript-eslint/no-require-imports */
       Object.assign(this, require(`pulumi-gravityzone/dist/provider/resources/${file}`).handler);
       require("pulumi-gravityzone/dist/provider/settings").configureProvider((k: string) => req.config.get(k));
+      /* eslint-enable @typescript-eslint/no-require-imports */
     },
   };
   // The CRUD methods exist once configure has run, which the host always does first.

@@ -53,6 +53,8 @@ function wireEngineAddress(): void {
   wired = true;
   const addr = engineAddressFromArgv(process.argv);
   if (addr === undefined) return;
+  // Loaded lazily: @pulumi/pulumi's runtime modules are only present inside a Pulumi process.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const state = require("@pulumi/pulumi/runtime/state") as {
     getStore(): { settings: { options: { engineAddr?: string } } };
   };
@@ -71,10 +73,12 @@ export function logInfo(message: string): void {
       return;
     }
     wireEngineAddress();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazily, as above
     const settings = require("@pulumi/pulumi/runtime/settings") as { getEngine(): unknown };
     // Without an engine, pulumi.log.info would print to stdout: the dynamic provider host's stdout is
     // not the CLI's output, and a test's should stay clean.
     if (!settings.getEngine()) return;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazily, as above
     const log = require("@pulumi/pulumi/log") as { info(msg: string): Promise<void> };
     void Promise.resolve(log.info(message)).catch(() => undefined);
   } catch {

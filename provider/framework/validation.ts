@@ -13,6 +13,8 @@ export const idRef = z.string().regex(/^[0-9a-fA-F]{24}$/, "must be a GravityZon
 // Control characters, bidirectional overrides and zero-width characters make names that look alike;
 // U+2028 and U+2029 end a line in JavaScript; a lone surrogate is not text.
 const INVISIBLE =
+  // Control characters are among what this pattern exists to find.
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** A display name: 1..`max` characters, no control or invisible characters, no surrounding spaces. */
