@@ -17,11 +17,12 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handlerRules, type HandlerRules, type ResourceHandler } from "../../provider/framework/handler";
 import * as gravityzone from "../../provider/index";
+import { RESOURCES } from "../../provider/registry";
 import { resolveSettings } from "../../provider/settings";
 import { checkedInputs, startProviderEnv, type ProviderEnv } from "../helpers/provider-env";
 
 const ROOT = path.join(__dirname, "../..");
-const RESOURCES = path.join(ROOT, "provider/resources");
+const RESOURCES_DIR = path.join(ROOT, "provider/resources");
 const read = (rel: string) => fs.readFileSync(path.join(ROOT, rel), "utf8");
 
 /** A resource module: its file name (without `.ts`), handler and the handler's rules. */
@@ -31,16 +32,24 @@ interface ResourceModule {
   rules: HandlerRules;
 }
 
-/** Every module in provider/resources/ that exports a handler built by defineHandler. */
+/** Every registered resource (provider/registry.ts): its file, handler and the handler's rules. */
 async function resourceModules(): Promise<ResourceModule[]> {
-  const out: ResourceModule[] = [];
-  for (const name of fs.readdirSync(RESOURCES).sort()) {
+  return Object.values(RESOURCES)
+    .map(({ file, handler }) => {
+      const rules = handlerRules(handler);
+      if (rules === undefined) throw new Error(`${file}: its handler was not built by defineHandler`);
+      return { file, handler, rules };
+    })
+    .sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** Every module in provider/resources/ that exports a handler: each must be registered. */
+async function handlerFiles(): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of fs.readdirSync(RESOURCES_DIR).sort()) {
     if (!name.endsWith(".ts")) continue;
-    const mod = (await import(path.join(RESOURCES, name))) as { handler?: ResourceHandler };
-    if (mod.handler === undefined) continue;
-    const rules = handlerRules(mod.handler);
-    if (rules === undefined) throw new Error(`${name}: its handler was not built by defineHandler`);
-    out.push({ file: name.slice(0, -3), handler: mod.handler, rules });
+    const mod = (await import(path.join(RESOURCES_DIR, name))) as { handler?: ResourceHandler };
+    if (mod.handler !== undefined) out.push(name.slice(0, -3));
   }
   return out;
 }
@@ -141,6 +150,10 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 describe("resource pages", () => {
+  it("every resource module with a handler is registered, and the registry has no other", async () => {
+    expect(modules.map((m) => m.file).sort()).toEqual((await handlerFiles()).sort());
+  });
+
   it("there is one resource module per exported resource class", () => {
     const classes = (Object.values(gravityzone) as unknown[]).filter(
       (v): v is { __pulumiType: string } => typeof v === "function" && "__pulumiType" in v,
