@@ -69,6 +69,14 @@ const customersSchema = z.strictObject({
 
 type ConfigValue = z.infer<typeof configValue>;
 
+/** A readable message for a zod issue: a bad record key says why, a bad value says what is allowed. */
+function messageOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_key") return issue.issues[0]?.message ?? issue.message;
+  if (issue.code === "invalid_union")
+    return 'a value is a string, a number, a boolean, { "value": <JSON> }, { "secret": "…" } or { "secretFromEnv": "NAME" }';
+  return issue.message;
+}
+
 /** Reads and checks a customers file. */
 export function loadCustomers(file: string, env: NodeJS.ProcessEnv = process.env): FleetStack[] {
   let text: string;
@@ -92,7 +100,7 @@ export function parseCustomers(json: unknown, file: string, env: NodeJS.ProcessE
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length > 0 ? issue.path.map(String).join(".") : "(top level)";
-    throw new CustomersFileError(`${file}: ${where}: ${issue.message}`);
+    throw new CustomersFileError(`${file}: ${where}: ${messageOf(issue)}`);
   }
   const common = parsed.data.config ?? {};
   return Object.entries(parsed.data.stacks).map(([name, own]) => {
