@@ -6,7 +6,13 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CustomersFileError, loadCustomers, parseCustomers, selectStacks } from "../../provider/cli/fleet/customers";
+import {
+  CustomersFileError,
+  loadCustomers,
+  parseCustomers,
+  selectStacks,
+  shardStacks,
+} from "../../provider/cli/fleet/customers";
 import { changeOf } from "../../provider/cli/fleet/drift";
 import { exitCodeOf, formatTable, type FleetReport } from "../../provider/cli/fleet/report";
 import type { StackOutcome } from "../../provider/cli/fleet/runner";
@@ -102,6 +108,18 @@ describe("customers.json", () => {
     expect(names("trey, f*")).toEqual(["fabrikam", "fourth-coffee", "trey"]);
     expect(names("tre?")).toEqual(["trey"]);
     expect(() => names("contoso,nobody*")).toThrow('--stacks: "nobody*" matches no stack');
+  });
+});
+
+describe("shards for a CI matrix", () => {
+  it("job i of N takes every N-th stack; together the jobs cover each stack once", () => {
+    const stacks = Array.from({ length: 7 }, (_, i) => ({ name: `s${i}`, config: {} }));
+    const names = (shard: string) => shardStacks(stacks, shard).map((s) => s.name);
+    expect(names("1/3")).toEqual(["s0", "s3", "s6"]);
+    expect(names("2/3")).toEqual(["s1", "s4"]);
+    expect(names("3/3")).toEqual(["s2", "s5"]);
+    expect(names("1/1")).toHaveLength(7);
+    for (const bad of ["0/3", "4/3", "1/0", "x", "1-3"]) expect(() => names(bad)).toThrow(/--shard: must be i\/N/);
   });
 });
 

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { startBudgetService, type RunningBudgetService } from "../../client/budget-service";
-import { CustomersFileError, loadCustomers, selectStacks } from "./customers";
+import { CustomersFileError, loadCustomers, selectStacks, shardStacks } from "./customers";
 import { FleetProgress } from "./progress";
 import { exitCodeOf, formatTable, type FleetReport, type StackReport } from "./report";
 import { FLEET_OPERATIONS, runStack, type FleetOperation, type StackOutcome } from "./runner";
@@ -30,6 +30,8 @@ Options:
   --customers <file>      stack name → config values (default: customers.json in the project)
   --dir <path>            the Pulumi project directory (default: the current directory)
   --stacks <list>         only these stacks: names or globs (* and ?), comma-separated
+  --shard <i>/<N>         only every N-th stack from the i-th on (job i of N in a CI matrix; give
+                          each job gravityzone:rateLimitShare 1/N, e.g. GRAVITYZONE_RATE_LIMIT_SHARE)
   --concurrency <K>       stacks run at once (default: 4)
   --json <file>           write the report as JSON too ("-" for standard output)
   --no-shared-budget      let every stack keep its own budget (only for comparisons: K stacks then
@@ -61,6 +63,8 @@ export interface FleetOptions {
   customersFile: string;
   /** Stack selection ({@link selectStacks}). */
   stacks?: string;
+  /** This job's part, `i/N` ({@link shardStacks}). */
+  shard?: string;
   /** Stacks at once. */
   concurrency: number;
   /** Share one budget through a budget service. @default true */
@@ -76,7 +80,7 @@ export interface FleetOptions {
 /** Runs the fleet; returns the report (never throws for a stack's failure). */
 export async function runFleet(options: FleetOptions): Promise<FleetReport> {
   const env = options.env ?? process.env;
-  const stacks = selectStacks(loadCustomers(options.customersFile, env), options.stacks);
+  const stacks = shardStacks(selectStacks(loadCustomers(options.customersFile, env), options.stacks), options.shard);
   const concurrency = Math.max(1, Math.min(options.concurrency, stacks.length));
   const shared = options.sharedBudget !== false;
   const startedAt = new Date();
@@ -159,6 +163,7 @@ export async function fleetMain(args: string[], env: NodeJS.ProcessEnv = process
         customers: { type: "string" },
         dir: { type: "string" },
         stacks: { type: "string" },
+        shard: { type: "string" },
         concurrency: { type: "string" },
         json: { type: "string" },
         "no-shared-budget": { type: "boolean" },
@@ -189,6 +194,7 @@ export async function fleetMain(args: string[], env: NodeJS.ProcessEnv = process
       workDir,
       customersFile: path.resolve(workDir, values.customers ?? "customers.json"),
       stacks: values.stacks,
+      shard: values.shard,
       concurrency,
       sharedBudget: !values["no-shared-budget"],
       quiet: values.quiet ?? false,

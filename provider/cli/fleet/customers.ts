@@ -148,3 +148,18 @@ export function selectStacks(stacks: readonly FleetStack[], patterns: string | u
     if (!stacks.some((s) => re.test(s.name))) throw new CustomersFileError(`--stacks: "${p}" matches no stack`);
   return stacks.filter((s) => regexes.some(({ re }) => re.test(s.name)));
 }
+
+/**
+ * The part of `stacks` job `index` of `count` runs (`--shard 2/4`: the second of four CI jobs): every
+ * `count`-th stack in file order, so each job gets a near-equal part and together they cover all.
+ * @param shard `i/N` with 1 ≤ i ≤ N.
+ */
+export function shardStacks(stacks: readonly FleetStack[], shard: string | undefined): FleetStack[] {
+  if (shard === undefined) return [...stacks];
+  const m = /^(\d+)\/(\d+)$/.exec(shard.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!(count >= 1 && index >= 1 && index <= count))
+    throw new CustomersFileError(`--shard: must be i/N with 1 <= i <= N (e.g. 2/4), not "${shard}"`);
+  return stacks.filter((_, i) => i % count === index - 1);
+}
