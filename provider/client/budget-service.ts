@@ -14,19 +14,22 @@
  *
  * | request | body | answer |
  * |---|---|---|
- * | `POST /v1/acquire` | `{key, scale, share, module, method, order, client}` | `{grant}` once the slot is granted (the request waits) |
- * | `POST /v1/release` | `{grant, at}` | `{}`: the slot counts a window from `at` |
+ * | `POST /v1/acquire` | `{key, scale, share, module, method, order, client}` | once the slot is granted (the request waits), a line `{"grant": …}`; the answer then stays open while the call is in flight |
  * | `POST /v1/pause` | `{key, scale, share, module, method, ms, client}` | `{}`: a 429 pauses the class for everyone |
  * | `GET /v1/stats` | | slots granted and 429s reported, per client (a stack name) |
  *
- * A slot granted to a request whose connection closed before the answer is released at once; a slot
- * not released within {@link GRANT_LEASE_MS} (a provider process that died mid-call) is released then.
+ * The slot is held while its connection is open: the client closes it when GravityZone's answer has
+ * arrived, and the slot then counts a whole window from that moment. So a provider process that
+ * exits or dies mid-call releases its slots with its connections, at once, instead of holding them
+ * (a release message of its own could be lost with the process). A slot granted to a request whose
+ * connection closed before the grant is released at once, as if never taken; a slot whose connection
+ * stays open longer than {@link GRANT_LEASE_MS} (a hung process) is released then.
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
-import { KeyRateLimiter, type SlotRelease } from "./rate-limit";
+import { KeyRateLimiter } from "./rate-limit";
 
 /** How long a granted slot may stay unreleased before the service releases it itself (ms). */
 export const GRANT_LEASE_MS = 120_000;
@@ -49,7 +52,6 @@ const budgetKey = {
 };
 const acquireBody = z.object({ ...budgetKey, order: z.number().finite() });
 const pauseBody = z.object({ ...budgetKey, ms: z.number().nonnegative().max(3_600_000) });
-const releaseBody = z.object({ grant: z.string().max(64), at: z.number().finite().optional() });
 
 /** What one client (a stack) took from the service. */
 export interface BudgetClientStats {
@@ -86,7 +88,7 @@ export async function startBudgetService(options: BudgetServiceOptions = {}): Pr
   const token = options.token ?? randomBytes(32).toString("hex");
   const expected = Buffer.from(`Bearer ${token}`);
   const limiters = new Map<string, KeyRateLimiter>();
-  const grants = new Map<string, { release: SlotRelease; lease: ReturnType<typeof setTimeout> }>();
+  const leases = new Set<ReturnType<typeof setTimeout>>();
   const perClient = new Map<string, BudgetClientStats>();
   let total = 0;
   const silent = () => undefined;
@@ -165,30 +167,26 @@ export async function startBudgetService(options: BudgetServiceOptions = {}): Pr
                 statsOf(client).granted++;
                 // Nobody is listening any more: nothing was sent with this slot.
                 if (res.destroyed || req.socket.destroyed) return release(0);
-                const grant = randomBytes(12).toString("hex");
-                const lease = setTimeout(() => {
-                  grants.delete(grant);
+                let done = false;
+                const end = () => {
+                  if (done) return;
+                  done = true;
+                  clearTimeout(lease);
+                  leases.delete(lease);
                   release();
-                }, GRANT_LEASE_MS);
+                  if (!res.writableEnded) res.end();
+                };
+                const lease = setTimeout(end, GRANT_LEASE_MS);
                 lease.unref();
-                grants.set(grant, { release, lease });
-                answer(200, { grant });
+                leases.add(lease);
+                // The client closes the connection when its call's answer arrived.
+                res.on("close", end);
+                res.writeHead(200, { "content-type": "application/x-ndjson" });
+                res.write(`${JSON.stringify({ grant: randomBytes(12).toString("hex") })}\n`);
               },
               (e: unknown) => answer(500, { error: String(e) }),
             );
           return;
-        }
-        case "/v1/release": {
-          const p = releaseBody.safeParse(body);
-          if (!p.success) return answer(400, { error: "bad request" });
-          const g = grants.get(p.data.grant);
-          if (g) {
-            grants.delete(p.data.grant);
-            clearTimeout(g.lease);
-            // Never later than now: a slot counts from the answer, which has arrived.
-            g.release(Math.min(p.data.at ?? Date.now(), Date.now()));
-          }
-          return answer(200, {});
         }
         case "/v1/pause": {
           const p = pauseBody.safeParse(body);
@@ -217,8 +215,8 @@ export async function startBudgetService(options: BudgetServiceOptions = {}): Pr
     granted: () => total,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const g of grants.values()) clearTimeout(g.lease);
-        grants.clear();
+        for (const l of leases) clearTimeout(l);
+        leases.clear();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -77,17 +77,14 @@ export class SharedBudgetLimiter implements RateLimiter {
   async acquire(module: string, method: string, options: AcquireOptions = {}): Promise<SlotRelease> {
     if (this.fallback) return this.fallback.acquire(module, method, options);
     const order = options.order ?? currentOrder();
-    let grant: string;
+    let close: () => void;
     try {
-      const answer = await this.post("/v1/acquire", { ...this.ids(module, method), order });
-      grant = String((answer as { grant?: unknown }).grant ?? "");
-      if (!grant) throw new Error("no grant in the answer");
+      close = await this.hold({ ...this.ids(module, method), order });
     } catch (e) {
       return this.fallBack(e).acquire(module, method, { ...options, order });
     }
-    return (at: number = Date.now()) => {
-      this.post("/v1/release", { grant, at }).catch(() => undefined);
-    };
+    // The service counts the slot's window from when the connection closes: after the answer.
+    return () => close();
   }
 
   /** Pauses the class for every process of the fleet after a 429. */
@@ -122,16 +119,67 @@ export class SharedBudgetLimiter implements RateLimiter {
     return this.fallback;
   }
 
+  /**
+   * Asks for a slot: resolves once the service granted it, with the function that gives it back
+   * (closing the connection, which a process that exits or dies does too).
+   */
+  private hold(body: unknown): Promise<() => void> {
+    const data = JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      let granted = false;
+      const req = http.request(
+        {
+          ...this.target("/v1/acquire"),
+          headers: {
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(data),
+            authorization: `Bearer ${this.service.token}`,
+          },
+        },
+        (res) => {
+          if (res.statusCode !== 200) {
+            res.resume();
+            reject(new Error(`the budget service answered HTTP ${res.statusCode}`));
+            return;
+          }
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (c: string) => {
+            if (granted) return;
+            text += c;
+            if (!text.includes("\n")) return;
+            granted = true;
+            resolve(() => req.destroy());
+          });
+          res.on("end", () => {
+            if (!granted) reject(new Error("the budget service closed the request without a grant"));
+          });
+        },
+      );
+      req.on("error", (e) => {
+        // After the grant, a broken connection only means the slot is given back early.
+        if (!granted) reject(new Error(`cannot reach the budget service: ${e.message}`));
+      });
+      req.end(data);
+    });
+  }
+
+  private target(path: string) {
+    return {
+      host: this.base.hostname.replace(/^\[|\]$/g, ""),
+      port: this.base.port,
+      path,
+      method: "POST",
+      agent: false,
+    } as const;
+  }
+
   private post(path: string, body: unknown): Promise<unknown> {
     const data = JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const req = http.request(
         {
-          host: this.base.hostname.replace(/^\[|\]$/g, ""),
-          port: this.base.port,
-          path,
-          method: "POST",
-          agent: false,
+          ...this.target(path),
           headers: {
             "content-type": "application/json",
             "content-length": Buffer.byteLength(data),

@@ -4,6 +4,8 @@
  * fall-back to 1/K when the service is unreachable; the share setting; and, against the emulator
  * with its real budgets (time-scaled), no 429 with K clients sharing one key.
  */
+import { spawn } from "node:child_process";
+import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startEmulator } from "../../emulator";
 import { GravityZoneClient } from "../../provider/client";
@@ -11,6 +13,7 @@ import { keyFingerprint, startBudgetService, type RunningBudgetService } from ".
 import { BUDGETS, KeyRateLimiter, shareBudget } from "../../provider/client/rate-limit";
 import { SharedBudgetLimiter } from "../../provider/client/shared-budget";
 import { resolveSettings } from "../../provider/settings";
+import { REPO_ROOT } from "../helpers/pulumi-cli";
 import { z } from "zod";
 
 const KEY = keyFingerprint("http://127.0.0.1:1/api", "a-local-test-key");
@@ -101,6 +104,37 @@ describe("the budget service", () => {
     (await b.acquire("companies", "getCompanyDetails"))();
     expect(Date.now() - t0).toBeGreaterThanOrEqual(200);
     expect(service.stats().a).toEqual({ granted: 0, rateLimited: 1 });
+  });
+
+  it("a process that exits with calls in flight gives their slots back at once", async () => {
+    service = await startBudgetService();
+    // A separate process takes the whole key-wide budget (slots held: calls in flight) and exits.
+    const script = `
+      const { SharedBudgetLimiter } = require(${JSON.stringify(path.join(REPO_ROOT, "dist/provider/client/shared-budget.js"))});
+      const l = new SharedBudgetLimiter({ url: process.env.U, token: process.env.T, client: "gone", fallbackShare: 1 }, process.env.K, 1, 1, () => {});
+      Promise.all(Array.from({ length: 10 }, () => l.acquire("network", "getCustomGroupsList"))).then(() => process.exit(0));
+    `;
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, ["-e", script], {
+        env: { ...process.env, U: service!.url, T: service!.token, K: KEY },
+        stdio: "inherit",
+      });
+      child.on("close", resolve);
+    });
+    expect(code).toBe(0);
+    expect(service.stats().gone!.granted).toBe(10);
+    // At the real budget (scale 1), the next call goes one window (1 s) after the exit, not after a lease.
+    const t0 = Date.now();
+    const l = new SharedBudgetLimiter(
+      { url: service.url, token: service.token, client: "next", fallbackShare: 1 },
+      KEY,
+      1,
+      1,
+      () => undefined,
+    );
+    (await l.acquire("network", "getCustomGroupsList"))();
+    expect(Date.now() - t0).toBeLessThan(1_500);
+    expect(l.fellBack).toBe(false);
   });
 
   it("refuses requests without its token, and never needs the API key", async () => {
