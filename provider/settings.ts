@@ -8,8 +8,11 @@
  * | API key (secret) | `gravityzone:apiKey` | `GRAVITYZONE_API_KEY` |
  * | access URL | `gravityzone:accessUrl` | `GRAVITYZONE_ACCESS_URL` |
  * | emulator clock factor | `gravityzone:rateLimitScale` | `GRAVITYZONE_RATE_LIMIT_SCALE` |
+ * | part of each rate-limit budget (0 < share ≤ 1) | `gravityzone:rateLimitShare` | `GRAVITYZONE_RATE_LIMIT_SHARE` |
+ * | a fleet's shared budget (set by `pulumi-gravityzone fleet`) | — | `GRAVITYZONE_BUDGET_URL`, `GRAVITYZONE_BUDGET_TOKEN`, `GRAVITYZONE_BUDGET_CLIENT`, `GRAVITYZONE_BUDGET_FALLBACK_SHARE` |
  */
 import { DEFAULT_ACCESS_URL, GravityZoneClient } from "./client";
+import type { BudgetServiceAddress } from "./client/shared-budget";
 
 /** Resolved settings. */
 export interface ProviderSettings {
@@ -19,6 +22,10 @@ export interface ProviderSettings {
   apiKey: string;
   /** Divides rate-limit windows (only for a time-scaled local emulator). */
   rateLimitScale: number;
+  /** The part of every rate-limit budget this process may use (several machines share the key). */
+  rateLimitShare: number;
+  /** A fleet's shared budget service, when the process runs in `pulumi-gravityzone fleet`. */
+  budgetService?: BudgetServiceAddress;
 }
 
 /** Reads one config value by its full key (`gravityzone:apiKey`). */
@@ -28,10 +35,32 @@ export type ConfigGetter = (key: string) => string | undefined;
 export function resolveSettings(get: ConfigGetter, env: NodeJS.ProcessEnv = process.env): ProviderSettings {
   const pick = (key: string, envName: string) => nonEmpty(get(`gravityzone:${key}`)) ?? nonEmpty(env[envName]);
   const scale = Number(pick("rateLimitScale", "GRAVITYZONE_RATE_LIMIT_SCALE") ?? "1");
+  const shareText = pick("rateLimitShare", "GRAVITYZONE_RATE_LIMIT_SHARE");
+  const share = Number(shareText ?? "1");
+  if (!(share > 0 && share <= 1))
+    throw new RangeError(
+      `gravityzone:rateLimitShare must be a number greater than 0 and at most 1, not "${shareText}"`,
+    );
   return {
     accessUrl: pick("accessUrl", "GRAVITYZONE_ACCESS_URL") ?? DEFAULT_ACCESS_URL,
     apiKey: pick("apiKey", "GRAVITYZONE_API_KEY") ?? "",
     rateLimitScale: Number.isFinite(scale) && scale > 0 ? scale : 1,
+    rateLimitShare: share,
+    budgetService: budgetServiceFromEnv(env),
+  };
+}
+
+/** The fleet's budget service from the environment `pulumi-gravityzone fleet` gives each stack. */
+function budgetServiceFromEnv(env: NodeJS.ProcessEnv): BudgetServiceAddress | undefined {
+  const url = nonEmpty(env.GRAVITYZONE_BUDGET_URL);
+  const token = nonEmpty(env.GRAVITYZONE_BUDGET_TOKEN);
+  if (!url || !token) return undefined;
+  const fallback = Number(nonEmpty(env.GRAVITYZONE_BUDGET_FALLBACK_SHARE) ?? "1");
+  return {
+    url,
+    token,
+    client: nonEmpty(env.GRAVITYZONE_BUDGET_CLIENT),
+    fallbackShare: fallback > 0 && fallback <= 1 ? fallback : 1,
   };
 }
 
@@ -54,7 +83,9 @@ export function configureProvider(get: ConfigGetter): void {
     !configured ||
     configured.accessUrl !== next.accessUrl ||
     configured.apiKey !== next.apiKey ||
-    configured.rateLimitScale !== next.rateLimitScale
+    configured.rateLimitScale !== next.rateLimitScale ||
+    configured.rateLimitShare !== next.rateLimitShare ||
+    JSON.stringify(configured.budgetService) !== JSON.stringify(next.budgetService)
   )
     shared = undefined;
   configured = next;

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
- * The `pulumi-gravityzone` command. One subcommand: `import`, which writes the Pulumi program for
- * what a GravityZone tenant already holds.
+ * The `pulumi-gravityzone` command. Subcommands: `import`, which writes the Pulumi program for
+ * what a GravityZone tenant already holds, and `fleet`, which runs a program on one stack per
+ * customer with one shared rate-limit budget (`./fleet/command.ts`).
  */
 import { parseArgs } from "node:util";
 import { closeTransport, DEFAULT_ACCESS_URL, isGravityZoneError } from "../client";
 import { PACKAGE_VERSION } from "../client/version";
+import { fleetMain } from "./fleet/command";
 import { runImport, UsageError, type ImportOptions } from "./import-command";
 import { KINDS, type Kind } from "./model";
 
@@ -51,8 +53,9 @@ const TOP_HELP = `Usage: pulumi-gravityzone <command> [options]
 
 Commands:
   import    write the Pulumi program for what a GravityZone tenant already holds
+  fleet     run a program on one stack per customer, many at once, with one shared API budget
 
-Run \`pulumi-gravityzone import --help\` for its options.
+Run \`pulumi-gravityzone <command> --help\` for its options.
 `;
 
 const ID = /^[0-9a-fA-F]{24}$/;
@@ -82,6 +85,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   if (command === "--version") {
     process.stdout.write(`${PACKAGE_VERSION}\n`);
     return 0;
+  }
+  if (command === "fleet") {
+    return fleetMain(rest, env);
   }
   if (command !== "import") {
     process.stderr.write(`pulumi-gravityzone: unknown command "${command}"\n\n${TOP_HELP}`);

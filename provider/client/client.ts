@@ -11,8 +11,9 @@ import { normalizeAccessUrl } from "./access-url";
 import { GravityZoneError, errorFromJsonRpc, parseRetryAfter, type JsonRpcErrorBody } from "./errors";
 import { pagedResultSchema } from "./schemas";
 import { PACKAGE_VERSION } from "./version";
-import { limiterFor, type KeyRateLimiter } from "./rate-limit";
+import type { RateLimiter } from "./rate-limit";
 import { redact, redactDeep } from "./redact";
+import { sharedLimiterFor, type BudgetServiceAddress } from "./shared-budget";
 import { DEFAULT_RETRY_POLICY, backoffDelay, shouldRetry, type RetryPolicy } from "./retry";
 import { BodyTooLargeError, post, type HttpAnswer } from "./transport";
 /** Waits `ms` milliseconds (global timers, so tests can fake them). */
@@ -36,6 +37,13 @@ export interface GravityZoneClientOptions {
    * `--rate-limits <factor>`. @default 1
    */
   rateLimitScale?: number;
+  /**
+   * The part of every rate-limit budget this client's process may use, when several machines share
+   * one key (a CI matrix of N jobs: 1/N each). @default 1
+   */
+  rateLimitShare?: number;
+  /** A fleet's shared budget service; without it, the process keeps its own budget. */
+  budgetService?: BudgetServiceAddress;
   /** Largest accepted response, in bytes. @default 33554432 (32 MiB) */
   maxBodyBytes?: number;
   /** Receives one line per call (module.method, status, milliseconds); never parameters or the key. */
@@ -85,7 +93,7 @@ export class GravityZoneClient {
   readonly #authorization: string;
   readonly #timeoutMs: number;
   readonly #retry: RetryPolicy;
-  readonly #limiter: KeyRateLimiter;
+  readonly #limiter: RateLimiter;
   readonly #maxBodyBytes: number;
   readonly #log?: (line: string) => void;
 
@@ -104,7 +112,11 @@ export class GravityZoneClient {
     this.#authorization = `Basic ${Buffer.from(`${options.apiKey}:`).toString("base64")}`;
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.#limiter = limiterFor(this.accessUrl, options.apiKey, options.rateLimitScale ?? 1);
+    this.#limiter = sharedLimiterFor(this.accessUrl, options.apiKey, {
+      scale: options.rateLimitScale ?? 1,
+      share: options.rateLimitShare ?? 1,
+      service: options.budgetService,
+    });
     this.#maxBodyBytes = options.maxBodyBytes ?? 32 * 1024 * 1024;
     this.#log = options.log;
   }

@@ -67,6 +67,37 @@ const PER_MINUTE_30 = new Set([
   "network.createScanTaskByMac",
 ]);
 
+/** Every rate-limit class. */
+export const RATE_CLASSES: readonly RateClass[] = ["default", "companies", "per-minute-30", "per-minute-5"];
+
+/**
+ * A budget scaled down to `share` (0 < share ≤ 1) of it, for one of several processes that split a
+ * key's budget between them (`gravityzone:rateLimitShare`, or a fleet's fallback). When the share is
+ * at least one call per window, the window stays and the calls are rounded down, so sharers that
+ * each keep to their part never exceed the whole in any window. Below one call per window (say 5 per
+ * minute split 8 ways), one call is allowed per proportionally longer window: the rate is the share,
+ * but sharers that happen to call in the same moment can exceed the whole (and then wait out 429s).
+ */
+export function shareBudget(budget: Budget, share: number): Budget {
+  if (!(share > 0 && share <= 1)) throw new RangeError("a rate-limit share must be greater than 0 and at most 1");
+  if (share === 1) return budget;
+  const rate = budget.limit * share;
+  return rate >= 1
+    ? { limit: Math.floor(rate + 1e-9), windowMs: budget.windowMs }
+    : { limit: 1, windowMs: budget.windowMs / rate };
+}
+
+/**
+ * What a client needs of a rate limiter: a slot per call, and a pause after a 429. Implemented by
+ * {@link KeyRateLimiter} (in-process) and by the fleet's shared budget (`shared-budget.ts`).
+ */
+export interface RateLimiter {
+  /** Waits for the method's slot; resolves to its release ({@link SlotRelease}). */
+  acquire(module: string, method: string, options?: AcquireOptions): Promise<SlotRelease>;
+  /** Pauses the method's class for `ms` after a 429. */
+  pause(module: string, method: string, ms: number): void;
+}
+
 /** The rate-limit class of a method. */
 export function rateClassOf(module: string, method: string): RateClass {
   const name = `${module}.${method}`;
@@ -89,18 +120,28 @@ const operations = new AsyncLocalStorage<number>();
 let lastOrder = 0;
 
 /**
+ * The next order number: strictly increasing in this process, and close to the wall-clock time in
+ * microseconds, so that orders taken by different processes on one machine (a fleet sharing one
+ * budget, see `shared-budget.ts`) compare as "which operation started first".
+ */
+function nextOrder(): number {
+  lastOrder = Math.max(lastOrder + 1, Date.now() * 1_000);
+  return lastOrder;
+}
+
+/**
  * Runs one resource operation (a create, read, update or delete): every API call made inside it
  * (however deep, across awaits) waits for its rate-limit slot with the operation's start order, so
  * calls of operations that started earlier are served first. Nested operations keep the outer order.
  */
 export function inOperation<T>(fn: () => Promise<T>): Promise<T> {
   if (operations.getStore() !== undefined) return fn();
-  return operations.run(++lastOrder, fn);
+  return operations.run(nextOrder(), fn);
 }
 
 /** The order a call made now is served in: its operation's start, or now outside any operation. */
 export function currentOrder(): number {
-  return operations.getStore() ?? ++lastOrder;
+  return operations.getStore() ?? nextOrder();
 }
 
 /** Options of {@link SlidingWindowLimiter.acquire}. */
@@ -491,7 +532,7 @@ export class WaitAnnouncer {
 }
 
 /** The limiters of one API key: one per class. */
-export class KeyRateLimiter {
+export class KeyRateLimiter implements RateLimiter {
   private readonly limiters = new Map<RateClass, SlidingWindowLimiter>();
   private readonly announcers = new Map<RateClass, WaitAnnouncer>();
 
@@ -499,12 +540,21 @@ export class KeyRateLimiter {
    * @param scale divides every window (1 = the real budgets). A local emulator started with
    *   `--rate-limits <factor>` runs its clock `factor` times faster; pass the same factor here.
    * @param say where long waits are announced ({@link WaitAnnouncer}). @default the Pulumi engine's log ({@link logInfo})
+   * @param share the part of each class's budget this limiter may use ({@link shareBudget}). @default 1
    */
   constructor(
     readonly scale: number = 1,
     private readonly say: (message: string) => void = logInfo,
+    readonly share: number = 1,
   ) {
     if (!(scale > 0)) throw new RangeError("rate-limit scale must be a positive number");
+    shareBudget(BUDGETS.default, share);
+  }
+
+  /** The budget this limiter applies to a class: the documented one, shared and time-scaled. */
+  budgetOf(cls: RateClass): Budget {
+    const b = shareBudget(BUDGETS[cls], this.share);
+    return { limit: b.limit, windowMs: b.windowMs / this.scale };
   }
 
   /** The announcer of a class's long waits. */
@@ -521,11 +571,10 @@ export class KeyRateLimiter {
   limiter(cls: RateClass): SlidingWindowLimiter {
     let l = this.limiters.get(cls);
     if (!l) {
-      const b = BUDGETS[cls];
       // While companies calls wait, the key-wide budget keeps their share of each window for them.
-      const reserved =
-        cls === "default" ? () => (this.limiters.get("companies")?.busy ? BUDGETS.companies.limit : 0) : undefined;
-      l = new SlidingWindowLimiter({ limit: b.limit, windowMs: b.windowMs / this.scale }, reserved);
+      const companies = Math.min(this.budgetOf("companies").limit, this.budgetOf("default").limit - 1);
+      const reserved = cls === "default" ? () => (this.limiters.get("companies")?.busy ? companies : 0) : undefined;
+      l = new SlidingWindowLimiter(this.budgetOf(cls), reserved);
       this.limiters.set(cls, l);
     }
     return l;
@@ -581,11 +630,11 @@ const registry = new Map<string, KeyRateLimiter>();
  * The process-wide limiter for an API key at an access URL. The key itself is not kept: the map is
  * keyed by a SHA-256 fingerprint.
  */
-export function limiterFor(accessUrl: string, apiKey: string, scale = 1): KeyRateLimiter {
-  const id = createHash("sha256").update(`${accessUrl}\n${apiKey}\n${scale}`).digest("hex");
+export function limiterFor(accessUrl: string, apiKey: string, scale = 1, share = 1): KeyRateLimiter {
+  const id = createHash("sha256").update(`${accessUrl}\n${apiKey}\n${scale}\n${share}`).digest("hex");
   let l = registry.get(id);
   if (!l) {
-    l = new KeyRateLimiter(scale);
+    l = new KeyRateLimiter(scale, logInfo, share);
     registry.set(id, l);
   }
   return l;

@@ -1,0 +1,347 @@
+#!/usr/bin/env node
+/**
+ * The fleet benchmark: many customer stacks sharing one GravityZone key, against the embedded
+ * emulator with its real budgets time-scaled by --factor. Writes the `fleet` key of
+ * bench/results.json (the other keys are kept).
+ *
+ *  1. providers: each stack's provider work (company, 2 groups, package, account: the same handlers
+ *     and client a dynamic provider process runs) in its own Node process, K processes at once, with
+ *     the fleet's shared budget service and without it (every process keeping the key's whole budget
+ *     to itself, as K independent `pulumi up` runs do). Measures API time over the rate-limit lower
+ *     bound (bench/calls.mjs), 429 answers and wall time. This isolates the budget from the Pulumi
+ *     CLI's own cost per stack.
+ *  2. cli: `pulumi-gravityzone fleet up` of examples/fleet through the real CLI at each concurrency
+ *     (shared budget), plus the same stacks with --no-shared-budget; then `fleet drift` after console
+ *     edits in 3 stacks, checking that exactly those are reported with their resources and properties.
+ *
+ * Usage: node bench/fleet.mjs [--stacks 50] [--concurrency 1,8,50] [--factor 1]
+ *          [--cli-stacks 12] [--cli-concurrency 1,4,12] [--cli-unshared 4] [--only providers,cli]
+ *          [--out bench/results.json]
+ * Needs the build and, for `cli`, the Pulumi CLI on PATH (scripts/bench.sh puts it there:
+ * `scripts/bench.sh` runs bench.mjs; run this one as `bash -c 'source scripts/lib.sh && gz_setup &&
+ * source scripts/pulumi-cli.sh && gz_ensure_pulumi && node bench/fleet.mjs'`).
+ */
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { lowerBound, tally } from "./calls.mjs";
+import { ROOT, emulatorModule } from "./harness.mjs";
+
+const require = createRequire(import.meta.url);
+const { values: args } = parseArgs({
+  options: {
+    stacks: { type: "string", default: "50" },
+    concurrency: { type: "string", default: "1,8,50" },
+    factor: { type: "string", default: "1" },
+    "cli-stacks": { type: "string", default: "12" },
+    "cli-concurrency": { type: "string", default: "1,4,12" },
+    "cli-unshared": { type: "string", default: "4" },
+    only: { type: "string", default: "providers,cli" },
+    out: { type: "string", default: path.join(ROOT, "bench/results.json") },
+    // Internal: run one stack's provider work in this process (a child of the providers section).
+    "one-stack": { type: "string" },
+  },
+});
+const FACTOR = Number(args.factor);
+const log = (line) => process.stderr.write(`${line}\n`);
+
+if (args["one-stack"] !== undefined) {
+  await oneStack(args["one-stack"]);
+  process.exit(0);
+}
+
+/** The provider work of one customer stack, as its dynamic provider process does it. */
+async function oneStack(name) {
+  const { configureProvider } = require(path.join(ROOT, "dist/provider/settings.js"));
+  const res = (f) => require(path.join(ROOT, "dist/provider/resources", f)).handler;
+  configureProvider(
+    (k) =>
+      ({
+        "gravityzone:accessUrl": process.env.BENCH_ACCESS_URL,
+        "gravityzone:apiKey": process.env.BENCH_API_KEY,
+        "gravityzone:rateLimitScale": String(FACTOR),
+      })[k],
+  );
+  const create = async (handler, inputs) => {
+    const { inputs: checked, failures } = await handler.check({}, inputs);
+    if (failures?.length) throw new Error(JSON.stringify(failures));
+    return handler.create(checked);
+  };
+  const company = await create(res("company.js"), {
+    name: `Fleet ${name}`,
+    type: "customer",
+    enforce2FA: true,
+    deletionProtection: false,
+  });
+  const companyId = company.id;
+  // The engine starts every resource whose inputs are known at once.
+  await Promise.all([
+    create(res("custom-group.js"), { name: "Servers", parentId: companyId }),
+    create(res("custom-group.js"), { name: "Workstations", parentId: companyId }),
+    create(res("installation-package.js"), {
+      packageName: `Fleet ${name} agent`,
+      companyId,
+      description: "fleet benchmark",
+      language: "en_US",
+      modules: { advancedThreatControl: true, edrSensor: true, firewall: true },
+    }),
+    create(res("account.js"), {
+      email: `it@${name}.example`,
+      companyId,
+      role: "companyAdministrator",
+      profile: { fullName: `${name} IT` },
+    }),
+  ]);
+  const { closeTransport } = require(path.join(ROOT, "dist/provider/client/index.js"));
+  await closeTransport();
+}
+
+/** Runs `count` jobs, `k` at a time. */
+async function pool(count, k, job) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(k, count) }, async () => {
+      while (next < count) await job(next++);
+    }),
+  );
+}
+
+function run(cmd, argv, env, cwd = ROOT) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, argv, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("close", (code) => resolve({ code, out, err }));
+  });
+}
+
+/** API time, bound, ratio and 429s from the emulator's call log. */
+function figures(calls, wallS) {
+  const t = tally(calls);
+  const bound = lowerBound(
+    calls.filter((c) => c.status !== 429),
+    FACTOR,
+  );
+  const apiS = t.firstAt === undefined ? 0 : (Math.max(...calls.map((c) => c.at)) - t.firstAt) / 1000;
+  return {
+    calls: t.calls,
+    rateLimited: t.rateLimited,
+    wallS: +wallS.toFixed(1),
+    apiS: +apiS.toFixed(1),
+    boundS: +bound.burst.toFixed(1),
+    steadyBoundS: +bound.steady.toFixed(1),
+    bottleneck: bound.bottleneck,
+    ratioApi: bound.burst > 0 ? +(apiS / bound.burst).toFixed(2) : null,
+  };
+}
+
+async function providersSection() {
+  const stacks = Number(args.stacks);
+  const out = [];
+  for (const shared of [true, false]) {
+    for (const k of args.concurrency.split(",").map(Number)) {
+      if (!shared && k === 1) continue; // one at a time has nothing to share
+      const emu = await emulatorModule.startEmulator({ rateLimits: FACTOR, seed: "default" });
+      const { startBudgetService } = require(path.join(ROOT, "dist/provider/client/budget-service.js"));
+      const service = shared ? await startBudgetService() : undefined;
+      const failures = [];
+      const t0 = performance.now();
+      await pool(stacks, k, async (i) => {
+        const name = `c${String(i).padStart(3, "0")}`;
+        const env = {
+          ...process.env,
+          BENCH_ACCESS_URL: emu.url,
+          BENCH_API_KEY: emu.keys[0].key,
+          ...(service
+            ? {
+                GRAVITYZONE_BUDGET_URL: service.url,
+                GRAVITYZONE_BUDGET_TOKEN: service.token,
+                GRAVITYZONE_BUDGET_CLIENT: name,
+                GRAVITYZONE_BUDGET_FALLBACK_SHARE: String(1 / k),
+              }
+            : {}),
+        };
+        const r = await run(
+          process.execPath,
+          [path.join(ROOT, "bench/fleet.mjs"), "--one-stack", name, "--factor", String(FACTOR)],
+          env,
+        );
+        if (r.code !== 0) failures.push(`${name}: ${r.err.trim().split("\n").slice(-3).join(" | ")}`);
+      });
+      const wallS = (performance.now() - t0) / 1000;
+      const f = figures(emu.calls(), wallS);
+      const row = { stacks, concurrency: k, sharedBudget: shared, failed: failures.length, ...f };
+      if (failures.length) row.failures = failures.slice(0, 5);
+      log(`providers ${shared ? "shared " : "separate"} K=${k}: ${JSON.stringify(row)}`);
+      out.push(row);
+      await service?.close();
+      await emu.close();
+    }
+  }
+  return out;
+}
+
+async function cliSection() {
+  const stacks = Number(args["cli-stacks"]);
+  const runs = [];
+  const fleetRun = async (setup, op, extra) => {
+    const json = path.join(setup.root, `report-${runs.length}-${op}.json`);
+    const t0 = performance.now();
+    setup.emu.resetCalls();
+    const r = await run(
+      process.execPath,
+      [
+        path.join(ROOT, "dist/provider/cli/main.js"),
+        "fleet",
+        op,
+        "--dir",
+        setup.dir,
+        "--json",
+        json,
+        "--quiet",
+        ...extra,
+      ],
+      setup.env,
+    );
+    const wallS = (performance.now() - t0) / 1000;
+    const report = fs.existsSync(json) ? JSON.parse(fs.readFileSync(json, "utf8")) : undefined;
+    if (!report) log(r.out + r.err);
+    return { code: r.code, report, wallS, calls: setup.emu.calls() };
+  };
+  const fresh = async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "gz-bench-fleet-"));
+    const dir = path.join(root, "program");
+    fs.cpSync(path.join(ROOT, "examples/fleet"), dir, { recursive: true, filter: (s) => !s.includes("node_modules") });
+    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
+    fs.mkdirSync(path.join(root, "backend"));
+    const emu = await emulatorModule.startEmulator({ rateLimits: FACTOR, seed: "default" });
+    const entries = {};
+    for (let i = 0; i < stacks; i++) {
+      const n = `c${String(i).padStart(3, "0")}`;
+      entries[n] = { "customer:name": `Fleet ${n}`, "customer:adminEmail": `it@${n}.example` };
+    }
+    fs.writeFileSync(
+      path.join(dir, "customers.json"),
+      JSON.stringify({
+        config: {
+          "gravityzone:accessUrl": emu.url,
+          "gravityzone:rateLimitScale": FACTOR,
+          "gravityzone:apiKey": { secretFromEnv: "BENCH_API_KEY" },
+          "customer:deletionProtection": false,
+        },
+        stacks: entries,
+      }),
+    );
+    const env = {
+      ...process.env,
+      PULUMI_HOME: path.join(root, "home"),
+      PULUMI_BACKEND_URL: `file://${path.join(root, "backend")}`,
+      PULUMI_CONFIG_PASSPHRASE: "bench-passphrase",
+      PULUMI_SKIP_UPDATE_CHECK: "1",
+      PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+      BENCH_API_KEY: emu.keys[0].key,
+      GRAVITYZONE_API_KEY: "",
+      GRAVITYZONE_ACCESS_URL: "",
+      NO_COLOR: "1",
+    };
+    return { root, dir, emu, env };
+  };
+  const variants = [
+    ...args["cli-concurrency"].split(",").map((k) => ({ k: Number(k), shared: true })),
+    ...args["cli-unshared"]
+      .split(",")
+      .filter(Boolean)
+      .map((k) => ({ k: Number(k), shared: false })),
+  ];
+  let drift;
+  for (const v of variants) {
+    const setup = await fresh();
+    const up = await fleetRun(setup, "up", ["--concurrency", String(v.k), ...(v.shared ? [] : ["--no-shared-budget"])]);
+    const row = {
+      stacks,
+      concurrency: v.k,
+      sharedBudget: v.shared,
+      exit: up.code,
+      failed: up.report?.summary.failed ?? null,
+      ...figures(up.calls, up.wallS),
+    };
+    log(`cli up ${v.shared ? "shared " : "separate"} K=${v.k}: ${JSON.stringify(row)}`);
+    runs.push(row);
+    if (!drift && v.shared && up.code === 0) {
+      // Console edits in 3 stacks, then fleet drift.
+      const pick = [1, Math.floor(stacks / 2), stacks - 1].map((i) => `c${String(i).padStart(3, "0")}`);
+      const companies = Object.values(setup.emu.state.companies);
+      const edits = [];
+      const consoleEdit = async (action) => {
+        const r = await fetch(`${setup.emu.adminUrl}/console`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(action),
+        });
+        if (!r.ok) throw new Error(`console edit failed: ${r.status} ${await r.text()}`);
+      };
+      const companyOf = (n) => companies.find((c) => c.name === `Fleet ${n}`);
+      await consoleEdit({
+        action: "renameCompany",
+        companyId: companyOf(pick[0]).id,
+        name: `Fleet ${pick[0]} (renamed)`,
+      });
+      edits.push({ stack: pick[0], expect: "Company::company (name)" });
+      const pkg = Object.values(setup.emu.state.packages).find((p) => p.companyId === companyOf(pick[1]).id);
+      await consoleEdit({ action: "updatePackage", packageId: pkg.id, description: "edited in the console" });
+      edits.push({ stack: pick[1], expect: "InstallationPackage::agent (description)" });
+      const acc = Object.values(setup.emu.state.accounts).find((a) => a.companyId === companyOf(pick[2]).id);
+      await consoleEdit({ action: "updateAccount", accountId: acc.id, fullName: "Someone Else" });
+      edits.push({ stack: pick[2], expect: "Account::admin (profile)" });
+      const d = await fleetRun(setup, "drift", ["--concurrency", String(v.k)]);
+      const reported = (d.report?.stacks ?? [])
+        .filter((s) => s.result === "drifted")
+        .map((s) => ({
+          stack: s.stack,
+          resources: s.resources.map((r) => `${r.resource} (${r.properties.join(", ")})`),
+        }));
+      drift = {
+        stacks,
+        concurrency: v.k,
+        exit: d.code,
+        edited: edits,
+        reported,
+        exactlyTheEdited:
+          JSON.stringify(reported.map((r) => [r.stack, r.resources.join("; ")])) ===
+          JSON.stringify(edits.map((e) => [e.stack, e.expect])),
+        ...figures(d.calls, d.wallS),
+      };
+      log(`cli drift: ${JSON.stringify(drift)}`);
+    }
+    await setup.emu.close();
+    fs.rmSync(setup.root, { recursive: true, force: true });
+  }
+  return { up: runs, drift };
+}
+
+const started = performance.now();
+const only = new Set(args.only.split(","));
+const fleet = {
+  date: new Date().toISOString(),
+  machine: {
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    cores: os.availableParallelism(),
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+  },
+  factor: FACTOR,
+  loadAverageStart: os.loadavg().map((x) => +x.toFixed(2)),
+  command: `node bench/fleet.mjs ${process.argv.slice(2).join(" ")}`.trim(),
+};
+if (only.has("providers")) fleet.providers = await providersSection();
+if (only.has("cli")) fleet.cli = await cliSection();
+fleet.durationS = Math.round((performance.now() - started) / 1000);
+fleet.loadAverageEnd = os.loadavg().map((x) => +x.toFixed(2));
+const results = fs.existsSync(args.out) ? JSON.parse(fs.readFileSync(args.out, "utf8")) : {};
+results.fleet = fleet;
+fs.writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
+log(`fleet benchmark written to ${args.out} (${fleet.durationS} s)`);
