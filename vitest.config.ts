@@ -8,7 +8,7 @@ import { defineConfig } from "vitest/config";
  */
 const CLI_TESTS = [
   "test/e2e/**/*.test.ts",
-  "test/fleet/**/*.e2e.test.ts",
+  "test/fleet/fleet-cli.test.ts",
   "test/reliability/faults.test.ts",
   "test/reliability/interrupted.test.ts",
   "test/reliability/rate-limits.test.ts",
