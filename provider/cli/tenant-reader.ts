@@ -21,6 +21,7 @@ import { accountView } from "../resources/account";
 import { companyDetails } from "../resources/company";
 import { COMPUTERS_AND_GROUPS, isSystemPair } from "../resources/custom-group";
 import { packageDetails } from "../resources/installation-package";
+import { settingsSchema } from "../resources/push-event-settings";
 import type { Kind } from "./model";
 import { commentText, jsString } from "./program-writer";
 
@@ -54,23 +55,7 @@ const accountSchema = accountView;
 /** An account as `getAccountDetails` reports it. */
 export type AccountDetails = z.infer<typeof accountSchema>;
 
-const pushSchema = z
-  .object({
-    status: z.number().int(),
-    serviceType: z.string().nullish(),
-    serviceSettings: z
-      .object({
-        url: z.string().nullish(),
-        requireValidSslCertificate: z.boolean().nullish(),
-        authorization: z.string().nullish(),
-        splunkAuthorization: z.string().nullish(),
-      })
-      .loose()
-      .nullish(),
-    subscribeToEventTypes: z.record(z.string(), z.boolean()).nullish(),
-    subscribeToCompanies: z.array(z.string()).nullish(),
-  })
-  .loose();
+const pushSchema = settingsSchema;
 
 /** The push configuration as `getPushEventSettings` reports it (it may hold a secret). */
 export type PushSettings = z.infer<typeof pushSchema>;
