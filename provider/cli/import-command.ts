@@ -94,9 +94,13 @@ function headerOf(snap: TenantSnapshot, kinds: ReadonlySet<Kind>, objects: Impor
   return [
     `GravityZone objects imported by \`pulumi-gravityzone import\` from ${scope}: ${declared} declared (${[...kinds].join(", ")}).`,
     "",
-    "Every object is adopted (adopt: true): the first `pulumi up` takes it over without creating or changing anything, and `pulumi preview --expect-no-changes` passes right after. From then on this program is the truth: edit it and run `pulumi up`.",
+    "Every object is adopted (adopt: true): the first `pulumi up` takes it over without creating or " +
+      "changing anything, and `pulumi preview --expect-no-changes` passes right after. From then on this " +
+      "program is the truth: edit it and run `pulumi up`.",
     "",
-    "Companies are protected from deletion (deletionProtection: true). Ids of objects outside the program (endpoints, policies, the API key's company) are literal. Read the comments: they say what could not be read or declared.",
+    "Companies are protected from deletion (deletionProtection: true). Ids of objects outside the program" +
+      " (endpoints, policies, the API key's company) are literal. Read the comments: they say what could " +
+      "not be read or declared.",
   ];
 }
 

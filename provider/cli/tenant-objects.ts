@@ -114,7 +114,11 @@ export function toObjects(snap: TenantSnapshot, kinds: ReadonlySet<Kind>): Tenan
     out.comments.push({
       kind: "assignments",
       lines: [
-        "GravityZone reports the policy each managed endpoint runs, not where it was assigned. An endpoint whose policy differs from the one most endpoints of its group run is taken as assigned on the endpoint: those are declared below, one PolicyAssignment per policy, adopted without an assignPolicy call. Group and company assignments cannot be read back, so they are only listed, per company, as the policy their endpoints run; declaring one makes `pulumi up` call assignPolicy.",
+        "GravityZone reports the policy each managed endpoint runs, not where it was assigned. An endpoint " +
+          "whose policy differs from the one most endpoints of its group run is taken as assigned on the " +
+          "endpoint: those are declared below, one PolicyAssignment per policy, adopted without an assignPolicy" +
+          " call. Group and company assignments cannot be read back, so they are only listed, per company, as " +
+          "the policy their endpoints run; declaring one makes `pulumi up` call assignPolicy.",
       ],
     });
   }
