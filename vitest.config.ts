@@ -16,6 +16,15 @@ const CLI_TESTS = [
   "test/scripts/**/*.test.ts",
 ];
 
+/**
+ * Unit-tier files that need a process of their own (they test process-wide wiring, such as the engine
+ * log's connection, that happens once per process). The rest of the unit tier shares module state
+ * between files of a worker (`isolate: false`): each test starts its own emulator and client, and
+ * loading @pulumi/pulumi once per worker instead of once per file makes the tier about four times
+ * cheaper in CPU.
+ */
+const OWN_PROCESS_TESTS = ["test/resources/engine-log-host.test.ts"];
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -25,7 +34,17 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: CLI_TESTS, env: { GZ_TEST_TIER: "unit" } },
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: [...CLI_TESTS, ...OWN_PROCESS_TESTS],
+          isolate: false,
+          env: { GZ_TEST_TIER: "unit" },
+        },
+      },
+      {
+        extends: true,
+        test: { name: "unit-own-process", include: OWN_PROCESS_TESTS, env: { GZ_TEST_TIER: "unit" } },
       },
       { extends: true, test: { name: "cli", include: CLI_TESTS } },
     ],

@@ -34,7 +34,7 @@ export interface ProviderEnv {
 export async function startProviderEnv(options: EmulatorOptions = {}): Promise<ProviderEnv> {
   const emu = await startEmulator({ rateLimits: "off", ...options });
   // The emulator runs without rate limits here unless asked, so the client budget is scaled up to match.
-  const scale = typeof options.rateLimits === "number" ? options.rateLimits : 1000;
+  const scale = typeof options.rateLimits === "number" ? options.rateLimits : 20_000;
   const newClient = () =>
     new GravityZoneClient({
       accessUrl: emu.url,
