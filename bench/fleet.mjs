@@ -171,7 +171,15 @@ async function providersSection() {
           [path.join(ROOT, "bench/fleet.mjs"), "--one-stack", name, "--factor", String(FACTOR)],
           env,
         );
-        if (r.code !== 0) failures.push(`${name}: ${r.err.trim().split("\n").slice(-3).join(" | ")}`);
+        if (r.code !== 0) {
+          const lines = r.err.split("\n");
+          const why =
+            [lines.find((l) => /^\s*kind:/.test(l)), lines.find((l) => /^\s*(method|details):/.test(l))]
+              .filter(Boolean)
+              .map((l) => l.trim())
+              .join(" ") || lines.filter(Boolean).at(-1);
+          failures.push(`${name}: ${why?.trim()}`);
+        }
       });
       const wallS = (performance.now() - t0) / 1000;
       const f = figures(emu.calls(), wallS);
