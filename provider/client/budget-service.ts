@@ -83,40 +83,125 @@ export interface RunningBudgetService {
   close(): Promise<void>;
 }
 
+/** The service's state: one limiter per key, scale and share; the granted slots' leases; counters. */
+class BudgetState {
+  readonly limiters = new Map<string, KeyRateLimiter>();
+  readonly leases = new Set<ReturnType<typeof setTimeout>>();
+  readonly perClient = new Map<string, BudgetClientStats>();
+  total = 0;
+
+  limiterOf(b: { key: string; scale: number; share: number }): KeyRateLimiter {
+    const id = `${b.key}|${b.scale}|${b.share}`;
+    let l = this.limiters.get(id);
+    if (!l) {
+      l = new KeyRateLimiter(b.scale, () => undefined, b.share);
+      this.limiters.set(id, l);
+    }
+    return l;
+  }
+
+  statsOf(client: string | undefined): BudgetClientStats {
+    let s = this.perClient.get(client ?? "");
+    if (!s) {
+      s = { granted: 0, rateLimited: 0 };
+      this.perClient.set(client ?? "", s);
+    }
+    return s;
+  }
+}
+
+type Answer = (status: number, body: unknown) => void;
+
+/**
+ * `POST /v1/acquire`: waits for the slot, then holds it for as long as the connection stays open (the
+ * client closes it when its call's answer arrived), or at most {@link GRANT_LEASE_MS}.
+ */
+function acquire(
+  state: BudgetState,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  body: unknown,
+  answer: Answer,
+): void {
+  const p = acquireBody.safeParse(body);
+  if (!p.success) return answer(400, { error: p.error.issues[0]?.message ?? "bad request" });
+  const { module, method, order, client } = p.data;
+  state
+    .limiterOf(p.data)
+    .acquire(module, method, { hold: true, order })
+    .then(
+      (release) => {
+        state.total++;
+        state.statsOf(client).granted++;
+        // Nobody is listening any more: nothing was sent with this slot.
+        if (res.destroyed || req.socket.destroyed) return release(0);
+        let done = false;
+        const end = () => {
+          if (done) return;
+          done = true;
+          clearTimeout(lease);
+          state.leases.delete(lease);
+          release();
+          if (!res.writableEnded) res.end();
+        };
+        const lease = setTimeout(end, GRANT_LEASE_MS);
+        lease.unref();
+        state.leases.add(lease);
+        // The client closes the connection when its call's answer arrived.
+        res.on("close", end);
+        res.writeHead(200, { "content-type": "application/x-ndjson" });
+        res.write(`${JSON.stringify({ grant: randomBytes(12).toString("hex") })}\n`);
+      },
+      (e: unknown) => answer(500, { error: String(e) }),
+    );
+}
+
+/** `POST /v1/pause`: a 429 seen by one process pauses the class for every process of the fleet. */
+function pause(state: BudgetState, body: unknown, answer: Answer): void {
+  const p = pauseBody.safeParse(body);
+  if (!p.success) return answer(400, { error: "bad request" });
+  state.limiterOf(p.data).pause(p.data.module, p.data.method, p.data.ms);
+  state.statsOf(p.data.client).rateLimited++;
+  return answer(200, {});
+}
+
+/** Reads a JSON body of at most {@link MAX_BODY} characters, then hands it to `then`. */
+function readJson(req: http.IncomingMessage, answer: Answer, then: (body: unknown) => void): void {
+  let text = "";
+  let tooLarge = false;
+  req.setEncoding("utf8");
+  req.on("data", (chunk: string) => {
+    text += chunk;
+    if (text.length > MAX_BODY) {
+      tooLarge = true;
+      req.destroy();
+    }
+  });
+  req.on("end", () => {
+    if (tooLarge) return;
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      answer(400, { error: "body is not JSON" });
+      return;
+    }
+    then(body);
+  });
+}
+
 /** Starts a budget service on 127.0.0.1. */
 export async function startBudgetService(options: BudgetServiceOptions = {}): Promise<RunningBudgetService> {
   const token = options.token ?? randomBytes(32).toString("hex");
   const expected = Buffer.from(`Bearer ${token}`);
-  const limiters = new Map<string, KeyRateLimiter>();
-  const leases = new Set<ReturnType<typeof setTimeout>>();
-  const perClient = new Map<string, BudgetClientStats>();
-  let total = 0;
-  const silent = () => undefined;
-
-  const limiterOf = (b: { key: string; scale: number; share: number }) => {
-    const id = `${b.key}|${b.scale}|${b.share}`;
-    let l = limiters.get(id);
-    if (!l) {
-      l = new KeyRateLimiter(b.scale, silent, b.share);
-      limiters.set(id, l);
-    }
-    return l;
-  };
-  const statsOf = (client: string | undefined) => {
-    let s = perClient.get(client ?? "");
-    if (!s) {
-      s = { granted: 0, rateLimited: 0 };
-      perClient.set(client ?? "", s);
-    }
-    return s;
-  };
+  const state = new BudgetState();
   const authorized = (req: http.IncomingMessage) => {
     const got = Buffer.from(req.headers.authorization ?? "");
     return got.length === expected.length && timingSafeEqual(got, expected);
   };
 
   const server = http.createServer((req, res) => {
-    const answer = (status: number, body: unknown) => {
+    const answer: Answer = (status, body) => {
       if (res.writableEnded || res.destroyed) return;
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(body));
@@ -127,7 +212,7 @@ export async function startBudgetService(options: BudgetServiceOptions = {}): Pr
       return;
     }
     if (req.method === "GET" && req.url === "/v1/stats") {
-      answer(200, Object.fromEntries(perClient));
+      answer(200, Object.fromEntries(state.perClient));
       return;
     }
     if (req.method !== "POST") {
@@ -135,69 +220,10 @@ export async function startBudgetService(options: BudgetServiceOptions = {}): Pr
       answer(405, { error: "POST only" });
       return;
     }
-    let text = "";
-    let tooLarge = false;
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => {
-      text += chunk;
-      if (text.length > MAX_BODY) {
-        tooLarge = true;
-        req.destroy();
-      }
-    });
-    req.on("end", () => {
-      if (tooLarge) return;
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        answer(400, { error: "body is not JSON" });
-        return;
-      }
-      switch (req.url) {
-        case "/v1/acquire": {
-          const p = acquireBody.safeParse(body);
-          if (!p.success) return answer(400, { error: p.error.issues[0]?.message ?? "bad request" });
-          const { module, method, order, client } = p.data;
-          limiterOf(p.data)
-            .acquire(module, method, { hold: true, order })
-            .then(
-              (release) => {
-                total++;
-                statsOf(client).granted++;
-                // Nobody is listening any more: nothing was sent with this slot.
-                if (res.destroyed || req.socket.destroyed) return release(0);
-                let done = false;
-                const end = () => {
-                  if (done) return;
-                  done = true;
-                  clearTimeout(lease);
-                  leases.delete(lease);
-                  release();
-                  if (!res.writableEnded) res.end();
-                };
-                const lease = setTimeout(end, GRANT_LEASE_MS);
-                lease.unref();
-                leases.add(lease);
-                // The client closes the connection when its call's answer arrived.
-                res.on("close", end);
-                res.writeHead(200, { "content-type": "application/x-ndjson" });
-                res.write(`${JSON.stringify({ grant: randomBytes(12).toString("hex") })}\n`);
-              },
-              (e: unknown) => answer(500, { error: String(e) }),
-            );
-          return;
-        }
-        case "/v1/pause": {
-          const p = pauseBody.safeParse(body);
-          if (!p.success) return answer(400, { error: "bad request" });
-          limiterOf(p.data).pause(p.data.module, p.data.method, p.data.ms);
-          statsOf(p.data.client).rateLimited++;
-          return answer(200, {});
-        }
-        default:
-          return answer(404, { error: "not found" });
-      }
+    readJson(req, answer, (body) => {
+      if (req.url === "/v1/acquire") acquire(state, req, res, body, answer);
+      else if (req.url === "/v1/pause") pause(state, body, answer);
+      else answer(404, { error: "not found" });
     });
   });
   // Acquire requests wait as long as the budget makes them: no server-side deadline.
@@ -211,12 +237,12 @@ export async function startBudgetService(options: BudgetServiceOptions = {}): Pr
   return {
     url: `http://127.0.0.1:${port}`,
     token,
-    stats: () => Object.fromEntries([...perClient].map(([k, v]) => [k, { ...v }])),
-    granted: () => total,
+    stats: () => Object.fromEntries([...state.perClient].map(([k, v]) => [k, { ...v }])),
+    granted: () => state.total,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const l of leases) clearTimeout(l);
-        leases.clear();
+        for (const l of state.leases) clearTimeout(l);
+        state.leases.clear();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
