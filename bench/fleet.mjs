@@ -30,6 +30,41 @@ import { parseArgs } from "node:util";
 import { lowerBound, tally } from "./calls.mjs";
 import { ROOT, emulatorModule } from "./harness.mjs";
 
+/** @typedef {import("../emulator/index.js").CallRecord} CallRecord */
+/** @typedef {import("../emulator/index.js").RunningEmulator} RunningEmulator */
+/** @typedef {import("../emulator/index.js").CompanyRecord} CompanyRecord */
+/** @typedef {import("../emulator/index.js").PackageRecord} PackageRecord */
+/** @typedef {import("../emulator/index.js").AccountRecord} AccountRecord */
+/** @typedef {import("../provider/framework/handler.js").ResourceHandler} ResourceHandler */
+/** @typedef {import("../provider/cli/fleet/report.js").FleetReport} FleetReport */
+/** @typedef {{code: number | null, out: string, err: string}} ProcessResult What one child process gave. */
+/** @typedef {ReturnType<typeof figures>} Figures API time, bound, ratio and 429s of one run. */
+/**
+ * One row of the providers section: K stack processes at once, with or without the shared budget.
+ * @typedef {{stacks: number, concurrency: number, sharedBudget: boolean, failed: number, failures?: string[]} & Figures} ProvidersRow
+ */
+/** @typedef {{stacks: number, concurrency: number, sharedBudget: boolean, exit: number | null, failed: number | null} & Figures} CliUpRow */
+/** @typedef {{stack: string, expect: string}} DriftEdit A console edit and the drift line it should cause. */
+/** @typedef {{stack: string, resources: string[]}} DriftReported A drifted stack as `fleet drift` reported it. */
+/**
+ * `fleet drift` after console edits in 3 stacks.
+ * @typedef {{stacks: number, concurrency: number, exit: number | null, edited: DriftEdit[], reported: DriftReported[], exactlyTheEdited: boolean} & Figures} CliDrift
+ */
+/** @typedef {{root: string, dir: string, emu: RunningEmulator, env: NodeJS.ProcessEnv}} CliSetup One fleet program with its backend and emulator. */
+/**
+ * The `fleet` key of bench/results.json; the sections are there only when they were run.
+ * @typedef {object} Fleet
+ * @property {string} date
+ * @property {{cpu: string, cores: number, memoryGB: number}} machine
+ * @property {number} factor
+ * @property {number[]} loadAverageStart
+ * @property {string} command
+ * @property {ProvidersRow[]} [providers]
+ * @property {{up: CliUpRow[], drift: CliDrift | undefined}} [cli]
+ * @property {number} [durationS]
+ * @property {number[]} [loadAverageEnd]
+ */
+
 const require = createRequire(import.meta.url);
 const { values: args } = parseArgs({
   options: {
@@ -46,25 +81,34 @@ const { values: args } = parseArgs({
   },
 });
 const FACTOR = Number(args.factor);
-const log = (line) => process.stderr.write(`${line}\n`);
+const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
 
 if (args["one-stack"] !== undefined) {
   await oneStack(args["one-stack"]);
   process.exit(0);
 }
 
-/** The provider work of one customer stack, as its dynamic provider process does it. */
+/**
+ * The provider work of one customer stack, as its dynamic provider process does it.
+ * @param {string} name
+ */
 async function oneStack(name) {
+  /** @type {typeof import("../provider/settings.js")} */
   const { configureProvider } = require(path.join(ROOT, "dist/provider/settings.js"));
-  const res = (f) => require(path.join(ROOT, "dist/provider/resources", f)).handler;
+  /** @returns {ResourceHandler} */
+  const res = (/** @type {string} */ f) => require(path.join(ROOT, "dist/provider/resources", f)).handler;
   configureProvider(
     (k) =>
-      ({
+      /** @type {Record<string, string | undefined>} */ ({
         "gravityzone:accessUrl": process.env.BENCH_ACCESS_URL,
         "gravityzone:apiKey": process.env.BENCH_API_KEY,
         "gravityzone:rateLimitScale": String(FACTOR),
       })[k],
   );
+  /**
+   * @param {ResourceHandler} handler
+   * @param {Record<string, unknown>} inputs
+   */
   const create = async (handler, inputs) => {
     const { inputs: checked, failures } = await handler.check({}, inputs);
     if (failures?.length) throw new Error(JSON.stringify(failures));
@@ -95,11 +139,17 @@ async function oneStack(name) {
       profile: { fullName: `${name} IT` },
     }),
   ]);
+  /** @type {typeof import("../provider/client/index.js")} */
   const { closeTransport } = require(path.join(ROOT, "dist/provider/client/index.js"));
   await closeTransport();
 }
 
-/** Runs `count` jobs, `k` at a time. */
+/**
+ * Runs `count` jobs, `k` at a time.
+ * @param {number} count
+ * @param {number} k
+ * @param {(i: number) => Promise<void>} job
+ */
 async function pool(count, k, job) {
   let next = 0;
   await Promise.all(
@@ -109,6 +159,14 @@ async function pool(count, k, job) {
   );
 }
 
+/**
+ * Runs a command to its end, collecting its output.
+ * @param {string} cmd
+ * @param {string[]} argv
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string} [cwd]
+ * @returns {Promise<ProcessResult>}
+ */
 function run(cmd, argv, env, cwd = ROOT) {
   return new Promise((resolve) => {
     const child = spawn(cmd, argv, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
@@ -120,7 +178,11 @@ function run(cmd, argv, env, cwd = ROOT) {
   });
 }
 
-/** API time, bound, ratio and 429s from the emulator's call log. */
+/**
+ * API time, bound, ratio and 429s from the emulator's call log.
+ * @param {CallRecord[]} calls
+ * @param {number} wallS
+ */
 function figures(calls, wallS) {
   const t = tally(calls);
   const bound = lowerBound(
@@ -142,13 +204,16 @@ function figures(calls, wallS) {
 
 async function providersSection() {
   const stacks = Number(args.stacks);
+  /** @type {ProvidersRow[]} */
   const out = [];
   for (const shared of [true, false]) {
     for (const k of args.concurrency.split(",").map(Number)) {
       if (!shared && k === 1) continue; // one at a time has nothing to share
       const emu = await emulatorModule.startEmulator({ rateLimits: FACTOR, seed: "default" });
+      /** @type {typeof import("../provider/client/budget-service.js")} */
       const { startBudgetService } = require(path.join(ROOT, "dist/provider/client/budget-service.js"));
       const service = shared ? await startBudgetService() : undefined;
+      /** @type {string[]} */
       const failures = [];
       const t0 = performance.now();
       await pool(stacks, k, async (i) => {
@@ -176,13 +241,14 @@ async function providersSection() {
           const why =
             [lines.find((l) => /^\s*kind:/.test(l)), lines.find((l) => /^\s*(method|details):/.test(l))]
               .filter(Boolean)
-              .map((l) => l.trim())
+              .map((l) => /** @type {string} */ (l).trim())
               .join(" ") || lines.filter(Boolean).at(-1);
           failures.push(`${name}: ${why?.trim()}`);
         }
       });
       const wallS = (performance.now() - t0) / 1000;
       const f = figures(emu.calls(), wallS);
+      /** @type {ProvidersRow} */
       const row = { stacks, concurrency: k, sharedBudget: shared, failed: failures.length, ...f };
       if (failures.length) row.failures = failures.slice(0, 5);
       log(`providers ${shared ? "shared " : "separate"} K=${k}: ${JSON.stringify(row)}`);
@@ -196,7 +262,13 @@ async function providersSection() {
 
 async function cliSection() {
   const stacks = Number(args["cli-stacks"]);
+  /** @type {CliUpRow[]} */
   const runs = [];
+  /**
+   * @param {CliSetup} setup
+   * @param {string} op
+   * @param {string[]} extra
+   */
   const fleetRun = async (setup, op, extra) => {
     const json = path.join(setup.root, `report-${runs.length}-${op}.json`);
     const t0 = performance.now();
@@ -217,10 +289,12 @@ async function cliSection() {
       setup.env,
     );
     const wallS = (performance.now() - t0) / 1000;
+    /** @type {FleetReport | undefined} */
     const report = fs.existsSync(json) ? JSON.parse(fs.readFileSync(json, "utf8")) : undefined;
     if (!report) log(r.out + r.err);
     return { code: r.code, report, wallS, calls: setup.emu.calls() };
   };
+  /** @returns {Promise<CliSetup>} */
   const fresh = async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "gz-bench-fleet-"));
     const dir = path.join(root, "program");
@@ -228,6 +302,7 @@ async function cliSection() {
     fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
     fs.mkdirSync(path.join(root, "backend"));
     const emu = await emulatorModule.startEmulator({ rateLimits: FACTOR, seed: "default" });
+    /** @type {Record<string, Record<string, string>>} */
     const entries = {};
     for (let i = 0; i < stacks; i++) {
       const n = `c${String(i).padStart(3, "0")}`;
@@ -266,10 +341,12 @@ async function cliSection() {
       .filter(Boolean)
       .map((k) => ({ k: Number(k), shared: false })),
   ];
+  /** @type {CliDrift | undefined} */
   let drift;
   for (const v of variants) {
     const setup = await fresh();
     const up = await fleetRun(setup, "up", ["--concurrency", String(v.k), ...(v.shared ? [] : ["--no-shared-budget"])]);
+    /** @type {CliUpRow} */
     const row = {
       stacks,
       concurrency: v.k,
@@ -284,8 +361,9 @@ async function cliSection() {
       // Console edits in 3 stacks, then fleet drift.
       const pick = [1, Math.floor(stacks / 2), stacks - 1].map((i) => `c${String(i).padStart(3, "0")}`);
       const companies = Object.values(setup.emu.state.companies);
+      /** @type {DriftEdit[]} */
       const edits = [];
-      const consoleEdit = async (action) => {
+      const consoleEdit = async (/** @type {Record<string, unknown>} */ action) => {
         const r = await fetch(`${setup.emu.adminUrl}/console`, {
           method: "POST",
           headers: { "content-type": "application/json" },
@@ -293,17 +371,23 @@ async function cliSection() {
         });
         if (!r.ok) throw new Error(`console edit failed: ${r.status} ${await r.text()}`);
       };
-      const companyOf = (n) => companies.find((c) => c.name === `Fleet ${n}`);
+      /** The stack's company (every stack's `up` created one). */
+      const companyOf = (/** @type {string} */ n) =>
+        /** @type {CompanyRecord} */ (companies.find((c) => c.name === `Fleet ${n}`));
       await consoleEdit({
         action: "renameCompany",
         companyId: companyOf(pick[0]).id,
         name: `Fleet ${pick[0]} (renamed)`,
       });
       edits.push({ stack: pick[0], expect: "Company::company (name)" });
-      const pkg = Object.values(setup.emu.state.packages).find((p) => p.companyId === companyOf(pick[1]).id);
+      const pkg = /** @type {PackageRecord} */ (
+        Object.values(setup.emu.state.packages).find((p) => p.companyId === companyOf(pick[1]).id)
+      );
       await consoleEdit({ action: "updatePackage", packageId: pkg.id, description: "edited in the console" });
       edits.push({ stack: pick[1], expect: "InstallationPackage::agent (description)" });
-      const acc = Object.values(setup.emu.state.accounts).find((a) => a.companyId === companyOf(pick[2]).id);
+      const acc = /** @type {AccountRecord} */ (
+        Object.values(setup.emu.state.accounts).find((a) => a.companyId === companyOf(pick[2]).id)
+      );
       await consoleEdit({ action: "updateAccount", accountId: acc.id, fullName: "Someone Else" });
       edits.push({ stack: pick[2], expect: "Account::admin (profile)" });
       const d = await fleetRun(setup, "drift", ["--concurrency", String(v.k)]);
@@ -334,6 +418,7 @@ async function cliSection() {
 
 const started = performance.now();
 const only = new Set(args.only.split(","));
+/** @type {Fleet} */
 const fleet = {
   date: new Date().toISOString(),
   machine: {
