@@ -124,89 +124,77 @@ export class SharedBudgetLimiter implements RateLimiter {
    * (closing the connection, which a process that exits or dies does too).
    */
   private hold(body: unknown): Promise<() => void> {
-    const data = JSON.stringify(body);
     return new Promise((resolve, reject) => {
       let granted = false;
-      const req = http.request(
-        {
-          ...this.target("/v1/acquire"),
-          headers: {
-            "content-type": "application/json",
-            "content-length": Buffer.byteLength(data),
-            authorization: `Bearer ${this.service.token}`,
-          },
-        },
-        (res) => {
-          if (res.statusCode !== 200) {
-            res.resume();
-            reject(new Error(`the budget service answered HTTP ${res.statusCode}`));
-            return;
-          }
-          let text = "";
-          res.setEncoding("utf8");
-          res.on("data", (c: string) => {
-            if (granted) return;
-            text += c;
-            if (!text.includes("\n")) return;
-            granted = true;
-            resolve(() => req.destroy());
-          });
-          res.on("end", () => {
-            if (!granted) reject(new Error("the budget service closed the request without a grant"));
-          });
-        },
-      );
+      const req = this.send("/v1/acquire", body, (res) => {
+        if (res.statusCode !== 200) {
+          res.resume();
+          reject(new Error(`the budget service answered HTTP ${res.statusCode}`));
+          return;
+        }
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => {
+          if (granted) return;
+          text += c;
+          if (!text.includes("\n")) return;
+          granted = true;
+          resolve(() => req.destroy());
+        });
+        res.on("end", () => {
+          if (!granted) reject(new Error("the budget service closed the request without a grant"));
+        });
+      });
       req.on("error", (e) => {
         // After the grant, a broken connection only means the slot is given back early.
         if (!granted) reject(new Error(`cannot reach the budget service: ${e.message}`));
       });
-      req.end(data);
     });
-  }
-
-  private target(path: string) {
-    return {
-      host: this.base.hostname.replace(/^\[|\]$/g, ""),
-      port: this.base.port,
-      path,
-      method: "POST",
-      agent: false,
-    } as const;
   }
 
   private post(path: string, body: unknown): Promise<unknown> {
-    const data = JSON.stringify(body);
     return new Promise((resolve, reject) => {
-      const req = http.request(
-        {
-          ...this.target(path),
-          headers: {
-            "content-type": "application/json",
-            "content-length": Buffer.byteLength(data),
-            authorization: `Bearer ${this.service.token}`,
-          },
-        },
-        (res) => {
-          let text = "";
-          res.setEncoding("utf8");
-          res.on("data", (c: string) => (text += c));
-          res.on("end", () => {
-            if (res.statusCode !== 200) {
-              reject(new Error(`the budget service answered HTTP ${res.statusCode}`));
-              return;
-            }
-            try {
-              resolve(JSON.parse(text));
-            } catch {
-              reject(new Error("the budget service answered something that is not JSON"));
-            }
-          });
-          res.on("error", reject);
-        },
-      );
+      const req = this.send(path, body, (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (text += c));
+        res.on("end", () => {
+          if (res.statusCode !== 200) {
+            reject(new Error(`the budget service answered HTTP ${res.statusCode}`));
+            return;
+          }
+          try {
+            resolve(JSON.parse(text));
+          } catch {
+            reject(new Error("the budget service answered something that is not JSON"));
+          }
+        });
+        res.on("error", reject);
+      });
       req.on("error", (e) => reject(new Error(`cannot reach the budget service: ${(e as Error).message}`)));
-      req.end(data);
     });
+  }
+
+  /** Sends `body` as JSON to the service's `path`, with the token; `onResponse` takes the answer. */
+  private send(path: string, body: unknown, onResponse: (res: http.IncomingMessage) => void): http.ClientRequest {
+    const data = JSON.stringify(body);
+    const req = http.request(
+      {
+        host: this.base.hostname.replace(/^\[|\]$/g, ""),
+        port: this.base.port,
+        path,
+        method: "POST",
+        agent: false,
+        headers: {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(data),
+          authorization: `Bearer ${this.service.token}`,
+        },
+      },
+      onResponse,
+    );
+    req.end(data);
+    return req;
   }
 }
 
