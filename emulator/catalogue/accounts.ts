@@ -54,7 +54,7 @@ const PHONE: ParamDoc = {
  * first nine are the package language codes of createPackage (77211-135298); cs_CZ, zh_CN, vi_VN, tr_TR,
  * ko_KR and ja_JP are assumed from the same LL_CC locale convention.
  */
-const CONSOLE_LANGUAGES = [
+export const CONSOLE_LANGUAGES = [
   "en_US",
   "es_ES",
   "de_DE",

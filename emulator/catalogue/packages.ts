@@ -7,7 +7,17 @@ const BASE = "https://www.bitdefender.com/business/support/en/";
 const zeroOne = (doc: string): ParamDoc => ({ type: "integer", required: false, doc, values: [1, 0] });
 
 /** The package languages the createPackage/updatePackage pages list. */
-const PACKAGE_LANGUAGES = ["en_US", "es_ES", "de_DE", "fr_FR", "ro_RO", "pl_PL", "pt_BR", "it_IT", "ru_RU"] as const;
+export const PACKAGE_LANGUAGES = [
+  "en_US",
+  "es_ES",
+  "de_DE",
+  "fr_FR",
+  "ro_RO",
+  "pl_PL",
+  "pt_BR",
+  "it_IT",
+  "ru_RU",
+] as const;
 
 /** A scan engine choice (`main` / `fallback`): 1 central (Security Server), 2 hybrid (light engines), 3 local (full engines). */
 const engine = (doc: string): ParamDoc => ({ type: "integer", required: false, doc, values: [1, 2, 3] });

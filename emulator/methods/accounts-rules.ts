@@ -2,33 +2,22 @@
  * Account field rules shared by accounts.createAccount/updateAccount and companies.createCompany's
  * first administrator: email format, languages, time zones, roles and rights.
  */
+import { CONSOLE_LANGUAGES } from "../catalogue/accounts";
+import { PACKAGE_LANGUAGES } from "../catalogue/packages";
 import { invalidParams } from "../errors";
 import { refine, str } from "../params";
 
 /**
  * Installation package languages: the list the createPackage/updatePackage pages give
- * (77211-135298, 77209-532512).
+ * (77211-135298, 77209-532512), as the catalogue transcribes it.
  */
-export const PACKAGE_LANGUAGES = [
-  "en_US",
-  "es_ES",
-  "de_DE",
-  "fr_FR",
-  "ro_RO",
-  "pl_PL",
-  "pt_BR",
-  "it_IT",
-  "ru_RU",
-] as const;
+export { PACKAGE_LANGUAGES };
 
 /**
- * Console (user account) languages. The API pages give no list, only the example "en_US"; the console
- * guide (77211-94051) lists English, Spanish, German, French, Romanian, Polish, Portuguese, Italian,
- * Russian, Czech, Chinese, Vietnamese, Turkish, Korean and Japanese without codes. The first nine codes
- * are the package languages; assumed: cs_CZ, zh_CN, vi_VN, tr_TR, ko_KR, ja_JP follow the same LL_CC
- * locale convention.
+ * Console (user account) languages: the console guide's 15 (77211-94051), codes partly assumed — see
+ * the catalogue's CONSOLE_LANGUAGES.
  */
-export const ACCOUNT_LANGUAGES = [...PACKAGE_LANGUAGES, "cs_CZ", "zh_CN", "vi_VN", "tr_TR", "ko_KR", "ja_JP"] as const;
+export const ACCOUNT_LANGUAGES = CONSOLE_LANGUAGES;
 
 /** 1 company administrator, 2 network administrator, 3 reporter, 4 partner, 5 custom. */
 export const ROLES = [1, 2, 3, 4, 5] as const;
