@@ -28,7 +28,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { lowerBound, tally } from "./calls.mjs";
-import { ROOT, emulatorModule } from "./harness.mjs";
+import { ROOT, cliEnv, emulatorModule, scaffoldProgram } from "./harness.mjs";
 
 /** @typedef {import("../emulator/index.js").CallRecord} CallRecord */
 /** @typedef {import("../emulator/index.js").RunningEmulator} RunningEmulator */
@@ -296,11 +296,7 @@ async function cliSection() {
   };
   /** @returns {Promise<CliSetup>} */
   const fresh = async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "gz-bench-fleet-"));
-    const dir = path.join(root, "program");
-    fs.cpSync(path.join(ROOT, "examples/fleet"), dir, { recursive: true, filter: (s) => !s.includes("node_modules") });
-    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
-    fs.mkdirSync(path.join(root, "backend"));
+    const { root, dir } = scaffoldProgram(path.join(ROOT, "examples/fleet"), "gz-bench-fleet-");
     const emu = await emulatorModule.startEmulator({ rateLimits: FACTOR, seed: "default" });
     /** @type {Record<string, Record<string, string>>} */
     const entries = {};
@@ -320,18 +316,7 @@ async function cliSection() {
         stacks: entries,
       }),
     );
-    const env = {
-      ...process.env,
-      PULUMI_HOME: path.join(root, "home"),
-      PULUMI_BACKEND_URL: `file://${path.join(root, "backend")}`,
-      PULUMI_CONFIG_PASSPHRASE: "bench-passphrase",
-      PULUMI_SKIP_UPDATE_CHECK: "1",
-      PULUMI_NODEJS_TRANSPILE_ONLY: "true",
-      BENCH_API_KEY: emu.keys[0].key,
-      GRAVITYZONE_API_KEY: "",
-      GRAVITYZONE_ACCESS_URL: "",
-      NO_COLOR: "1",
-    };
+    const env = cliEnv(root, { PULUMI_NODEJS_TRANSPILE_ONLY: "true", BENCH_API_KEY: emu.keys[0].key });
     return { root, dir, emu, env };
   };
   const variants = [

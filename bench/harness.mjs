@@ -18,6 +18,43 @@ export const emulatorModule = require(path.join(ROOT, "dist/emulator/index.js"))
 
 /** @typedef {{code: number, stdout: string, stderr: string, seconds: number}} RunResult What one CLI run gave. */
 
+/**
+ * Copies a program into a new temporary directory beside an empty file backend, with the
+ * repository's node_modules linked in.
+ * @param {string} source the program's directory
+ * @param {string} prefix the temporary directory's name prefix
+ * @returns {{root: string, dir: string}} the temporary directory and the program's copy in it
+ */
+export function scaffoldProgram(source, prefix) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = path.join(root, "program");
+  fs.cpSync(source, dir, { recursive: true, filter: (s) => !s.includes("node_modules") });
+  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
+  fs.mkdirSync(path.join(root, "backend"));
+  return { root, dir };
+}
+
+/**
+ * The environment for the CLI on a scaffolded program: its own PULUMI_HOME and file backend, no
+ * update check, no colour, and no GravityZone settings inherited from the caller's shell.
+ * @param {string} root the directory {@link scaffoldProgram} made
+ * @param {Record<string, string>} [extra] more variables
+ * @returns {NodeJS.ProcessEnv}
+ */
+export function cliEnv(root, extra = {}) {
+  return {
+    ...process.env,
+    PULUMI_HOME: path.join(root, "home"),
+    PULUMI_BACKEND_URL: `file://${path.join(root, "backend")}`,
+    PULUMI_CONFIG_PASSPHRASE: "bench-passphrase",
+    PULUMI_SKIP_UPDATE_CHECK: "1",
+    GRAVITYZONE_API_KEY: "",
+    GRAVITYZONE_ACCESS_URL: "",
+    NO_COLOR: "1",
+    ...extra,
+  };
+}
+
 /** One program with its own backend, stack and emulator. */
 export class Project {
   /**
@@ -43,22 +80,9 @@ export class Project {
    *   the provider as gravityzone:rateLimitScale.
    */
   static async create(options) {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "gz-bench-"));
-    const dir = path.join(root, "program");
-    fs.cpSync(path.join(ROOT, "bench/programs", options.source), dir, { recursive: true });
-    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
-    fs.mkdirSync(path.join(root, "backend"));
+    const { root, dir } = scaffoldProgram(path.join(ROOT, "bench/programs", options.source), "gz-bench-");
     const emu = await emulatorModule.startEmulator({ rateLimits: options.scale, seed: "default", ...options.emulator });
-    const env = {
-      ...process.env,
-      PULUMI_HOME: path.join(root, "home"),
-      PULUMI_BACKEND_URL: `file://${path.join(root, "backend")}`,
-      PULUMI_CONFIG_PASSPHRASE: "bench-passphrase",
-      PULUMI_SKIP_UPDATE_CHECK: "1",
-      GRAVITYZONE_API_KEY: "",
-      GRAVITYZONE_ACCESS_URL: "",
-      NO_COLOR: "1",
-    };
+    const env = cliEnv(root);
     const p = new Project(dir, emu, env);
     p.root = root;
     await p.run(["stack", "init", "bench"], { check: true });
