@@ -28,6 +28,7 @@ export {
   BUDGETS,
   rateClassOf,
   inOperation,
+  type OperationOptions,
   currentOrder,
   SlidingWindowLimiter,
   KeyRateLimiter,

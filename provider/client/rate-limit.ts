@@ -130,13 +130,34 @@ function nextOrder(): number {
 }
 
 /**
+ * How far ahead of the others a scarce operation is ordered ({@link OperationOptions.scarce}): more
+ * than the microseconds since 1970, so every scarce operation comes before every plain one, in this
+ * process and in every other process of a fleet, and scarce ones keep their start order among them.
+ */
+const SCARCE_AHEAD = 1e16;
+
+/** Options of {@link inOperation}. */
+export interface OperationOptions {
+  /**
+   * The operation takes a slot of a per-minute budget (an account write: 30 a minute; a blocklist,
+   * policy assignment or push settings write: 5 a minute). Its calls, the cheap ones before the
+   * per-minute call included (a lookup, a read), are then served before those of every other
+   * operation, so that the per-minute budget starts being used at once instead of after the cheap
+   * work that does not wait for it: that budget sets how long a run takes. @default false
+   */
+  scarce?: boolean;
+}
+
+/**
  * Runs one resource operation (a create, read, update or delete): every API call made inside it
  * (however deep, across awaits) waits for its rate-limit slot with the operation's start order, so
- * calls of operations that started earlier are served first. Nested operations keep the outer order.
+ * calls of operations that started earlier are served first (scarce operations before all others,
+ * {@link OperationOptions.scarce}). Nested operations keep the outer order.
  */
-export function inOperation<T>(fn: () => Promise<T>): Promise<T> {
+export function inOperation<T>(fn: () => Promise<T>, options: OperationOptions = {}): Promise<T> {
   if (operations.getStore() !== undefined) return fn();
-  return operations.run(nextOrder(), fn);
+  const order = nextOrder();
+  return operations.run(options.scarce ? order - SCARCE_AHEAD : order, fn);
 }
 
 /** The order a call made now is served in: its operation's start, or now outside any operation. */

@@ -15,7 +15,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { inOperation, mayMeanNotFound } from "../client";
+import { inOperation, mayMeanNotFound, type OperationOptions } from "../client";
 
 import { UNKNOWN, containsUnknown } from "./unknown";
 
@@ -41,6 +41,11 @@ export interface ResourceDefinition<I extends Record<string, unknown>, O extends
   readonly local?: readonly (keyof I & string)[];
   /** Delete the old object before creating the replacement (names unique in the API). */
   readonly deleteBeforeReplace?: boolean;
+  /**
+   * Creates, updates and deletes take a per-minute budget's slot: they are served ahead of other
+   * operations ({@link OperationOptions.scarce}). @default false
+   */
+  readonly scarceWrites?: boolean;
   /** Creates (or adopts) the object; returns its id and outputs. */
   create(inputs: I): Promise<{ id: string; outs: O }>;
   /** Reads the object; `undefined` when it no longer exists. Local fields are carried over for you. */
@@ -111,6 +116,7 @@ export function defineHandler<I extends Record<string, unknown>, O extends I>(
 ): ResourceHandler {
   const fields = inputFields(def.schema);
   const local = new Set<string>(def.local ?? []);
+  const writes: OperationOptions = { scarce: def.scarceWrites === true };
   const handler: ResourceHandler = {
     async check(_olds, news) {
       return checkInputs(def.schema, stripProvider(news));
@@ -128,7 +134,7 @@ export function defineHandler<I extends Record<string, unknown>, O extends I>(
     },
 
     async create(inputs) {
-      const { id, outs } = await inOperation(() => def.create(stripProvider(inputs) as I));
+      const { id, outs } = await inOperation(() => def.create(stripProvider(inputs) as I), writes);
       return { id, outs: wireSafe(outs) };
     },
 
@@ -156,7 +162,8 @@ export function defineHandler<I extends Record<string, unknown>, O extends I>(
       const changed = changedFields(fields, o, n) as (keyof I & string)[];
       refuseFixedChanges(def, id, o, n, changed);
       const apiChanged = changed.filter((f) => !local.has(f));
-      const outs = apiChanged.length > 0 ? await inOperation(() => def.update(id, o, n, apiChanged)) : ({ ...o } as O);
+      const outs =
+        apiChanged.length > 0 ? await inOperation(() => def.update(id, o, n, apiChanged), writes) : ({ ...o } as O);
       const merged: Record<string, unknown> = { ...outs };
       for (const f of local) merged[f] = n[f];
       return { outs: wireSafe(merged) };
@@ -171,7 +178,7 @@ export function defineHandler<I extends Record<string, unknown>, O extends I>(
           if (await confirmedGone(def, id, olds, e)) return;
           throw e;
         }
-      });
+      }, writes);
     },
   };
   rulesByDiff.set(

@@ -321,6 +321,8 @@ function changes(id: string, olds: AccountInputs, news: AccountInputs): Record<s
 /** @internal */
 export const handler = defineHandler<AccountInputs, AccountOutputs>({
   type: "Account",
+  // Writes take a per-minute budget's slot: serve them before cheaper work.
+  scarceWrites: true,
   schema,
   replaceOn: [],
   fixed: {

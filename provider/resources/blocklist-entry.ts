@@ -427,6 +427,8 @@ function removeEntry(c: GravityZoneClient, r: Removal): Promise<void> {
 /** @internal */
 export const handler = defineHandler<BlocklistEntryInputs, BlocklistEntryOutputs>({
   type: "BlocklistEntry",
+  // Writes take a per-minute budget's slot: serve them before cheaper work.
+  scarceWrites: true,
   schema,
   replaceOn: ["hash", "hashType", "path", "connection", "companyId", "sourceInfo", "note"],
   local: ["adopt"],

@@ -280,6 +280,8 @@ export const handler = withRemovalNotice(
   withPartialFailures(
     defineHandler<BlocklistInputs, BlocklistOutputs>({
       type: "Blocklist",
+      // Writes take a per-minute budget's slot: serve them before cheaper work.
+      scarceWrites: true,
       schema,
       replaceOn: ["companyId", "hashType", "sourceInfo"],
       local: ["adopt"],

@@ -246,6 +246,8 @@ function idOf(i: PolicyAssignmentInputs): string {
 /** @internal */
 export const handler = defineHandler<PolicyAssignmentInputs, PolicyAssignmentOutputs>({
   type: "PolicyAssignment",
+  // Writes take a per-minute budget's slot: serve them before cheaper work.
+  scarceWrites: true,
   schema,
   replaceOn: [],
   local: ["adopt"],

@@ -280,6 +280,8 @@ const API_FIELDS = [
 /** @internal */
 export const handler = defineHandler<PushEventSettingsInputs, PushEventSettingsOutputs>({
   type: "PushEventSettings",
+  // Writes take a per-minute budget's slot: serve them before cheaper work.
+  scarceWrites: true,
   schema,
   replaceOn: [],
   local: ["adopt"],

@@ -158,6 +158,28 @@ describe("limiter order: oldest operation first", () => {
     expect(granted).toEqual(["a", "b", "c", "nested"]);
   });
 
+  it("calls of a scarce operation (one that takes a per-minute slot) go before those of older plain operations", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const l = new SlidingWindowLimiter({ limit: 1, windowMs: 100 });
+    const granted: string[] = [];
+    const call = (label: string) => l.acquire().then(() => void granted.push(label));
+    const plain = inOperation(() => Promise.all([call("plain:1"), call("plain:2"), call("plain:3")]));
+    await vi.advanceTimersByTimeAsync(1);
+    // Started later: its lookup and its write still come before the plain operation's calls left.
+    const scarce = inOperation(
+      async () => {
+        await call("scarce:lookup");
+        await call("scarce:write");
+      },
+      { scarce: true },
+    );
+    const laterScarce = inOperation(() => call("later scarce"), { scarce: true });
+    await vi.advanceTimersByTimeAsync(2_000);
+    await Promise.all([plain, scarce, laterScarce]);
+    // plain:1 had its slot at once; among scarce operations, the older goes first.
+    expect(granted).toEqual(["plain:1", "scarce:lookup", "scarce:write", "later scarce", "plain:2", "plain:3"]);
+  });
+
   it("the key-wide budget serves a companies call of an older operation before default calls of newer ones", async () => {
     vi.useFakeTimers({ now: 0 });
     const k = new KeyRateLimiter();

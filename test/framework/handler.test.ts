@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { GravityZoneError } from "../../provider/client";
+import { currentOrder, GravityZoneError, inOperation } from "../../provider/client";
 import {
   changedFields,
   checkInputs,
@@ -196,5 +196,56 @@ describe("create, update, read, delete", () => {
       },
     });
     await expect(other.handler.delete("t1", {})).rejects.toThrow(/boom/);
+  });
+});
+
+describe("operation order", () => {
+  /** The order every API call of each handler method would be served in, as the method saw it. */
+  async function ordersOf(scarceWrites: boolean) {
+    const seen: Record<string, number> = {};
+    const { handler } = thing({
+      scarceWrites,
+      async create(i) {
+        seen.create = currentOrder();
+        return { id: "t1", outs: { ...i, thingId: "t1" } };
+      },
+      async read(id, olds) {
+        seen.read = currentOrder();
+        return { ...olds, thingId: id };
+      },
+      async update(id, _o, n) {
+        seen.update = currentOrder();
+        return { ...n, thingId: id };
+      },
+      async delete() {
+        seen.delete = currentOrder();
+      },
+    });
+    const { id, outs } = await handler.create({ name: "a", size: 1, adopt: false });
+    await handler.read(id, outs!);
+    await handler.update(id, outs!, { name: "b", size: 1, adopt: false });
+    await handler.delete(id, outs!);
+    // A plain operation started after all of them.
+    seen.later = await inOperation(async () => currentOrder());
+    return seen;
+  }
+
+  it("a resource whose writes take a per-minute slot has its creates, updates and deletes served before any plain operation", async () => {
+    const o = await ordersOf(true);
+    for (const write of [o.create!, o.update!, o.delete!]) {
+      expect(write).toBeLessThan(o.read!);
+      expect(write).toBeLessThan(o.later!);
+    }
+    // Among themselves, scarce operations keep their start order; the read stays a plain operation.
+    expect(o.create).toBeLessThan(o.update!);
+    expect(o.update).toBeLessThan(o.delete!);
+    expect(o.read).toBeLessThan(o.later!);
+  });
+
+  it("other resources' operations are served in start order", async () => {
+    const o = await ordersOf(false);
+    expect([o.create, o.read, o.update, o.delete, o.later]).toEqual(
+      [o.create, o.read, o.update, o.delete, o.later].sort((a, b) => a! - b!),
+    );
   });
 });
