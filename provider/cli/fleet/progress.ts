@@ -1,6 +1,7 @@
 /**
  * The fleet's live display on standard error: a line per stack (queued, running, done, failed) and
- * the overall progress. On a terminal the block is redrawn in place; elsewhere (CI logs) a line is
+ * the overall progress. On a terminal the block is redrawn in place (when the stacks do not fit its
+ * height, the running and failed ones are shown and the rest counted); elsewhere (CI logs) a line is
  * printed whenever a stack starts or ends.
  */
 import type { StackOutcome } from "./runner";
@@ -28,7 +29,7 @@ export class FleetProgress {
    */
   constructor(
     stacks: readonly string[],
-    private readonly out: NodeJS.WriteStream | { write(s: string): boolean; isTTY?: boolean },
+    private readonly out: NodeJS.WriteStream | { write(s: string): boolean; isTTY?: boolean; rows?: number },
     private readonly live: boolean = out.isTTY === true,
   ) {
     for (const s of stacks) this.rows.set(s, { state: "queued", resourcesDone: 0 });
@@ -90,9 +91,25 @@ export class FleetProgress {
     this.out.write(`${this.overall()}  ${text}\n`);
   }
 
+  /**
+   * The stacks the live block shows: all of them when they fit the terminal (its height less the
+   * overall line and one spare); otherwise the running and failed ones first (as many as fit), and
+   * how many are left out. A block taller than the terminal could not be redrawn in place.
+   */
+  private visible(): { shown: [string, Row][]; hidden: number } {
+    const all = [...this.rows];
+    const room = Math.max(3, ((this.out as { rows?: number }).rows ?? 24) - 2);
+    if (all.length <= room) return { shown: all, hidden: 0 };
+    const rank = (r: Row) => (r.state === "running" ? 0 : r.state === "failed" ? 1 : 2);
+    const busy = all.filter(([, r]) => rank(r) < 2).sort(([, a], [, b]) => rank(a) - rank(b));
+    const shown = busy.slice(0, room - 1);
+    return { shown, hidden: all.length - shown.length };
+  }
+
   private draw(): void {
-    const width = Math.max(5, ...[...this.rows.keys()].map((k) => k.length));
-    const lines = [...this.rows].map(([name, r]) => {
+    const { shown, hidden } = this.visible();
+    const width = Math.max(5, ...shown.map(([k]) => k.length));
+    const lines = shown.map(([name, r]) => {
       const secs = r.started
         ? Math.round(((r.outcome ? r.started + r.outcome.seconds * 1000 : Date.now()) - r.started) / 1000)
         : 0;
@@ -104,6 +121,7 @@ export class FleetProgress {
             : "";
       return `  ${name.padEnd(width)}  ${r.state.padEnd(7)}  ${detail}`;
     });
+    if (hidden > 0) lines.push(`  … ${hidden} more stacks queued or done (not shown)`);
     lines.push(this.overall());
     const up = this.drawn > 0 ? `\x1b[${this.drawn}F` : "";
     this.out.write(`${up}${lines.map((l) => `\x1b[2K${l}`).join("\n")}\n`);
