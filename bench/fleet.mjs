@@ -9,12 +9,14 @@
  *     the fleet's shared budget service and without it (every process keeping the key's whole budget
  *     to itself, as K independent `pulumi up` runs do). Measures API time over the rate-limit lower
  *     bound (bench/calls.mjs), 429 answers and wall time. This isolates the budget from the Pulumi
- *     CLI's own cost per stack.
+ *     CLI's own cost per stack. `--start warm` loads every process before the clock starts (the
+ *     budget's own figure); `cold` starts each when its turn comes (on 2 cores, loading the provider
+ *     costs more CPU than a stack's calls, so this measures the machine as well).
  *  2. cli: `pulumi-gravityzone fleet up` of examples/fleet through the real CLI at each concurrency
  *     (shared budget), plus the same stacks with --no-shared-budget; then `fleet drift` after console
  *     edits in 3 stacks, checking that exactly those are reported with their resources and properties.
  *
- * Usage: node bench/fleet.mjs [--stacks 50] [--concurrency 1,8,50] [--factor 1]
+ * Usage: node bench/fleet.mjs [--stacks 50] [--concurrency 1,8,50] [--start warm,cold] [--factor 1]
  *          [--cli-stacks 12] [--cli-concurrency 1,4,12] [--cli-unshared 4] [--only providers,cli]
  *          [--out bench/results.json]
  * Needs the build and, for `cli`, the Pulumi CLI on PATH (scripts/bench.sh puts it there:
@@ -27,7 +29,7 @@ import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { lowerBound, tally } from "./calls.mjs";
+import { BUDGETS, lowerBound, tally } from "./calls.mjs";
 import { ROOT, cliEnv, emulatorModule, scaffoldProgram } from "./harness.mjs";
 
 /** @typedef {import("../emulator/index.js").CallRecord} CallRecord */
@@ -41,7 +43,7 @@ import { ROOT, cliEnv, emulatorModule, scaffoldProgram } from "./harness.mjs";
 /** @typedef {ReturnType<typeof figures>} Figures API time, bound, ratio and 429s of one run. */
 /**
  * One row of the providers section: K stack processes at once, with or without the shared budget.
- * @typedef {{stacks: number, concurrency: number, sharedBudget: boolean, failed: number, failures?: string[]} & Figures} ProvidersRow
+ * @typedef {{start: string, stacks: number, concurrency: number, sharedBudget: boolean, failed: number, failures?: string[]} & Figures} ProvidersRow
  */
 /** @typedef {{stacks: number, concurrency: number, sharedBudget: boolean, exit: number | null, failed: number | null} & Figures} CliUpRow */
 /** @typedef {{stack: string, expect: string}} DriftEdit A console edit and the drift line it should cause. */
@@ -78,6 +80,9 @@ const { values: args } = parseArgs({
     out: { type: "string", default: path.join(ROOT, "bench/results.json") },
     // Internal: run one stack's provider work in this process (a child of the providers section).
     "one-stack": { type: "string" },
+    // Internal: load and configure, say "ready" on stdout, then wait for a line on stdin before the work.
+    "wait-go": { type: "boolean", default: false },
+    start: { type: "string", default: "warm,cold" },
   },
 });
 const FACTOR = Number(args.factor);
@@ -97,6 +102,12 @@ async function oneStack(name) {
   const { configureProvider } = require(path.join(ROOT, "dist/provider/settings.js"));
   /** @returns {ResourceHandler} */
   const res = (/** @type {string} */ f) => require(path.join(ROOT, "dist/provider/resources", f)).handler;
+  const handlers = {
+    company: res("company.js"),
+    group: res("custom-group.js"),
+    pkg: res("installation-package.js"),
+    account: res("account.js"),
+  };
   configureProvider(
     (k) =>
       /** @type {Record<string, string | undefined>} */ ({
@@ -114,7 +125,13 @@ async function oneStack(name) {
     if (failures?.length) throw new Error(JSON.stringify(failures));
     return handler.create(checked);
   };
-  const company = await create(res("company.js"), {
+  if (args["wait-go"]) {
+    // Warm start: everything is loaded and configured before the parent starts the clock.
+    process.stdout.write("ready\n");
+    await new Promise((resolve) => process.stdin.once("data", resolve));
+    process.stdin.pause();
+  }
+  const company = await create(handlers.company, {
     name: `Fleet ${name}`,
     type: "customer",
     enforce2FA: true,
@@ -123,16 +140,16 @@ async function oneStack(name) {
   const companyId = company.id;
   // The engine starts every resource whose inputs are known at once.
   await Promise.all([
-    create(res("custom-group.js"), { name: "Servers", parentId: companyId }),
-    create(res("custom-group.js"), { name: "Workstations", parentId: companyId }),
-    create(res("installation-package.js"), {
+    create(handlers.group, { name: "Servers", parentId: companyId }),
+    create(handlers.group, { name: "Workstations", parentId: companyId }),
+    create(handlers.pkg, {
       packageName: `Fleet ${name} agent`,
       companyId,
       description: "fleet benchmark",
       language: "en_US",
       modules: { advancedThreatControl: true, edrSensor: true, firewall: true },
     }),
-    create(res("account.js"), {
+    create(handlers.account, {
       email: `it@${name}.example`,
       companyId,
       role: "companyAdministrator",
@@ -142,6 +159,47 @@ async function oneStack(name) {
   /** @type {typeof import("../provider/client/index.js")} */
   const { closeTransport } = require(path.join(ROOT, "dist/provider/client/index.js"));
   await closeTransport();
+}
+
+/**
+ * One stack's process, started now. `go()` lets it begin its work (at once for a cold start; a warm
+ * process has loaded and configured everything first and waits for it); `done` is its end.
+ * @param {string} name
+ * @param {NodeJS.ProcessEnv} env
+ * @param {boolean} warm
+ */
+function stackProcess(name, env, warm) {
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, "bench/fleet.mjs"),
+      "--one-stack",
+      name,
+      "--factor",
+      String(FACTOR),
+      ...(warm ? ["--wait-go"] : []),
+    ],
+    { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] },
+  );
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.on("data", (d) => (err += d));
+  /** @type {Promise<ProcessResult>} */
+  const done = new Promise((resolve) => child.on("close", (code) => resolve({ code, out, err })));
+  /** @type {Promise<void>} */
+  const ready = warm
+    ? new Promise((resolve, reject) => {
+        child.stdout.on("data", () => out.includes("ready\n") && resolve());
+        void done.then((r) => reject(new Error(`${name} ended before it was ready: ${r.err.slice(-400)}`)));
+      })
+    : Promise.resolve();
+  const go = () => {
+    if (warm) child.stdin.write("go\n");
+    child.stdin.end();
+    return done;
+  };
+  return { ready, go, done };
 }
 
 /**
@@ -179,17 +237,54 @@ function run(cmd, argv, env, cwd = ROOT) {
 }
 
 /**
- * API time, bound, ratio and 429s from the emulator's call log.
+ * The least API time the budgets allow for `stacks` stacks of this benchmark's program run `k` at a
+ * time, given its order: each stack's account write needs its company (the company calls first) and a
+ * stack starts only when one of the `k` before it has ended. With a = 30 account writes a minute and
+ * n stacks, the (a + j)-th account write comes at least a window after the j-th, and the j-th (j = n − a)
+ * comes no sooner than
+ *  - the companies class allows j companies (`companyCalls` each), and
+ *  - the key-wide budget allows the calls of the j − k stacks that must have ended before the j-th
+ *    stack started (`stackCalls` each).
+ * So the bound is a window plus the larger of those two, or the per-class bound when that is larger.
+ * Seconds from the first call, at the benchmark's --factor.
+ * @param {{stacks: number, k: number, stackCalls: number, companyCalls: number, classBound: number}} w
+ */
+function orderedBound(w) {
+  const scaled = (/** @type {import("../provider/client/rate-limit.js").RateClass} */ cls) => {
+    const b = BUDGETS[cls];
+    return { limit: b.limit, windowS: b.windowMs / 1000 / FACTOR };
+  };
+  const accounts = scaled("per-minute-30");
+  const j = w.stacks - accounts.limit;
+  if (j <= 0) return w.classBound;
+  /** When the m-th call of a class can go at the earliest, from the first call of the run. */
+  const nth = (/** @type {{limit: number, windowS: number}} */ b, /** @type {number} */ m) =>
+    m <= 0 ? 0 : Math.floor((m - 1) / b.limit) * b.windowS;
+  const companiesReady = nth(scaled("companies"), j * w.companyCalls);
+  const stacksEnded = nth(scaled("default"), Math.max(0, j - w.k) * w.stackCalls);
+  return Math.max(w.classBound, Math.max(companiesReady, stacksEnded) + accounts.windowS);
+}
+
+/**
+ * API time, bounds, ratios and 429s from the emulator's call log.
  * @param {CallRecord[]} calls
  * @param {number} wallS
+ * @param {{stacks: number, k: number}} [run] the fleet's shape, for the bound with the program's order
  */
-function figures(calls, wallS) {
+function figures(calls, wallS, run) {
   const t = tally(calls);
-  const bound = lowerBound(
-    calls.filter((c) => c.status !== 429),
-    FACTOR,
-  );
+  const admitted = calls.filter((c) => c.status !== 429);
+  const bound = lowerBound(admitted, FACTOR);
   const apiS = t.firstAt === undefined ? 0 : (Math.max(...calls.map((c) => c.at)) - t.firstAt) / 1000;
+  const ordered =
+    run && bound.bottleneck === "per-minute-30"
+      ? orderedBound({
+          ...run,
+          stackCalls: Math.round(admitted.length / run.stacks),
+          companyCalls: Math.round(admitted.filter((c) => c.module === "companies").length / run.stacks),
+          classBound: bound.burst,
+        })
+      : undefined;
   return {
     calls: t.calls,
     rateLimited: t.rateLimited,
@@ -199,62 +294,91 @@ function figures(calls, wallS) {
     steadyBoundS: +bound.steady.toFixed(1),
     bottleneck: bound.bottleneck,
     ratioApi: bound.burst > 0 ? +(apiS / bound.burst).toFixed(2) : null,
+    ...(ordered !== undefined
+      ? { orderedBoundS: +ordered.toFixed(1), ratioOrdered: +(apiS / ordered).toFixed(2) }
+      : {}),
   };
 }
 
+/**
+ * Why a stack's process failed, in one line from its stderr.
+ * @param {string} err
+ */
+function failureOf(err) {
+  const lines = err.split("\n");
+  const why =
+    [lines.find((l) => /^\s*kind:/.test(l)), lines.find((l) => /^\s*(method|details):/.test(l))]
+      .filter(Boolean)
+      .map((l) => /** @type {string} */ (l).trim())
+      .join(" ") || lines.filter(Boolean).at(-1);
+  return why?.trim();
+}
+
+/**
+ * Each stack's provider work in its own process, K at once. Warm: every process is started and has
+ * loaded the provider before the clock starts (what the budget allows when start-up is not the limit,
+ * as on a machine with a core per running stack); cold: each process starts when its turn comes (on
+ * 2 cores, loading the provider costs more than the stack's calls).
+ */
 async function providersSection() {
   const stacks = Number(args.stacks);
   /** @type {ProvidersRow[]} */
   const out = [];
-  for (const shared of [true, false]) {
-    for (const k of args.concurrency.split(",").map(Number)) {
-      if (!shared && k === 1) continue; // one at a time has nothing to share
-      const emu = await emulatorModule.startEmulator({ rateLimits: FACTOR, seed: "default" });
-      /** @type {typeof import("../provider/client/budget-service.js")} */
-      const { startBudgetService } = require(path.join(ROOT, "dist/provider/client/budget-service.js"));
-      const service = shared ? await startBudgetService() : undefined;
-      /** @type {string[]} */
-      const failures = [];
-      const t0 = performance.now();
-      await pool(stacks, k, async (i) => {
-        const name = `c${String(i).padStart(3, "0")}`;
-        const env = {
-          ...process.env,
-          BENCH_ACCESS_URL: emu.url,
-          BENCH_API_KEY: emu.keys[0].key,
-          ...(service
-            ? {
-                GRAVITYZONE_BUDGET_URL: service.url,
-                GRAVITYZONE_BUDGET_TOKEN: service.token,
-                GRAVITYZONE_BUDGET_CLIENT: name,
-                GRAVITYZONE_BUDGET_FALLBACK_SHARE: String(1 / k),
-              }
-            : {}),
-        };
-        const r = await run(
-          process.execPath,
-          [path.join(ROOT, "bench/fleet.mjs"), "--one-stack", name, "--factor", String(FACTOR)],
-          env,
-        );
-        if (r.code !== 0) {
-          const lines = r.err.split("\n");
-          const why =
-            [lines.find((l) => /^\s*kind:/.test(l)), lines.find((l) => /^\s*(method|details):/.test(l))]
-              .filter(Boolean)
-              .map((l) => /** @type {string} */ (l).trim())
-              .join(" ") || lines.filter(Boolean).at(-1);
-          failures.push(`${name}: ${why?.trim()}`);
+  for (const start of args.start.split(",")) {
+    const warm = start === "warm";
+    for (const shared of [true, false]) {
+      for (const k of args.concurrency.split(",").map(Number)) {
+        if (!shared && k === 1) continue; // one at a time has nothing to share
+        const emu = await emulatorModule.startEmulator({ rateLimits: FACTOR, seed: "default" });
+        /** @type {typeof import("../provider/client/budget-service.js")} */
+        const { startBudgetService } = require(path.join(ROOT, "dist/provider/client/budget-service.js"));
+        const service = shared ? await startBudgetService() : undefined;
+        const names = Array.from({ length: stacks }, (_, i) => `c${String(i).padStart(3, "0")}`);
+        const launch = (/** @type {string} */ name) =>
+          stackProcess(
+            name,
+            {
+              ...process.env,
+              BENCH_ACCESS_URL: emu.url,
+              BENCH_API_KEY: emu.keys[0].key,
+              ...(service
+                ? {
+                    GRAVITYZONE_BUDGET_URL: service.url,
+                    GRAVITYZONE_BUDGET_TOKEN: service.token,
+                    GRAVITYZONE_BUDGET_CLIENT: name,
+                    GRAVITYZONE_BUDGET_FALLBACK_SHARE: String(1 / k),
+                  }
+                : {}),
+            },
+            warm,
+          );
+        /** @type {ReturnType<typeof stackProcess>[]} */
+        const started = [];
+        if (warm) {
+          // Two at a time, one per core, so loading does not thrash.
+          await pool(stacks, 2, async (i) => {
+            started[i] = launch(names[i]);
+            await started[i].ready;
+          });
         }
-      });
-      const wallS = (performance.now() - t0) / 1000;
-      const f = figures(emu.calls(), wallS);
-      /** @type {ProvidersRow} */
-      const row = { stacks, concurrency: k, sharedBudget: shared, failed: failures.length, ...f };
-      if (failures.length) row.failures = failures.slice(0, 5);
-      log(`providers ${shared ? "shared " : "separate"} K=${k}: ${JSON.stringify(row)}`);
-      out.push(row);
-      await service?.close();
-      await emu.close();
+        /** @type {string[]} */
+        const failures = [];
+        const t0 = performance.now();
+        await pool(stacks, k, async (i) => {
+          const r = await (started[i] ?? launch(names[i])).go();
+          if (r.code !== 0) failures.push(`${names[i]}: ${failureOf(r.err)}`);
+        });
+        const wallS = (performance.now() - t0) / 1000;
+        // With failed stacks the program's order says nothing about the calls that were made.
+        const f = figures(emu.calls(), wallS, failures.length === 0 ? { stacks, k } : undefined);
+        /** @type {ProvidersRow} */
+        const row = { start, stacks, concurrency: k, sharedBudget: shared, failed: failures.length, ...f };
+        if (failures.length) row.failures = failures.slice(0, 5);
+        log(`providers ${start} ${shared ? "shared " : "separate"} K=${k}: ${JSON.stringify(row)}`);
+        out.push(row);
+        await service?.close();
+        await emu.close();
+      }
     }
   }
   return out;
@@ -338,7 +462,7 @@ async function cliSection() {
       sharedBudget: v.shared,
       exit: up.code,
       failed: up.report?.summary.failed ?? null,
-      ...figures(up.calls, up.wallS),
+      ...figures(up.calls, up.wallS, up.report?.summary.failed === 0 ? { stacks, k: v.k } : undefined),
     };
     log(`cli up ${v.shared ? "shared " : "separate"} K=${v.k}: ${JSON.stringify(row)}`);
     runs.push(row);
