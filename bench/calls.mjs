@@ -58,6 +58,18 @@ export function callsPerClass(calls) {
 }
 
 /**
+ * The least time, in seconds at `factor`, from a class's first call to its n-th with windows that
+ * start empty: call i cannot go before ⌊i / limit⌋ windows, so n calls need ⌊(n−1) / limit⌋ windows.
+ * @param {RateClass} cls
+ * @param {number} n
+ * @param {number} factor
+ */
+export function burstSeconds(cls, n, factor) {
+  const b = BUDGETS[cls];
+  return n <= 0 ? 0 : Math.floor((n - 1) / b.limit) * (b.windowMs / 1000 / factor);
+}
+
+/**
  * The rate-limit lower bound of a set of calls at `factor`, in seconds, per class and overall:
  *  - `burst`: the least time between the first and the last call for sliding windows that start
  *    empty: call i cannot go before ⌊i / limit⌋ windows, so n calls need ⌊(n−1) / limit⌋ windows;
@@ -76,7 +88,11 @@ export function lowerBound(calls, factor) {
     if (n === 0) continue;
     const b = BUDGETS[/** @type {RateClass} */ (cls)];
     const windowS = b.windowMs / 1000 / factor;
-    const c = { calls: n, burst: Math.floor((n - 1) / b.limit) * windowS, steady: (n * windowS) / b.limit };
+    const c = {
+      calls: n,
+      burst: burstSeconds(/** @type {RateClass} */ (cls), n, factor),
+      steady: (n * windowS) / b.limit,
+    };
     classes[cls] = c;
     if (c.burst > burst) {
       burst = c.burst;

@@ -29,7 +29,7 @@ import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { BUDGETS, lowerBound, tally } from "./calls.mjs";
+import { BUDGETS, burstSeconds, lowerBound, tally } from "./calls.mjs";
 import { ROOT, cliEnv, emulatorModule, scaffoldProgram } from "./harness.mjs";
 
 /** @typedef {import("../emulator/index.js").CallRecord} CallRecord */
@@ -169,34 +169,18 @@ async function oneStack(name) {
  * @param {boolean} warm
  */
 function stackProcess(name, env, warm) {
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(ROOT, "bench/fleet.mjs"),
-      "--one-stack",
-      name,
-      "--factor",
-      String(FACTOR),
-      ...(warm ? ["--wait-go"] : []),
-    ],
-    { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] },
-  );
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (d) => (out += d));
-  child.stderr.on("data", (d) => (err += d));
-  /** @type {Promise<ProcessResult>} */
-  const done = new Promise((resolve) => child.on("close", (code) => resolve({ code, out, err })));
+  const argv = [path.join(ROOT, "bench/fleet.mjs"), "--one-stack", name, "--factor", String(FACTOR)];
+  const { child, output, done } = launch(process.execPath, warm ? [...argv, "--wait-go"] : argv, env, "pipe");
   /** @type {Promise<void>} */
   const ready = warm
     ? new Promise((resolve, reject) => {
-        child.stdout.on("data", () => out.includes("ready\n") && resolve());
+        child.stdout?.on("data", () => output.out.includes("ready\n") && resolve());
         void done.then((r) => reject(new Error(`${name} ended before it was ready: ${r.err.slice(-400)}`)));
       })
     : Promise.resolve();
   const go = () => {
-    if (warm) child.stdin.write("go\n");
-    child.stdin.end();
+    if (warm) child.stdin?.write("go\n");
+    child.stdin?.end();
     return done;
   };
   return { ready, go, done };
@@ -218,22 +202,32 @@ async function pool(count, k, job) {
 }
 
 /**
+ * Starts a command in the repository, collecting its output (`output`, as far as it came); `done`
+ * is its end.
+ * @param {string} cmd
+ * @param {string[]} argv
+ * @param {NodeJS.ProcessEnv} env
+ * @param {"pipe" | "ignore"} [stdin] "pipe" to write to the process
+ */
+function launch(cmd, argv, env, stdin = "ignore") {
+  const child = spawn(cmd, argv, { cwd: ROOT, env, stdio: [stdin, "pipe", "pipe"] });
+  const output = { out: "", err: "" };
+  child.stdout?.on("data", (d) => (output.out += d));
+  child.stderr?.on("data", (d) => (output.err += d));
+  /** @type {Promise<ProcessResult>} */
+  const done = new Promise((resolve) => child.on("close", (code) => resolve({ code, ...output })));
+  return { child, output, done };
+}
+
+/**
  * Runs a command to its end, collecting its output.
  * @param {string} cmd
  * @param {string[]} argv
  * @param {NodeJS.ProcessEnv} env
- * @param {string} [cwd]
  * @returns {Promise<ProcessResult>}
  */
-function run(cmd, argv, env, cwd = ROOT) {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, argv, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
-    child.on("close", (code) => resolve({ code, out, err }));
-  });
+function run(cmd, argv, env) {
+  return launch(cmd, argv, env).done;
 }
 
 /**
@@ -250,19 +244,12 @@ function run(cmd, argv, env, cwd = ROOT) {
  * @param {{stacks: number, k: number, stackCalls: number, companyCalls: number, classBound: number}} w
  */
 function orderedBound(w) {
-  const scaled = (/** @type {import("../provider/client/rate-limit.js").RateClass} */ cls) => {
-    const b = BUDGETS[cls];
-    return { limit: b.limit, windowS: b.windowMs / 1000 / FACTOR };
-  };
-  const accounts = scaled("per-minute-30");
+  const accounts = BUDGETS["per-minute-30"];
   const j = w.stacks - accounts.limit;
   if (j <= 0) return w.classBound;
-  /** When the m-th call of a class can go at the earliest, from the first call of the run. */
-  const nth = (/** @type {{limit: number, windowS: number}} */ b, /** @type {number} */ m) =>
-    m <= 0 ? 0 : Math.floor((m - 1) / b.limit) * b.windowS;
-  const companiesReady = nth(scaled("companies"), j * w.companyCalls);
-  const stacksEnded = nth(scaled("default"), Math.max(0, j - w.k) * w.stackCalls);
-  return Math.max(w.classBound, Math.max(companiesReady, stacksEnded) + accounts.windowS);
+  const companiesReady = burstSeconds("companies", j * w.companyCalls, FACTOR);
+  const stacksEnded = burstSeconds("default", Math.max(0, j - w.k) * w.stackCalls, FACTOR);
+  return Math.max(w.classBound, Math.max(companiesReady, stacksEnded) + accounts.windowMs / 1000 / FACTOR);
 }
 
 /**
